@@ -1,0 +1,35 @@
+//! Embeds every bundled rule pack (`assets/rules/*.ron`) and sample
+//! (`assets/samples/*.ron`) so that adding a file needs no code change.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn embed(dir: &str, out_name: &str) {
+    println!("cargo:rerun-if-changed={dir}");
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let mut names: Vec<String> = std::fs::read_dir(Path::new(&root).join(dir))
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut code = String::from("&[\n");
+    for n in &names {
+        println!("cargo:rerun-if-changed={dir}/{n}");
+        let path = Path::new(&root).join(dir).join(n);
+        let _ = writeln!(code, "    ({n:?}, include_str!({:?})),", path.display().to_string());
+    }
+    code.push(']');
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
+    if let Err(e) = std::fs::write(Path::new(&out).join(out_name), code) {
+        panic!("cannot write {out_name}: {e}");
+    }
+}
+
+fn main() {
+    embed("assets/rules", "bundled_rules.rs");
+    embed("assets/samples", "bundled_samples.rs");
+}

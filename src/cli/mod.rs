@@ -1,0 +1,365 @@
+//! The command line: a thin shell over the core. Exit codes: 0 done,
+//! 1 "not eligible" (only with `--fail-if-ineligible`), 2 error.
+
+mod rules_cmd;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::eval::{Evaluation, Verdict, evaluate};
+use crate::i18n::Lang;
+use crate::model::{Assessment, Issue, validate};
+use crate::report;
+use crate::rules::{Pack, Registry};
+use crate::storage;
+
+/// The sample opened when innocheck starts without a file.
+pub const DEFAULT_SAMPLE: &str = "hongdu-precision.ron";
+
+/// innocheck — 企业技术中心与优质中小企业梯度培育自评工具 / readiness check for
+/// enterprise technology centers and the quality-SME ladder. Offline; nothing
+/// leaves this machine.
+#[derive(Debug, Parser)]
+#[command(name = "innocheck", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Assessment file to open (without a subcommand).
+    pub file: Option<PathBuf>,
+    /// Folder of rule packs (*.ron) that override or extend the bundled ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Output language.
+    #[arg(long, global = true, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Human-readable text.
+    Text,
+    /// The `innocheck.evaluation/1` JSON contract.
+    Json,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate assessment files against the rule packs in force.
+    Evaluate(EvaluateArgs),
+    /// Check assessment files for input problems (exit 2 if a file cannot be read).
+    Validate(ValidateArgs),
+    /// List, show or compare rule packs.
+    Rules {
+        /// What to do with the packs.
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+/// Options of `evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// Assessment files (.ron).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Evaluation date (default: the file's as-of date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Use this pack (repeatable) instead of the packs in force.
+    #[arg(long = "pack", value_name = "ID")]
+    pub packs: Vec<String>,
+    /// Use every known pack, whatever its dates.
+    #[arg(long, conflicts_with = "packs")]
+    pub all_packs: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Exit with 1 when any evaluated tier is not eligible (narrow with --pack).
+    #[arg(long)]
+    pub fail_if_ineligible: bool,
+}
+
+/// Options of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Assessment files (.ron).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+/// `rules` actions.
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// List every pack with its dates and confidence.
+    List,
+    /// Show a pack's tiers and criteria.
+    Show {
+        /// Pack id.
+        id: String,
+    },
+    /// What changed between two packs (e.g. sme.2022 sme.2026).
+    Diff {
+        /// Older pack id.
+        from: String,
+        /// Newer pack id.
+        to: String,
+    },
+}
+
+/// Today's date on this machine.
+#[must_use]
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Loads the registry, with `--rules DIR` overrides.
+pub fn registry(dir: Option<&Path>) -> Result<Registry> {
+    match dir {
+        Some(d) => Registry::with_dir(d).with_context(|| format!("loading rule packs from {}", d.display())),
+        None => Registry::bundled().context("loading the bundled rule packs"),
+    }
+}
+
+/// Picks packs: explicit ids, all packs, or those in force on `as_of`.
+pub fn select<'r>(reg: &'r Registry, ids: &[String], all: bool, as_of: NaiveDate) -> Result<Vec<&'r Pack>> {
+    if all {
+        return Ok(reg.packs().iter().collect());
+    }
+    if ids.is_empty() {
+        return Ok(reg.in_force(as_of));
+    }
+    ids.iter()
+        .map(|id| {
+            reg.get(id).with_context(|| {
+                let known: Vec<&str> = reg.packs().iter().map(|p| p.id.as_str()).collect();
+                format!("no rule pack {id:?}; known packs: {}", known.join(", "))
+            })
+        })
+        .collect()
+}
+
+/// One evaluated file.
+pub struct Evaluated {
+    /// Path as given.
+    pub file: String,
+    /// The assessment.
+    pub assessment: Assessment,
+    /// Validation issues.
+    pub issues: Vec<Issue>,
+    /// The evaluation.
+    pub evaluation: Evaluation,
+}
+
+/// Loads and evaluates one file.
+pub fn evaluate_file(path: &Path, reg: &Registry, args: &EvaluateArgs, today: NaiveDate) -> Result<Evaluated> {
+    let loaded = storage::load(path)?;
+    let a = loaded.assessment;
+    let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
+    let packs = select(reg, &args.packs, args.all_packs, as_of)?;
+    let issues = validate(&a, today);
+    let evaluation = evaluate(&a, &packs, as_of);
+    Ok(Evaluated {
+        file: path.display().to_string(),
+        assessment: a,
+        issues,
+        evaluation,
+    })
+}
+
+/// Evaluates many files on all cores, keeping their order.
+pub fn evaluate_many(files: &[PathBuf], reg: &Registry, args: &EvaluateArgs, today: NaiveDate) -> Vec<Result<Evaluated>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| evaluate_file(f, reg, args, today)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(anyhow::anyhow!("internal error while evaluating"))]))
+            .collect()
+    })
+}
+
+fn write_out(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`innocheck … | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(e).context("writing to standard output"),
+    }
+}
+
+fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
+    let reg = registry(cli.rules.as_deref())?;
+    let lang: Lang = cli.lang.into();
+    let today = today();
+    let results = evaluate_many(&args.files, &reg, args, today);
+    let mut failed = false;
+    let mut ineligible = false;
+    let mut json_items = Vec::new();
+    let mut text = String::new();
+    for (path, r) in args.files.iter().zip(results) {
+        match r {
+            Ok(e) => {
+                ineligible |= e.evaluation.tiers.iter().any(|t| t.verdict != Verdict::Eligible);
+                match args.format {
+                    Format::Json => json_items.push(report::json::object(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)),
+                    Format::Text => {
+                        if !text.is_empty() {
+                            text.push_str("\n────────────────────────────────────────\n\n");
+                        }
+                        text.push_str(&report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang));
+                    }
+                }
+            }
+            Err(err) => {
+                failed = true;
+                eprintln!("innocheck: {err:#}");
+                if args.format == Format::Json {
+                    json_items.push(serde_json::json!({
+                        "format": report::json::FORMAT,
+                        "file": path.display().to_string(),
+                        "error": format!("{err:#}"),
+                    }));
+                }
+            }
+        }
+    }
+    match args.format {
+        Format::Json => {
+            let v = if json_items.len() == 1 && args.files.len() == 1 {
+                json_items.remove(0)
+            } else {
+                serde_json::Value::Array(json_items)
+            };
+            write_out(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+        }
+        Format::Text => write_out(&text)?,
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if args.fail_if_ineligible && ineligible {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
+    let lang: Lang = cli.lang.into();
+    let today = today();
+    let mut failed = false;
+    let mut text = String::new();
+    let mut items = Vec::new();
+    for path in &args.files {
+        match storage::load(path) {
+            Ok(l) => {
+                let issues = validate(&l.assessment, today);
+                if args.format == Format::Json {
+                    items.push(serde_json::json!({
+                        "file": path.display().to_string(),
+                        "format_version": l.format_version,
+                        "migrated": l.migrated,
+                        "issues": issues.iter().map(|i| serde_json::json!({
+                            "field": i.field, "severity": i.severity, "message": lang.pick(&i.zh, &i.en),
+                        })).collect::<Vec<_>>(),
+                    }));
+                } else {
+                    let head = if issues.is_empty() { lang.pick("未发现问题", "no problems found") } else { lang.pick("发现以下问题：", "problems found:") };
+                    text.push_str(&format!("{}: {head}\n", path.display()));
+                    if l.migrated {
+                        text.push_str(&format!(
+                            "  {}\n",
+                            lang.pick("（旧版文件格式，保存时将升级为当前格式）", "(older file format; saving upgrades it)")
+                        ));
+                    }
+                    for i in &issues {
+                        let sev = match i.severity {
+                            crate::model::Severity::Error => lang.pick("错误", "error"),
+                            crate::model::Severity::Warning => lang.pick("提示", "warning"),
+                        };
+                        text.push_str(&format!("  [{sev}] {}: {}\n", i.field, lang.pick(&i.zh, &i.en)));
+                    }
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("innocheck: {e}");
+                if args.format == Format::Json {
+                    items.push(serde_json::json!({"file": path.display().to_string(), "error": e.to_string()}));
+                }
+            }
+        }
+    }
+    if args.format == Format::Json {
+        write_out(&(serde_json::to_string_pretty(&items)? + "\n"))?;
+    } else {
+        write_out(&text)?;
+    }
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: &Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Some(Command::Evaluate(args)) => cmd_evaluate(cli, args),
+        Some(Command::Validate(args)) => cmd_validate(cli, args),
+        Some(Command::Rules { action }) => {
+            let reg = registry(cli.rules.as_deref())?;
+            let s = rules_cmd::run(&reg, action, cli.lang.into())?;
+            write_out(&s)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            // Without the desktop window, show the evaluation of the file (or the bundled sample).
+            let reg = registry(cli.rules.as_deref())?;
+            let lang: Lang = cli.lang.into();
+            let today = today();
+            let (name, a) = match &cli.file {
+                Some(p) => (p.display().to_string(), storage::load(p)?.assessment),
+                None => (format!("assets/samples/{DEFAULT_SAMPLE}"), storage::sample(DEFAULT_SAMPLE)?),
+            };
+            let as_of = a.as_of_or(today);
+            let packs = reg.in_force(as_of);
+            if packs.is_empty() {
+                bail!("no rule pack is in force on {as_of}");
+            }
+            let issues = validate(&a, today);
+            let ev = evaluate(&a, &packs, as_of);
+            write_out(&report::text::render(&name, &a, &issues, &ev, lang))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! `innocheck rules list|show|diff`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{Context, Result};
+
+use super::RulesAction;
+use crate::i18n::Lang;
+use crate::report::format as f;
+use crate::rules::{Criterion, Pack, Registry};
+
+/// Runs a `rules` action and returns the text to print.
+pub fn run(reg: &Registry, action: &RulesAction, lang: Lang) -> Result<String> {
+    match action {
+        RulesAction::List => Ok(list(reg, lang)),
+        RulesAction::Show { id } => Ok(show(get(reg, id)?, lang)),
+        RulesAction::Diff { from, to } => Ok(diff(get(reg, from)?, get(reg, to)?, lang)),
+    }
+}
+
+fn get<'r>(reg: &'r Registry, id: &str) -> Result<&'r Pack> {
+    reg.get(id).with_context(|| {
+        let known: Vec<&str> = reg.packs().iter().map(|p| p.id.as_str()).collect();
+        format!("no rule pack {id:?}; known packs: {}", known.join(", "))
+    })
+}
+
+fn dates(p: &Pack, lang: Lang) -> String {
+    let to = p.effective_to.map_or_else(|| lang.pick("至今", "open").to_string(), |d| d.to_string());
+    format!("{} – {to}", p.effective_from)
+}
+
+fn list(reg: &Registry, lang: Lang) -> String {
+    let mut o = String::new();
+    for p in reg.packs() {
+        let partial = if p.partial { lang.pick("  部分编码", "  partial") } else { "" };
+        let _ = writeln!(
+            o,
+            "{:<18} r{:<3} {} [{}]{partial}  {}",
+            p.id,
+            p.revision,
+            f::pad(&dates(p, lang), 25),
+            p.confidence.label(),
+            p.title.get(lang)
+        );
+    }
+    o
+}
+
+fn show(p: &Pack, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{} — {}", p.id, p.title.get(lang));
+    let _ = writeln!(o, "{} {}", lang.pick("文件：", "Document:"), p.document);
+    let _ = writeln!(o, "{} {}", lang.pick("发布机关：", "Issuer:"), p.issuer.get(lang));
+    let _ = writeln!(o, "{} {}", lang.pick("有效期：", "In force:"), dates(p, lang));
+    let _ = writeln!(o, "{} {} — {}", lang.pick("可信度：", "Confidence:"), p.confidence.label(), f::confidence(p.confidence, lang));
+    for n in &p.notes {
+        let _ = writeln!(o, "{} {}", lang.pick("注：", "Note:"), n.get(lang));
+    }
+    let crit = |o: &mut String, c: &Criterion| {
+        let _ = writeln!(o, "  {} [{}] {}", c.id, c.confidence.label(), c.title.get(lang));
+        let _ = writeln!(o, "      {}", f::describe_rule(&c.rule, lang));
+        if let Some(w) = &c.when {
+            let _ = writeln!(o, "      {} {}", lang.pick("适用于：", "applies when:"), f::describe_test(w, lang));
+        }
+        let _ = writeln!(o, "      {} {}", lang.pick("依据：", "source:"), f::source(&c.source, lang));
+    };
+    if !p.common.is_empty() {
+        let _ = writeln!(o, "\n{}", lang.pick("各级共同条件", "Common to every tier"));
+        for c in &p.common {
+            crit(&mut o, c);
+        }
+    }
+    for t in &p.tiers {
+        let _ = writeln!(o, "\n[{}] {} {}", t.ladder.get(lang), t.title.get(lang), t.id);
+        if let Some(s) = &t.score {
+            let blocks: Vec<String> = s
+                .blocks
+                .iter()
+                .map(|b| format!("{} {}{}", b.title.get(lang), f::number(b.max, 1), b.min.map(|m| format!(" (≥{})", f::number(m, 1))).unwrap_or_default()))
+                .collect();
+            let _ = writeln!(o, "  {} {}: {}", lang.pick("评分表", "Score table"), f::number(s.max, 1), blocks.join(", "));
+        }
+        for c in &t.criteria {
+            crit(&mut o, c);
+        }
+    }
+    o
+}
+
+/// Key of a criterion independent of the pack id (`sme.2022.giant.debt` → `giant.debt`).
+fn key(pack: &Pack, id: &str) -> String {
+    id.strip_prefix(&pack.id).map_or(id, |r| r.trim_start_matches('.')).to_string()
+}
+
+fn index(p: &Pack, lang: Lang) -> BTreeMap<String, (&Criterion, String)> {
+    p.all_criteria()
+        .map(|c| (key(p, &c.id), (c, f::describe_rule(&c.rule, lang))))
+        .collect()
+}
+
+fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
+    let (ia, ib) = (index(a, lang), index(b, lang));
+    let mut o = String::new();
+    let _ = writeln!(o, "{} → {}", a.id, b.id);
+    let _ = writeln!(o, "  {} {} → {}", lang.pick("有效期", "in force"), dates(a, lang), dates(b, lang));
+    if a.document != b.document {
+        let _ = writeln!(o, "  {} {} → {}", lang.pick("文件", "document"), a.document, b.document);
+    }
+    let (mut added, mut removed, mut changed, mut same) = (0, 0, 0, 0);
+    let mut body = String::new();
+    for (k, (c, desc)) in &ia {
+        match ib.get(k) {
+            None => {
+                removed += 1;
+                let _ = writeln!(body, "- {} [{}] {}\n      {desc}", c.id, c.confidence.label(), c.title.get(lang));
+            }
+            Some((d, desc2)) => {
+                if desc != desc2 || c.confidence != d.confidence || c.when != d.when {
+                    changed += 1;
+                    let _ = writeln!(body, "~ {} → {} [{} → {}] {}", c.id, d.id, c.confidence.label(), d.confidence.label(), d.title.get(lang));
+                    if desc != desc2 {
+                        let _ = writeln!(body, "      {} {desc}\n      {} {desc2}", lang.pick("原：", "was:"), lang.pick("现：", "now:"));
+                    }
+                } else {
+                    same += 1;
+                }
+            }
+        }
+    }
+    for (k, (d, desc)) in &ib {
+        if !ia.contains_key(k) {
+            added += 1;
+            let _ = writeln!(body, "+ {} [{}] {}\n      {desc}", d.id, d.confidence.label(), d.title.get(lang));
+        }
+    }
+    let _ = writeln!(
+        o,
+        "  {}: +{added} −{removed} ~{changed} ={same}\n",
+        lang.pick("新增 / 删除 / 修改 / 未变", "added / removed / changed / unchanged")
+    );
+    o.push_str(&body);
+    o
+}

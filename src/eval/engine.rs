@@ -1,0 +1,965 @@
+//! The evaluator: tests, scores and tier verdicts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::progress;
+use super::types::{
+    BlockScore, Check, CriterionResult, Evaluation, Gap, Outcome, PackInfo, ScoreResult,
+    TierResult, Verdict,
+};
+use crate::metrics::{Lever, Metric, MetricResult, Metrics, Unit, Value};
+use crate::model::{Assessment, TitleKind};
+use crate::rules::{Band, Criterion, Expr, Op, Pack, Rule, Scoring, Test, Text, Tier};
+
+/// Where metric values come from. [`Metrics`] is the real source; tests may
+/// supply values directly to probe thresholds.
+pub trait MetricSource {
+    /// Value of `metric` for year offset `year`.
+    fn value(&self, metric: Metric, year: Option<u8>) -> MetricResult;
+    /// Calendar year of offset `back`.
+    fn calendar_year(&self, back: u8) -> i32;
+    /// Whether a title is held and valid on the as-of date.
+    fn holds_title(&self, kind: TitleKind) -> bool;
+    /// A lever to move `metric` to `target`.
+    fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever>;
+}
+
+struct Real<'a> {
+    m: Metrics<'a>,
+    a: &'a Assessment,
+}
+
+impl MetricSource for Real<'_> {
+    fn value(&self, metric: Metric, year: Option<u8>) -> MetricResult {
+        self.m.value(metric, year)
+    }
+    fn calendar_year(&self, back: u8) -> i32 {
+        self.m.calendar_year(back)
+    }
+    fn holds_title(&self, kind: TitleKind) -> bool {
+        self.a.holds_title(kind, self.m.as_of())
+    }
+    fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever> {
+        self.m.lever(metric, year, target)
+    }
+}
+
+/// Evaluates `a` against `packs` as of `as_of`.
+#[must_use]
+pub fn evaluate(a: &Assessment, packs: &[&Pack], as_of: NaiveDate) -> Evaluation {
+    let src = Real {
+        m: Metrics::new(a, as_of),
+        a,
+    };
+    evaluate_with(&src, packs, as_of)
+}
+
+/// Evaluates with any metric source (used by threshold tests).
+#[must_use]
+pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) -> Evaluation {
+    let mut sorted: Vec<&Pack> = packs.to_vec();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.dedup_by(|a, b| a.id == b.id);
+    let mut ev = Evaluator {
+        src,
+        tiers: BTreeMap::new(),
+        done: BTreeMap::new(),
+        busy: BTreeSet::new(),
+    };
+    for p in &sorted {
+        for t in &p.tiers {
+            ev.tiers.insert(t.id.clone(), (p, t));
+        }
+    }
+    let ids: Vec<String> = ev.tiers.keys().cloned().collect();
+    for id in &ids {
+        ev.tier(id);
+    }
+    let mut tiers: Vec<TierResult> = std::mem::take(&mut ev.done).into_values().collect();
+    tiers.sort_by(|a, b| {
+        (a.programme, a.level, &a.id).cmp(&(b.programme, b.level, &b.id))
+    });
+    let progress = progress::ladders(&tiers);
+    let target = progress::default_target(&progress, &tiers);
+    Evaluation {
+        as_of,
+        packs: sorted
+            .iter()
+            .map(|p| PackInfo {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                document: p.document.clone(),
+                effective_from: p.effective_from,
+                effective_to: p.effective_to,
+                confidence: p.confidence,
+                partial: p.partial,
+                notes: p.notes.clone(),
+            })
+            .collect(),
+        tiers,
+        progress,
+        target,
+    }
+}
+
+struct Evaluator<'a> {
+    src: &'a dyn MetricSource,
+    tiers: BTreeMap<String, (&'a Pack, &'a Tier)>,
+    done: BTreeMap<String, TierResult>,
+    busy: BTreeSet<String>,
+}
+
+/// Result of evaluating a test.
+#[derive(Debug, Clone, Default)]
+struct TestOut {
+    outcome: Option<Outcome>,
+    checks: Vec<Check>,
+    route: Option<String>,
+    missing: Vec<String>,
+    progress: f64,
+}
+
+impl TestOut {
+    fn outcome(&self) -> Outcome {
+        self.outcome.unwrap_or(Outcome::NA)
+    }
+}
+
+/// Points of a scored item: a known lower bound and what missing inputs could add.
+#[derive(Debug, Clone, Default)]
+struct PointsOut {
+    lower: f64,
+    upper: f64,
+    checks: Vec<Check>,
+    missing: Vec<String>,
+    gain: Option<(f64, Vec<Check>)>,
+}
+
+fn merge_missing(into: &mut Vec<String>, from: &[String]) {
+    into.extend(from.iter().cloned());
+    into.sort();
+    into.dedup();
+}
+
+fn metric_label(src: &dyn MetricSource, metric: Metric, year: Option<u8>) -> (Text, Option<i32>) {
+    match year {
+        Some(b) if metric.is_yearly() => {
+            let y = src.calendar_year(b);
+            (
+                Text {
+                    zh: format!("{}（{y} 年）", metric.zh()),
+                    en: format!("{} ({y})", metric.en()),
+                },
+                Some(y),
+            )
+        }
+        _ => (
+            Text {
+                zh: metric.zh().to_string(),
+                en: metric.en().to_string(),
+            },
+            None,
+        ),
+    }
+}
+
+fn shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> (f64, bool) {
+    let (mut s, decrease) = match op {
+        Op::Ge | Op::Gt => (threshold - value, false),
+        Op::Le | Op::Lt => (value - threshold, true),
+    };
+    if unit.is_count() {
+        s = s.ceil();
+        if matches!(op, Op::Gt | Op::Lt) && (value + if decrease { -s } else { s }) == threshold {
+            s += 1.0;
+        }
+    }
+    (s.max(0.0), decrease)
+}
+
+fn progress_of(op: Op, value: f64, threshold: f64) -> f64 {
+    let p = match op {
+        Op::Ge | Op::Gt => {
+            if threshold <= 0.0 {
+                0.0
+            } else {
+                value / threshold
+            }
+        }
+        Op::Le | Op::Lt => {
+            if value <= 0.0 {
+                1.0
+            } else {
+                threshold / value
+            }
+        }
+    };
+    if p.is_finite() { p.clamp(0.0, 1.0) } else { 0.0 }
+}
+
+impl<'a> Evaluator<'a> {
+    fn tier(&mut self, id: &str) -> Option<Verdict> {
+        if let Some(t) = self.done.get(id) {
+            return Some(t.verdict);
+        }
+        if self.busy.contains(id) {
+            return None; // a cycle: treat the prerequisite as not computed
+        }
+        let (pack, tier) = *self.tiers.get(id)?;
+        self.busy.insert(id.to_string());
+        let result = self.eval_tier(pack, tier);
+        self.busy.remove(id);
+        let v = result.verdict;
+        self.done.insert(id.to_string(), result);
+        Some(v)
+    }
+
+    fn eval_tier(&mut self, pack: &Pack, tier: &Tier) -> TierResult {
+        // 1. Scored items first: the score test reads their total.
+        let mut items: BTreeMap<&str, PointsOut> = BTreeMap::new();
+        for c in &tier.criteria {
+            if let Rule::Points { scoring, max, .. } = &c.rule {
+                let applies = c.when.as_ref().map(|w| self.test(w, None).outcome());
+                let mut p = self.points(scoring, *max);
+                if applies == Some(Outcome::NotMet) {
+                    p = PointsOut::default();
+                }
+                items.insert(&c.id, p);
+            }
+        }
+        let score = tier.score.as_ref().map(|spec| {
+            let blocks: Vec<BlockScore> = spec
+                .blocks
+                .iter()
+                .map(|b| {
+                    let (mut lo, mut hi) = (0.0, 0.0);
+                    for c in &tier.criteria {
+                        if let Rule::Points { block, .. } = &c.rule
+                            && *block == b.id
+                            && let Some(p) = items.get(c.id.as_str())
+                        {
+                            lo += p.lower;
+                            hi += p.upper;
+                        }
+                    }
+                    BlockScore {
+                        id: b.id.clone(),
+                        title: b.title.clone(),
+                        points: lo,
+                        potential: hi,
+                        max: b.max,
+                        min: b.min,
+                    }
+                })
+                .collect();
+            ScoreResult {
+                total: blocks.iter().map(|b| b.points).sum(),
+                potential: blocks.iter().map(|b| b.potential).sum(),
+                max: spec.max,
+                pass: None,
+                blocks,
+            }
+        });
+        let score_missing: Vec<String> = {
+            let mut v = Vec::new();
+            for p in items.values() {
+                merge_missing(&mut v, &p.missing);
+            }
+            v
+        };
+        // 2. Every criterion.
+        let mut results = Vec::new();
+        for c in pack.common.iter().chain(&tier.criteria) {
+            let r = self.criterion(c, items.get(c.id.as_str()), score.as_ref(), &score_missing);
+            results.push(r);
+        }
+        let score = score.map(|mut s| {
+            s.pass = find_score_min(tier);
+            s
+        });
+        // 3. Verdict.
+        let default_pass;
+        let pass = if let Some(p) = &tier.pass {
+            p
+        } else {
+            default_pass = Expr::All(
+                results
+                    .iter()
+                    .filter(|r| !r.is_scored_item())
+                    .map(|r| Expr::C(r.id.clone()))
+                    .collect(),
+            );
+            &default_pass
+        };
+        let (outcome, route) = expr_outcome(pass, &results);
+        let route = route.map(|r| {
+            r.strip_prefix(&format!("{}.", tier.id))
+                .map_or(r.clone(), str::to_string)
+        });
+        let haves = progress::haves(&results);
+        let blocking = blocking_ids(pass, &results);
+        TierResult {
+            blocking,
+            id: tier.id.clone(),
+            pack: pack.id.clone(),
+            programme: pack.programme,
+            level: tier.level,
+            title: tier.title.clone(),
+            ladder: tier.ladder.clone(),
+            verdict: Verdict::from_outcome(outcome),
+            route: if tier.pass.is_some() { route } else { None },
+            score,
+            criteria: results,
+            haves,
+        }
+    }
+
+    fn criterion(
+        &mut self,
+        c: &Criterion,
+        points: Option<&PointsOut>,
+        score: Option<&ScoreResult>,
+        score_missing: &[String],
+    ) -> CriterionResult {
+        let mut out = CriterionResult {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            have: c.have,
+            confidence: c.confidence,
+            source: c.source.clone(),
+            evidence: c.evidence.clone(),
+            note: c.note.clone(),
+            outcome: Outcome::NA,
+            route: None,
+            checks: Vec::new(),
+            points: None,
+            max_points: None,
+            block: None,
+            missing: Vec::new(),
+            progress: 0.0,
+        };
+        if let Some(w) = &c.when {
+            let w = self.test(w, None);
+            match w.outcome() {
+                Outcome::Met => {}
+                Outcome::NotMet | Outcome::NA => {
+                    if let Rule::Points { max, block, .. } = &c.rule {
+                        out.points = Some(0.0);
+                        out.max_points = Some(*max);
+                        out.block = Some(block.clone());
+                    }
+                    return out;
+                }
+                o @ (Outcome::Missing | Outcome::Review) => {
+                    out.outcome = o;
+                    out.missing = w.missing;
+                    out.checks = w.checks;
+                    return out;
+                }
+            }
+        }
+        match &c.rule {
+            Rule::Check(t) => {
+                let r = self.test(t, score.map(|s| (s, score_missing)));
+                out.outcome = r.outcome();
+                out.route = if matches!(t, Test::Any(_)) && out.outcome == Outcome::Met {
+                    r.route
+                } else {
+                    None
+                };
+                out.checks = r.checks;
+                out.missing = r.missing;
+                out.progress = r.progress;
+            }
+            Rule::Points { block, max, .. } => {
+                let p = points.cloned().unwrap_or_default();
+                out.points = Some(p.lower);
+                out.max_points = Some(*max);
+                out.block = Some(block.clone());
+                out.outcome = if p.lower < p.upper {
+                    Outcome::Missing
+                } else if p.lower > 0.0 {
+                    Outcome::Met
+                } else {
+                    Outcome::NotMet
+                };
+                out.progress = if *max > 0.0 { p.lower / max } else { 0.0 };
+                out.missing = p.missing;
+                out.checks = match p.gain {
+                    Some((gain, mut checks)) => {
+                        for ch in &mut checks {
+                            if let Some(g) = &mut ch.gap {
+                                g.points_gain = Some(gain);
+                            }
+                        }
+                        if p.checks.is_empty() { checks } else {
+                            let mut all = p.checks;
+                            for ch in checks {
+                                if !all.iter().any(|x| x.subject == ch.subject && x.year == ch.year) {
+                                    all.push(ch);
+                                } else if let Some(x) = all.iter_mut().find(|x| x.subject == ch.subject && x.year == ch.year) {
+                                    x.gap = ch.gap;
+                                }
+                            }
+                            all
+                        }
+                    }
+                    None => p.checks,
+                };
+            }
+        }
+        out
+    }
+
+    fn cmp(&self, metric: Metric, year: Option<u8>, op: Op, threshold: f64, unit: Unit) -> TestOut {
+        let (label, cal) = metric_label(self.src, metric, year);
+        let mut check = Check {
+            label,
+            subject: metric.id().to_string(),
+            year: cal,
+            value: None,
+            op: op.symbol(),
+            threshold: Some(Value::Num(threshold)),
+            unit,
+            outcome: Outcome::Missing,
+            gap: None,
+            missing: Vec::new(),
+        };
+        let mut progress = 0.0;
+        match self.src.value(metric, year) {
+            Ok(Value::Num(v)) => {
+                check.value = Some(Value::Num(v));
+                progress = progress_of(op, v, threshold);
+                if op.holds(v, threshold) {
+                    check.outcome = Outcome::Met;
+                    progress = 1.0;
+                } else {
+                    check.outcome = Outcome::NotMet;
+                    let (s, decrease) = shortfall(op, v, threshold, unit);
+                    check.gap = Some(Gap {
+                        shortfall: s,
+                        unit,
+                        decrease,
+                        lever: self.src.lever(metric, year, threshold),
+                        points_gain: None,
+                    });
+                }
+            }
+            Ok(Value::Flag(_)) => {
+                check.outcome = Outcome::Missing;
+            }
+            Err(m) => check.missing = m.fields,
+        }
+        TestOut {
+            outcome: Some(check.outcome),
+            missing: check.missing.clone(),
+            checks: vec![check],
+            route: None,
+            progress,
+        }
+    }
+
+    fn flag(&self, metric: Metric, expect: bool, declared: bool) -> TestOut {
+        let (label, _) = metric_label(self.src, metric, None);
+        let mut check = Check {
+            label,
+            subject: metric.id().to_string(),
+            year: None,
+            value: None,
+            op: "=",
+            threshold: Some(Value::Flag(expect)),
+            unit: Unit::Flag,
+            outcome: Outcome::Missing,
+            gap: None,
+            missing: Vec::new(),
+        };
+        match self.src.value(metric, None) {
+            Ok(Value::Flag(b)) => {
+                check.value = Some(Value::Flag(b));
+                check.outcome = if b == expect {
+                    Outcome::Met
+                } else {
+                    Outcome::NotMet
+                };
+            }
+            Ok(Value::Num(_)) => {}
+            Err(m) => {
+                if declared {
+                    check.outcome = Outcome::Review;
+                }
+                check.missing = m.fields;
+            }
+        }
+        TestOut {
+            outcome: Some(check.outcome),
+            progress: if check.outcome == Outcome::Met { 1.0 } else { 0.0 },
+            missing: if declared { Vec::new() } else { check.missing.clone() },
+            checks: vec![check],
+            route: None,
+        }
+    }
+
+    fn holds(&mut self, title: TitleKind, tier: Option<&str>) -> TestOut {
+        let held = self.src.holds_title(title);
+        let computed = tier.and_then(|t| self.tier(t));
+        let (outcome, route, missing) = if held {
+            (Outcome::Met, Some("title".to_string()), Vec::new())
+        } else {
+            match computed {
+                Some(Verdict::Eligible) => (Outcome::Met, Some("computed".to_string()), Vec::new()),
+                Some(Verdict::Incomplete) => {
+                    let mut fields = Vec::new();
+                    if let Some(t) = tier.and_then(|t| self.done.get(t)) {
+                        for c in &t.criteria {
+                            merge_missing(&mut fields, &c.missing);
+                        }
+                    }
+                    (Outcome::Missing, None, fields)
+                }
+                _ => (Outcome::NotMet, None, Vec::new()),
+            }
+        };
+        let check = Check {
+            label: Text {
+                zh: format!("持有有效的“{}”称号", title.zh()),
+                en: format!("Holds a valid title: {}", title.en()),
+            },
+            subject: "title".to_string(),
+            year: None,
+            value: Some(Value::Flag(outcome == Outcome::Met)),
+            op: "=",
+            threshold: Some(Value::Flag(true)),
+            unit: Unit::Flag,
+            outcome,
+            gap: None,
+            missing: missing.clone(),
+        };
+        TestOut {
+            outcome: Some(outcome),
+            checks: vec![check],
+            route,
+            missing,
+            progress: if outcome == Outcome::Met { 1.0 } else { 0.0 },
+        }
+    }
+
+    fn score_test(min: f64, score: Option<(&ScoreResult, &[String])>) -> TestOut {
+        let Some((s, missing)) = score else {
+            return TestOut::default();
+        };
+        let mut checks = Vec::new();
+        let total_check = |label: Text, subject: String, value: f64, potential: f64, min: f64| {
+            let outcome = if value >= min {
+                Outcome::Met
+            } else if potential < min {
+                Outcome::NotMet
+            } else {
+                Outcome::Missing
+            };
+            Check {
+                label,
+                subject,
+                year: None,
+                value: Some(Value::Num(value)),
+                op: "≥",
+                threshold: Some(Value::Num(min)),
+                unit: Unit::Points,
+                outcome,
+                gap: (value < min).then_some(Gap {
+                    shortfall: min - value,
+                    unit: Unit::Points,
+                    decrease: false,
+                    lever: None,
+                    points_gain: None,
+                }),
+                missing: if outcome == Outcome::Missing { missing.to_vec() } else { Vec::new() },
+            }
+        };
+        checks.push(total_check(
+            Text { zh: "总分".into(), en: "Total score".into() },
+            "score".into(),
+            s.total,
+            s.potential,
+            min,
+        ));
+        for b in &s.blocks {
+            if let Some(bmin) = b.min {
+                checks.push(total_check(
+                    Text {
+                        zh: format!("{}得分", b.title.zh),
+                        en: format!("{} score", b.title.en),
+                    },
+                    format!("score.{}", b.id),
+                    b.points,
+                    b.potential,
+                    bmin,
+                ));
+            }
+        }
+        let outcome = Outcome::all(checks.iter().map(|c| c.outcome));
+        let progress = if min > 0.0 { (s.total / min).clamp(0.0, 1.0) } else { 1.0 };
+        let mut miss = Vec::new();
+        for c in &checks {
+            merge_missing(&mut miss, &c.missing);
+        }
+        TestOut {
+            outcome: Some(outcome),
+            checks,
+            route: None,
+            missing: miss,
+            progress,
+        }
+    }
+
+    fn test(&mut self, t: &Test, score: Option<(&ScoreResult, &[String])>) -> TestOut {
+        match t {
+            Test::Cmp { metric, year, op, value, unit } => self.cmp(*metric, *year, *op, *value, *unit),
+            Test::Flag { metric, expect } => self.flag(*metric, *expect, false),
+            Test::Declared { metric } => self.flag(*metric, true, true),
+            Test::Holds { title, tier } => self.holds(*title, tier.as_deref()),
+            Test::Score { min } => Self::score_test(*min, score),
+            Test::All(parts) => {
+                let outs: Vec<TestOut> = parts.iter().map(|p| self.test(p, score)).collect();
+                let outcome = Outcome::all(outs.iter().map(TestOut::outcome));
+                let applicable: Vec<&TestOut> = outs.iter().filter(|o| o.outcome() != Outcome::NA).collect();
+                let progress = if applicable.is_empty() {
+                    0.0
+                } else {
+                    applicable.iter().map(|o| o.progress).sum::<f64>() / applicable.len() as f64
+                };
+                let mut r = TestOut {
+                    outcome: Some(outcome),
+                    progress: if outcome == Outcome::Met { 1.0 } else { progress },
+                    ..TestOut::default()
+                };
+                for o in outs {
+                    r.checks.extend(o.checks);
+                    merge_missing(&mut r.missing, &o.missing);
+                }
+                r
+            }
+            Test::Any(routes) => {
+                let mut outs: Vec<(String, TestOut)> = Vec::new();
+                for route in routes {
+                    if let Some(w) = &route.when {
+                        let w = self.test(w, score);
+                        match w.outcome() {
+                            Outcome::Met => {}
+                            Outcome::NotMet | Outcome::NA => continue,
+                            _ => {
+                                outs.push((route.name.clone(), w));
+                                continue;
+                            }
+                        }
+                    }
+                    outs.push((route.name.clone(), self.test(&route.test, score)));
+                }
+                let outcome = Outcome::any(outs.iter().map(|(_, o)| o.outcome()));
+                let progress = outs.iter().map(|(_, o)| o.progress).fold(0.0, f64::max);
+                // The decisive route: the first that passed, else the closest.
+                let pick = outs
+                    .iter()
+                    .position(|(_, o)| o.outcome() == Outcome::Met)
+                    .or_else(|| {
+                        outs.iter()
+                            .enumerate()
+                            .filter(|(_, (_, o))| o.outcome() != Outcome::NA)
+                            .min_by(|(_, (_, a)), (_, (_, b))| {
+                                let fails = |o: &TestOut| {
+                                    o.checks.iter().filter(|c| c.outcome != Outcome::Met).count()
+                                };
+                                fails(a)
+                                    .cmp(&fails(b))
+                                    .then(b.progress.total_cmp(&a.progress))
+                            })
+                            .map(|(i, _)| i)
+                    });
+                let mut r = TestOut {
+                    outcome: Some(outcome),
+                    progress,
+                    ..TestOut::default()
+                };
+                if outcome == Outcome::Missing {
+                    for (_, o) in &outs {
+                        if o.outcome() == Outcome::Missing {
+                            merge_missing(&mut r.missing, &o.missing);
+                        }
+                    }
+                }
+                if let Some(i) = pick {
+                    let (name, o) = outs.swap_remove(i);
+                    r.route = Some(name);
+                    r.checks = o.checks;
+                }
+                r
+            }
+        }
+    }
+
+    fn points(&mut self, s: &Scoring, max: f64) -> PointsOut {
+        match s {
+            Scoring::Bands { metric, year, unit, upper_closed, bands } => {
+                self.bands(*metric, *year, *unit, *upper_closed, bands, max)
+            }
+            Scoring::Ladder { steps, otherwise } => {
+                let mut out = PointsOut {
+                    lower: *otherwise,
+                    upper: *otherwise,
+                    ..PointsOut::default()
+                };
+                let mut best_failing: Option<(f64, Vec<Check>)> = None;
+                let mut earned = None;
+                for st in steps {
+                    let r = self.test(&st.test, None);
+                    match r.outcome() {
+                        Outcome::Met => {
+                            earned = Some(st.points);
+                            out.checks.extend(r.checks);
+                            break;
+                        }
+                        Outcome::Missing | Outcome::Review => {
+                            out.upper = out.upper.max(st.points);
+                            merge_missing(&mut out.missing, &r.missing);
+                            out.checks.extend(r.checks);
+                        }
+                        _ => {
+                            // Failing steps are better than anything below: keep the lowest of them.
+                            best_failing = Some((st.points, r.checks));
+                        }
+                    }
+                }
+                if let Some(p) = earned {
+                    out.lower = p;
+                    out.upper = out.upper.max(p);
+                }
+                if let Some((p, checks)) = best_failing
+                    && p > out.lower
+                {
+                    out.gain = Some((p - out.lower, checks));
+                }
+                out
+            }
+            Scoring::Sum { steps, cap } => {
+                let (mut lo, mut hi) = (0.0, 0.0);
+                let mut out = PointsOut::default();
+                let mut gains: Vec<(f64, Vec<Check>)> = Vec::new();
+                for st in steps {
+                    let r = self.test(&st.test, None);
+                    match r.outcome() {
+                        Outcome::Met => {
+                            lo += st.points;
+                            hi += st.points;
+                        }
+                        Outcome::Missing | Outcome::Review => {
+                            hi += st.points;
+                            merge_missing(&mut out.missing, &r.missing);
+                        }
+                        _ => gains.push((st.points, r.checks.clone())),
+                    }
+                    out.checks.extend(r.checks);
+                }
+                out.lower = lo.min(*cap);
+                out.upper = hi.min(*cap);
+                if out.lower < *cap
+                    && let Some((p, checks)) = gains.into_iter().next()
+                {
+                    out.gain = Some(((out.lower + p).min(*cap) - out.lower, checks));
+                }
+                out
+            }
+            Scoring::Max(parts) => {
+                let outs: Vec<PointsOut> = parts.iter().map(|p| self.points(p, max)).collect();
+                let mut out = PointsOut::default();
+                let best = outs
+                    .iter()
+                    .enumerate()
+                    .max_by(|a, b| a.1.lower.total_cmp(&b.1.lower))
+                    .map(|(i, _)| i);
+                out.lower = outs.iter().map(|o| o.lower).fold(0.0, f64::max);
+                out.upper = outs.iter().map(|o| o.upper).fold(0.0, f64::max).max(out.lower);
+                for o in &outs {
+                    out.checks.extend(o.checks.iter().cloned());
+                    if o.upper > out.lower {
+                        merge_missing(&mut out.missing, &o.missing);
+                    }
+                }
+                // The cheapest gain among the alternatives.
+                out.gain = outs
+                    .iter()
+                    .filter_map(|o| o.gain.as_ref().map(|(g, c)| (o.lower + g - out.lower, c)))
+                    .filter(|(g, _)| *g > 0.0)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(g, c)| (g, c.clone()));
+                let _ = best;
+                out
+            }
+            Scoring::Manual { metric } => {
+                let (label, _) = metric_label(self.src, *metric, None);
+                let mut check = Check {
+                    label,
+                    subject: metric.id().to_string(),
+                    year: None,
+                    value: None,
+                    op: "≤",
+                    threshold: Some(Value::Num(max)),
+                    unit: Unit::Points,
+                    outcome: Outcome::Missing,
+                    gap: None,
+                    missing: Vec::new(),
+                };
+                match self.src.value(*metric, None) {
+                    Ok(Value::Num(v)) => {
+                        let v = v.clamp(0.0, max);
+                        check.value = Some(Value::Num(v));
+                        check.outcome = Outcome::Met;
+                        PointsOut { lower: v, upper: v, checks: vec![check], ..PointsOut::default() }
+                    }
+                    Ok(Value::Flag(_)) => PointsOut { upper: max, checks: vec![check], ..PointsOut::default() },
+                    Err(m) => {
+                        check.missing.clone_from(&m.fields);
+                        PointsOut { lower: 0.0, upper: max, checks: vec![check], missing: m.fields, gain: None }
+                    }
+                }
+            }
+        }
+    }
+
+    fn bands(&self, metric: Metric, year: Option<u8>, unit: Unit, upper_closed: bool, bands: &[Band], max: f64) -> PointsOut {
+        let (label, cal) = metric_label(self.src, metric, year);
+        let mut check = Check {
+            label,
+            subject: metric.id().to_string(),
+            year: cal,
+            value: None,
+            op: "",
+            threshold: None,
+            unit,
+            outcome: Outcome::Missing,
+            gap: None,
+            missing: Vec::new(),
+        };
+        let v = match self.src.value(metric, year) {
+            Ok(Value::Num(v)) => v,
+            Ok(Value::Flag(_)) => return PointsOut { upper: max, checks: vec![check], ..PointsOut::default() },
+            Err(m) => {
+                check.missing.clone_from(&m.fields);
+                return PointsOut { lower: 0.0, upper: max, checks: vec![check], missing: m.fields, gain: None };
+            }
+        };
+        check.value = Some(Value::Num(v));
+        let Some(i) = band_index(bands, v, upper_closed) else {
+            return PointsOut { checks: vec![check], ..PointsOut::default() };
+        };
+        let points = bands[i].points;
+        check.outcome = if points > 0.0 { Outcome::Met } else { Outcome::NotMet };
+        // Nearest band that scores more.
+        let better = bands
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.points > points)
+            .min_by_key(|(j, _)| j.abs_diff(i));
+        let mut out = PointsOut { lower: points, upper: points, ..PointsOut::default() };
+        if let Some((j, b)) = better {
+            let (op, target) = if j > i {
+                (if upper_closed { Op::Gt } else { Op::Ge }, b.from.unwrap_or(v))
+            } else {
+                (if upper_closed { Op::Le } else { Op::Lt }, b.to.unwrap_or(v))
+            };
+            check.op = op.symbol();
+            check.threshold = Some(Value::Num(target));
+            let (s, decrease) = shortfall(op, v, target, unit);
+            check.gap = Some(Gap {
+                shortfall: s,
+                unit,
+                decrease,
+                lever: self.src.lever(metric, year, target),
+                points_gain: Some(b.points - points),
+            });
+            out.gain = Some((b.points - points, vec![check.clone()]));
+        }
+        out.checks.push(check);
+        out
+    }
+}
+
+/// Index of the band holding `v`.
+#[must_use]
+pub fn band_index(bands: &[Band], v: f64, upper_closed: bool) -> Option<usize> {
+    bands.iter().position(|b| {
+        if upper_closed {
+            b.from.is_none_or(|f| v > f) && b.to.is_none_or(|t| v <= t)
+        } else {
+            b.from.is_none_or(|f| v >= f) && b.to.is_none_or(|t| v < t)
+        }
+    })
+}
+
+fn find_score_min(tier: &Tier) -> Option<f64> {
+    fn walk(t: &Test) -> Option<f64> {
+        match t {
+            Test::Score { min } => Some(*min),
+            Test::All(v) => v.iter().find_map(walk),
+            Test::Any(rs) => rs.iter().find_map(|r| walk(&r.test)),
+            _ => None,
+        }
+    }
+    tier.criteria.iter().find_map(|c| match &c.rule {
+        Rule::Check(t) => walk(t),
+        Rule::Points { .. } => None,
+    })
+}
+
+fn expr_outcome(e: &Expr, results: &[CriterionResult]) -> (Outcome, Option<String>) {
+    match e {
+        Expr::C(id) => (
+            results.iter().find(|r| r.id == *id).map_or(Outcome::NA, |r| r.outcome),
+            None,
+        ),
+        Expr::All(parts) => {
+            let outs: Vec<(Outcome, Option<String>)> = parts.iter().map(|p| expr_outcome(p, results)).collect();
+            let route = outs.iter().find_map(|(_, r)| r.clone());
+            (Outcome::all(outs.iter().map(|(o, _)| *o)), route)
+        }
+        Expr::Any(parts) => {
+            let outs: Vec<(Outcome, Option<String>)> = parts.iter().map(|p| expr_outcome(p, results)).collect();
+            let route = parts.iter().zip(&outs).find(|(_, (o, _))| *o == Outcome::Met).map(|(p, (_, r))| {
+                r.clone().unwrap_or_else(|| match p {
+                    Expr::C(id) => id.clone(),
+                    _ => String::new(),
+                })
+            });
+            (Outcome::any(outs.iter().map(|(o, _)| *o)), route)
+        }
+    }
+}
+
+/// Blocking items of a pass expression: for `Any`, the closest alternative.
+pub(super) fn blocking_ids(e: &Expr, results: &[CriterionResult]) -> Vec<String> {
+    match e {
+        Expr::C(id) => match results.iter().find(|r| r.id == *id) {
+            Some(r) if matches!(r.outcome, Outcome::Met | Outcome::NA) => Vec::new(),
+            Some(_) => vec![id.clone()],
+            None => Vec::new(),
+        },
+        Expr::All(parts) => {
+            let mut v: Vec<String> = Vec::new();
+            for p in parts {
+                for id in blocking_ids(p, results) {
+                    if !v.contains(&id) {
+                        v.push(id);
+                    }
+                }
+            }
+            v
+        }
+        Expr::Any(parts) => {
+            let options: Vec<Vec<String>> = parts.iter().map(|p| blocking_ids(p, results)).collect();
+            if options.iter().any(Vec::is_empty) {
+                return Vec::new();
+            }
+            options.into_iter().min_by_key(Vec::len).unwrap_or_default()
+        }
+    }
+}

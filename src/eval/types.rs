@@ -1,0 +1,387 @@
+//! The result types of an evaluation. Renderers (CLI text and JSON, the app,
+//! the PDF) read these and nothing else.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::metrics::{Lever, Unit, Value};
+use crate::rules::{Confidence, Have, Programme, Source, Text};
+
+/// Outcome of one criterion or check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The criterion is met.
+    Met,
+    /// Not met; a gap says by how much.
+    NotMet,
+    /// Inputs are empty; `missing` names them.
+    Missing,
+    /// Qualitative; awaits the user's declaration.
+    Review,
+    /// Does not apply to this company.
+    NA,
+}
+
+impl Outcome {
+    /// Combines parts that must all hold.
+    #[must_use]
+    pub fn all(parts: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut seen = [false; 5];
+        for p in parts {
+            seen[p as usize] = true;
+        }
+        let [met, not_met, missing, review, _] = seen;
+        if not_met {
+            Outcome::NotMet
+        } else if missing {
+            Outcome::Missing
+        } else if review {
+            Outcome::Review
+        } else if met {
+            Outcome::Met
+        } else {
+            Outcome::NA
+        }
+    }
+
+    /// Combines alternatives of which one is enough.
+    #[must_use]
+    pub fn any(parts: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut seen = [false; 5];
+        for p in parts {
+            seen[p as usize] = true;
+        }
+        let [met, not_met, missing, review, _] = seen;
+        if met {
+            Outcome::Met
+        } else if missing {
+            Outcome::Missing
+        } else if review {
+            Outcome::Review
+        } else if not_met {
+            Outcome::NotMet
+        } else {
+            Outcome::NA
+        }
+    }
+
+    /// Stable id used in JSON.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Met => "met",
+            Outcome::NotMet => "not_met",
+            Outcome::Missing => "missing",
+            Outcome::Review => "review",
+            Outcome::NA => "n_a",
+        }
+    }
+}
+
+/// Verdict of a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every required criterion (or a route) is met.
+    Eligible,
+    /// Something required failed.
+    NotEligible,
+    /// Nothing failed, but data is missing or a declaration awaits review.
+    Incomplete,
+}
+
+impl Verdict {
+    /// From the combined outcome of the tier's pass expression.
+    #[must_use]
+    pub fn from_outcome(o: Outcome) -> Verdict {
+        match o {
+            Outcome::Met => Verdict::Eligible,
+            Outcome::NotMet | Outcome::NA => Verdict::NotEligible,
+            Outcome::Missing | Outcome::Review => Verdict::Incomplete,
+        }
+    }
+
+    /// Stable id used in JSON.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "eligible",
+            Verdict::NotEligible => "not_eligible",
+            Verdict::Incomplete => "incomplete",
+        }
+    }
+}
+
+/// How far a value is from its threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Gap {
+    /// Shortfall in `unit` (always positive): how much to add (or, for ≤ tests, to remove).
+    pub shortfall: f64,
+    /// Unit of the shortfall.
+    pub unit: Unit,
+    /// `true` when the value must go down (≤ / < tests).
+    pub decrease: bool,
+    /// A concrete lever in the underlying input, for ratios.
+    pub lever: Option<Lever>,
+    /// Points gained by closing the gap (scored items).
+    pub points_gain: Option<f64>,
+}
+
+/// One atomic comparison behind a criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// What was compared, e.g. 研发费用（2024 年）.
+    pub label: Text,
+    /// Metric id, or `score`, `title` for synthetic checks.
+    pub subject: String,
+    /// Calendar year of a yearly metric.
+    pub year: Option<i32>,
+    /// The company's value.
+    pub value: Option<Value>,
+    /// Operator symbol (≥, ≤, …, or = for yes/no).
+    pub op: &'static str,
+    /// Threshold.
+    pub threshold: Option<Value>,
+    /// Unit.
+    pub unit: Unit,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Gap when not met.
+    pub gap: Option<Gap>,
+    /// Empty inputs.
+    pub missing: Vec<String>,
+}
+
+/// Outcome of one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    /// Stable id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Five-haves tag.
+    pub have: Have,
+    /// Confidence of the figure.
+    pub confidence: Confidence,
+    /// Citation.
+    pub source: Source,
+    /// Evidence to prepare.
+    pub evidence: Vec<Text>,
+    /// Note.
+    pub note: Option<Text>,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Name of the alternative that passed, for criteria with alternatives.
+    pub route: Option<String>,
+    /// Checks of the decisive route (the passing one, or the closest).
+    pub checks: Vec<Check>,
+    /// Points earned (scored items); the lower bound when inputs are missing.
+    pub points: Option<f64>,
+    /// Maximum points (scored items).
+    pub max_points: Option<f64>,
+    /// Score block (scored items).
+    pub block: Option<String>,
+    /// Empty inputs, sorted.
+    pub missing: Vec<String>,
+    /// Progress towards the criterion, 0–1 (numeric: min(value/threshold, 1)).
+    pub progress: f64,
+}
+
+impl CriterionResult {
+    /// The first check that failed (or the first check).
+    #[must_use]
+    pub fn primary_check(&self) -> Option<&Check> {
+        self.checks
+            .iter()
+            .find(|c| c.outcome == Outcome::NotMet)
+            .or_else(|| self.checks.iter().find(|c| c.outcome == Outcome::Missing))
+            .or_else(|| self.checks.first())
+    }
+
+    /// Whether this is an item of a score table.
+    #[must_use]
+    pub fn is_scored_item(&self) -> bool {
+        self.max_points.is_some()
+    }
+}
+
+/// Score of one block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockScore {
+    /// Block id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Points earned (lower bound when inputs are missing).
+    pub points: f64,
+    /// Points reachable if the missing inputs scored fully.
+    pub potential: f64,
+    /// Block maximum.
+    pub max: f64,
+    /// Sub-minimum.
+    pub min: Option<f64>,
+}
+
+/// Score of a scored tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreResult {
+    /// Total earned (lower bound when inputs are missing).
+    pub total: f64,
+    /// Total reachable if missing inputs scored fully.
+    pub potential: f64,
+    /// Maximum.
+    pub max: f64,
+    /// Pass mark, from the tier's score criterion.
+    pub pass: Option<f64>,
+    /// Blocks.
+    pub blocks: Vec<BlockScore>,
+}
+
+/// Readiness of one of the five haves for a tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HaveReadiness {
+    /// Which have.
+    pub have: Have,
+    /// Mean progress of its criteria, 0–1; `None` when the tier has none.
+    pub readiness: Option<f64>,
+    /// Criteria met.
+    pub met: usize,
+    /// Criteria counted.
+    pub total: usize,
+    /// Criteria with missing data.
+    pub missing: usize,
+}
+
+/// Result for one tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierResult {
+    /// Tier id.
+    pub id: String,
+    /// Pack id.
+    pub pack: String,
+    /// Programme.
+    pub programme: Programme,
+    /// Rung on the ladder.
+    pub level: u8,
+    /// Title.
+    pub title: Text,
+    /// Ladder label.
+    pub ladder: Text,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// The route that passed (e.g. `score`, `direct.award`), when the tier has alternatives.
+    pub route: Option<String>,
+    /// Score, for scored tiers.
+    pub score: Option<ScoreResult>,
+    /// Every criterion, common ones first, in pack order.
+    pub criteria: Vec<CriterionResult>,
+    /// Five-haves readiness for this tier (staff, funding, conditions, direction, projects).
+    pub haves: Vec<HaveReadiness>,
+    /// Criteria that block the verdict (for alternatives: the closest route's), in pack order.
+    pub blocking: Vec<String>,
+}
+
+impl TierResult {
+    /// A criterion by id.
+    #[must_use]
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// What stands between the company and a tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Blocker {
+    /// Criterion id.
+    pub criterion: String,
+    /// Its title.
+    pub title: Text,
+    /// Outcome (not met, missing or review; `met` only for score items with room to gain).
+    pub outcome: Outcome,
+    /// Checks with their gaps.
+    pub checks: Vec<Check>,
+    /// Empty inputs.
+    pub missing: Vec<String>,
+    /// Confidence of the criterion.
+    pub confidence: Confidence,
+    /// Five-haves tag.
+    pub have: Have,
+    /// Points to gain, for score items.
+    pub points_gain: Option<f64>,
+}
+
+/// The gaps to one tier of the next rung.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextTier {
+    /// Tier id.
+    pub tier: String,
+    /// Title.
+    pub title: Text,
+    /// Blockers, most important first.
+    pub blockers: Vec<Blocker>,
+}
+
+/// Where the company stands on one programme's ladder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeProgress {
+    /// Programme.
+    pub programme: Programme,
+    /// Highest tier reached (id), if any.
+    pub reached: Option<String>,
+    /// Level reached (0 = none).
+    pub reached_level: u8,
+    /// Tiers on the next rung up with what blocks each, closest first.
+    pub next: Vec<NextTier>,
+}
+
+/// Summary of a pack used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackInfo {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Issuing document.
+    pub document: String,
+    /// First day in force.
+    pub effective_from: NaiveDate,
+    /// Last day in force.
+    pub effective_to: Option<NaiveDate>,
+    /// Overall confidence.
+    pub confidence: Confidence,
+    /// Only part of the official criteria encoded.
+    pub partial: bool,
+    /// Notes.
+    pub notes: Vec<Text>,
+}
+
+/// The whole evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// As-of date.
+    pub as_of: NaiveDate,
+    /// Packs used, sorted by id.
+    pub packs: Vec<PackInfo>,
+    /// Tiers, by programme, level and id.
+    pub tiers: Vec<TierResult>,
+    /// Per programme: tier reached and gaps to the next rung.
+    pub progress: Vec<ProgrammeProgress>,
+    /// Default target tier for the five-haves chart (the next tech-center rung).
+    pub target: Option<String>,
+}
+
+impl Evaluation {
+    /// A tier by id.
+    #[must_use]
+    pub fn tier(&self, id: &str) -> Option<&TierResult> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// Five-haves readiness for `tier` (or the default target).
+    #[must_use]
+    pub fn five_haves(&self, tier: Option<&str>) -> Option<&[HaveReadiness]> {
+        let id = tier.or(self.target.as_deref())?;
+        self.tier(id).map(|t| t.haves.as_slice())
+    }
+}

@@ -1,0 +1,932 @@
+//! Derived metrics: the only place where figures are combined (criteria.md §3).
+//!
+//! Rule packs name a [`Metric`] and, for yearly metrics, a year offset
+//! (`1` = Y−1, the last completed fiscal year before the as-of date).
+//! A metric whose inputs are empty or invalid yields [`Missing`] naming the
+//! fields, never a silent zero.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::model::validate::{MAX_MONEY, MAX_PEOPLE, year_field};
+use crate::model::{Assessment, AwardLevel, Industry, InstitutionKind, InstitutionLevel, MakerResult};
+use crate::model::{FiscalYear, ProjectStatus};
+
+/// Unit of a metric or threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// 万元.
+    Wan,
+    /// Percent (also percentage points for growth differences).
+    Percent,
+    /// Persons.
+    Person,
+    /// Items (patents, standards, projects, processes).
+    Item,
+    /// Years.
+    Year,
+    /// Square metres.
+    Sqm,
+    /// A level on an ordinal scale (institution level 0–4, digital level 1–4).
+    Level,
+    /// A rank (1 = first).
+    Rank,
+    /// Score points.
+    Points,
+    /// 万元 per person.
+    WanPerPerson,
+    /// Yes / no.
+    Flag,
+}
+
+impl Unit {
+    /// Symbol in Chinese text.
+    #[must_use]
+    pub fn zh(self) -> &'static str {
+        match self {
+            Unit::Wan => "万元",
+            Unit::Percent => "%",
+            Unit::Person => "人",
+            Unit::Item => "项",
+            Unit::Year => "年",
+            Unit::Sqm => "m²",
+            Unit::Level => "级",
+            Unit::Rank => "名",
+            Unit::Points => "分",
+            Unit::WanPerPerson => "万元/人",
+            Unit::Flag => "",
+        }
+    }
+
+    /// Symbol in English text.
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            Unit::Wan => "万元",
+            Unit::Percent => "%",
+            Unit::Person => "persons",
+            Unit::Item => "items",
+            Unit::Year => "years",
+            Unit::Sqm => "m²",
+            Unit::Level => "level",
+            Unit::Rank => "rank",
+            Unit::Points => "points",
+            Unit::WanPerPerson => "万元/person",
+            Unit::Flag => "",
+        }
+    }
+
+    /// Whether values are whole numbers (gaps are rounded up).
+    #[must_use]
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Unit::Person | Unit::Item | Unit::Year | Unit::Level | Unit::Rank
+        )
+    }
+}
+
+/// Inputs that a metric needed but did not find (field ids).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Missing {
+    /// Field ids, e.g. `years.2024.revenue`.
+    pub fields: Vec<String>,
+}
+
+impl Missing {
+    fn one(field: impl Into<String>) -> Self {
+        Missing {
+            fields: vec![field.into()],
+        }
+    }
+
+    /// Merges two sets of missing fields (sorted, deduplicated).
+    #[must_use]
+    pub fn merge(mut self, other: Missing) -> Missing {
+        self.fields.extend(other.fields);
+        self.fields.sort();
+        self.fields.dedup();
+        self
+    }
+}
+
+/// The value of a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A number in the metric's unit.
+    Num(f64),
+    /// A yes/no fact.
+    Flag(bool),
+}
+
+/// Result of computing one metric.
+pub type MetricResult = Result<Value, Missing>;
+
+macro_rules! metrics {
+    ($( $(#[$doc:meta])* $v:ident = $id:literal, $unit:ident, $yearly:literal, $zh:literal, $en:literal; )*) => {
+        /// Every metric a rule pack may name. The serde name is the id used in RON.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum Metric {
+            $( $(#[$doc])* #[serde(rename = $id)] $v, )*
+        }
+
+        impl Metric {
+            /// Every metric, in catalogue order.
+            pub const ALL: &'static [Metric] = &[$(Metric::$v),*];
+
+            /// Stable id, as written in rule packs.
+            #[must_use]
+            pub fn id(self) -> &'static str {
+                match self { $(Metric::$v => $id),* }
+            }
+
+            /// Unit of the metric's value.
+            #[must_use]
+            pub fn unit(self) -> Unit {
+                match self { $(Metric::$v => Unit::$unit),* }
+            }
+
+            /// Whether the metric is computed per fiscal year (needs a `year` offset).
+            #[must_use]
+            pub fn is_yearly(self) -> bool {
+                match self { $(Metric::$v => $yearly),* }
+            }
+
+            /// Chinese name.
+            #[must_use]
+            pub fn zh(self) -> &'static str {
+                match self { $(Metric::$v => $zh),* }
+            }
+
+            /// English name.
+            #[must_use]
+            pub fn en(self) -> &'static str {
+                match self { $(Metric::$v => $en),* }
+            }
+        }
+    };
+}
+
+metrics! {
+    /// 营业收入.
+    Revenue = "revenue", Wan, true, "营业收入", "Revenue";
+    /// 主营业务收入.
+    MainRevenue = "main_revenue", Wan, true, "主营业务收入", "Main-business revenue";
+    /// 净利润.
+    NetProfit = "net_profit", Wan, true, "净利润", "Net profit";
+    /// 资产总额.
+    TotalAssets = "total_assets", Wan, true, "资产总额", "Total assets";
+    /// 研发费用.
+    RdSpend = "rd_spend", Wan, true, "研发费用", "R&D spending";
+    /// 职工总数.
+    StaffTotal = "staff_total", Person, true, "职工总数", "Total staff";
+    /// 研发人员数 (full-time).
+    RdStaff = "rd_staff", Person, true, "研发人员数", "R&D staff";
+    /// 研发费用 / 营业收入.
+    RdRatio = "rd_ratio", Percent, true, "研发费用占营业收入比重", "R&D spending / revenue";
+    /// 研发费用 / 主营业务收入.
+    RdRatioMain = "rd_ratio_main", Percent, true, "研发投入占主营业务收入比重", "R&D spending / main-business revenue";
+    /// 主营业务收入 / 营业收入.
+    MainShare = "main_share", Percent, true, "主营业务收入占营业收入比重", "Main-business share of revenue";
+    /// 主营(y) / 主营(y−1) − 1.
+    MainGrowth = "main_growth", Percent, true, "主营业务收入增长率", "Main-business revenue growth";
+    /// 营业收入增长率.
+    RevenueGrowth = "revenue_growth", Percent, true, "营业收入增长率", "Revenue growth";
+    /// Higher of revenue or profit growth minus the provincial benchmark (percentage points).
+    GrowthOverBenchmark = "growth_over_benchmark", Percent, true, "营收或利润增速高于全省工业平均", "Revenue or profit growth above the provincial average";
+    /// 负债总额 / 资产总额.
+    DebtRatio = "debt_ratio", Percent, true, "资产负债率", "Debt-to-asset ratio";
+    /// 净利润 / 营业收入.
+    NetMargin = "net_margin", Percent, true, "净利润率", "Net margin";
+    /// 研发人员 / 职工总数.
+    RdStaffShare = "rd_staff_share", Percent, true, "研发人员占职工总数比重", "R&D staff share";
+    /// 本科以上或工程师以上 / 研发人员.
+    RdStaffQualifiedShare = "rd_staff_qualified_share", Percent, true, "本科以上学历或工程师以上职称研发人员占比", "Qualified share of R&D staff";
+    /// 研发费用 / 研发人员.
+    RdSpendPerRdStaff = "rd_spend_per_rd_staff", WanPerPerson, true, "人均研发经费", "R&D spending per R&D staff";
+    /// 新产品销售收入 / 营业收入.
+    NewProductShare = "new_product_share", Percent, true, "新产品销售收入占比", "New-product share of revenue";
+    /// 主导产品销售收入 / 营业收入.
+    LeadProductShare = "lead_product_share", Percent, true, "主导产品销售收入占比", "Lead-product share of revenue";
+    /// Mean of main_growth(Y−1) and main_growth(Y−2).
+    AvgMainGrowth2y = "avg_main_growth_2y", Percent, false, "近 2 年主营业务收入平均增长率", "2-year average main-business growth";
+    /// (营业收入(Y−1)/营业收入(Y−3))^½ − 1.
+    RevenueCagr2y = "revenue_cagr_2y", Percent, false, "近 2 年营业收入复合增长率", "2-year revenue CAGR";
+    /// 研发费用 Y−1 + Y−2.
+    RdTotal2y = "rd_total_2y", Wan, false, "近 2 年研发费用总额", "2-year R&D total";
+    /// Mean 研发费用 of Y−1 and Y−2.
+    RdAvg2y = "rd_avg_2y", Wan, false, "近 2 年研发费用平均", "2-year average R&D";
+    /// Qualified equity financing Y−1 + Y−2.
+    Equity2y = "equity_2y", Wan, false, "近 2 年合格机构投资者股权融资", "2-year qualified equity financing";
+    /// Qualified equity financing Y−1 + Y−2 + Y−3.
+    Equity3y = "equity_3y", Wan, false, "近 3 年合格机构投资者股权融资", "3-year qualified equity financing";
+    /// Full years in the niche market to the end of Y−1.
+    YearsInNiche = "years_in_niche", Year, false, "从事细分市场年限", "Years in the niche market";
+    /// An SME under 工信部联企业〔2011〕300号, from Y−1 figures.
+    IsSme = "is_sme", Flag, false, "属于中小企业", "Is an SME";
+    /// Registered in Jiangxi.
+    InJiangxi = "in_jiangxi", Flag, false, "在江西省内注册", "Registered in Jiangxi";
+    /// First or tertiary industry.
+    SectorPrimaryTertiary = "sector_primary_tertiary", Flag, false, "属于第一、第三产业", "First or tertiary industry";
+    /// 建筑业.
+    IsConstruction = "is_construction", Flag, false, "属于建筑业", "Construction industry";
+    /// Not construction.
+    NotConstruction = "not_construction", Flag, false, "不属于建筑业", "Not construction";
+    /// Independent legal person.
+    IndependentLegalPerson = "independent_legal_person", Flag, false, "具有独立法人资格", "Independent legal person";
+    /// Products not prohibited/restricted/eliminated.
+    ProductsPermitted = "products_permitted", Flag, false, "产品不属于禁止、限制或淘汰类", "Products permitted";
+    /// 技术开发仪器设备原值.
+    EquipmentValue = "equipment_value", Wan, false, "技术开发仪器设备原值", "R&D equipment (original value)";
+    /// Dedicated R&D space.
+    RdSpace = "rd_space", Sqm, false, "研发场所面积", "R&D space";
+    /// Highest level of any R&D institution (0 none … 4 national).
+    InstitutionLevel = "institution_level", Level, false, "研发机构最高级别", "Highest R&D institution level";
+    /// Years holding a provincial-or-higher 企业技术中心.
+    ProvincialTcYears = "provincial_tc_years", Year, false, "具有省级企业技术中心资格年限", "Years as a provincial tech center";
+    /// Years holding a municipal-or-higher 企业技术中心.
+    MunicipalTcYears = "municipal_tc_years", Year, false, "具有市级企业技术中心资格年限", "Years as a municipal tech center";
+    /// Not already a provincial (Jiangxi) tech center.
+    NotProvincialTc = "not_provincial_tc", Flag, false, "尚未认定为省级企业技术中心", "Not yet a provincial tech center";
+    /// University / institute partners.
+    Partners = "partners", Item, false, "产学研合作单位数", "University/institute partners";
+    /// 高级专家和博士人数.
+    SeniorExperts = "senior_experts", Person, false, "高级专家和博士人数", "Senior experts and PhDs";
+    /// Technical leader and team (declared).
+    TechLeader = "tech_leader", Flag, false, "技术带头人及人才队伍", "Technical leader and team";
+    /// Sound innovation mechanism (declared).
+    Mechanism = "mechanism", Flag, false, "创新机制健全、规划目标明确、产学研合作", "Innovation mechanism, plan and cooperation";
+    /// Written development plan.
+    WrittenPlan = "written_plan", Flag, false, "有书面研发规划", "Written R&D plan";
+    /// Own brand.
+    OwnBrand = "own_brand", Flag, false, "拥有自主品牌", "Own brand";
+    /// QMS certificate.
+    QmsCertificate = "qms_certificate", Flag, false, "质量管理体系认证", "Quality-management certificate";
+    /// Management-system or developed-country product certification.
+    AdvancedCertification = "advanced_certification", Flag, false, "管理体系或发达国家产品认证", "Management-system or developed-market product certification";
+    /// Provincial or higher quality award.
+    QualityAward = "quality_award", Flag, false, "省级以上质量奖", "Provincial+ quality award";
+    /// Standards drafted (all levels).
+    StandardsDrafted = "standards_drafted", Item, false, "主持或参与制修订标准数", "Standards drafted";
+    /// 数字化水平 level.
+    DigitalLevel = "digital_level", Level, false, "数字化水平等级", "Digital level";
+    /// Core processes on an IT system.
+    ItCoreProcesses = "it_core_processes", Item, false, "采用信息系统的核心业务环节数", "Core processes on IT systems";
+    /// National niche market share.
+    NicheShare = "niche_share", Percent, false, "细分市场全国占有率", "National niche market share";
+    /// National niche market rank.
+    NicheRank = "niche_rank", Rank, false, "细分市场全国排名", "National niche market rank";
+    /// Niche position widely recognised (declared).
+    NicheRecognised = "niche_recognised", Flag, false, "细分市场知名度较高", "Niche position recognised";
+    /// Lead product in the 战略性新兴产业分类.
+    FieldStrategicEmerging = "field_strategic_emerging", Flag, false, "主导产品属于战略性新兴产业", "Lead product in strategic emerging industries";
+    /// Lead product in 工业“六基”.
+    FieldSixBasics = "field_six_basics", Flag, false, "主导产品属于工业“六基”", "Lead product in the six industrial basics";
+    /// 补短板/锻长板/填空白 with results.
+    FieldFillsGap = "field_fills_gap", Flag, false, "补短板、锻长板、填空白取得成效", "Fills a gap / strengthens a strength";
+    /// 制造强国 ten key fields.
+    FieldTenKeyFields = "field_ten_key_fields", Flag, false, "属于制造强国十大重点领域", "In the ten key manufacturing fields";
+    /// 网络强国 field.
+    FieldNetworkPower = "field_network_power", Flag, false, "属于网络强国建设领域", "In a cyber-power field";
+    /// 中华老字号.
+    FieldTimeHonored = "field_time_honored", Flag, false, "中华老字号", "China time-honored brand";
+    /// Key link of a priority chain (declared).
+    KeyChainLink = "key_chain_link", Flag, false, "重点产业链关键环节", "Key link of a priority chain";
+    /// Ⅰ类 IP.
+    Ip1 = "ip1", Item, false, "Ⅰ类知识产权", "Class I IP";
+    /// Self-developed Ⅰ类 IP.
+    Ip1Self = "ip1_self", Item, false, "自主研发Ⅰ类知识产权", "Self-developed class I IP";
+    /// High-value Ⅰ类 IP.
+    Ip1HighValue = "ip1_high_value", Item, false, "Ⅰ类高价值知识产权", "High-value class I IP";
+    /// Ⅱ类 IP.
+    Ip2 = "ip2", Item, false, "Ⅱ类知识产权", "Class II IP";
+    /// Ongoing R&D projects.
+    OngoingProjects = "ongoing_projects", Item, false, "在研研发项目数", "Ongoing R&D projects";
+    /// National S&T award, top-3 unit, in the last 3 years.
+    NatAwardTop3 = "nat_award_top3_3y", Flag, false, "近三年国家科技奖（前三完成单位）", "National S&T award, top-3 unit, 3 years";
+    /// National S&T award, top-5 unit, in the last 3 years.
+    NatAwardTop5 = "nat_award_top5_3y", Flag, false, "近三年国家科技奖（前五完成单位）", "National S&T award, top-5 unit, 3 years";
+    /// Provincial-or-higher S&T award, top-3 unit, in the last 3 years.
+    ProvAwardTop3 = "prov_award_top3_3y", Flag, false, "近三年省级以上科技奖（前三完成单位）", "Provincial+ S&T award, top-3 unit, 3 years";
+    /// Any national or provincial S&T award in the last 3 years.
+    AnyAward3y = "any_award_3y", Flag, false, "近三年获国家级或省级科技奖", "National or provincial S&T award, 3 years";
+    /// 创客中国 national top 50 in the last 3 years.
+    MakerTop50 = "maker_top50_3y", Flag, false, "近三年创客中国全国 50 强", "创客中国 national top 50, 3 years";
+    /// 创客中国 national top 500 in the last 3 years.
+    MakerTop500 = "maker_top500_3y", Flag, false, "近三年创客中国全国 500 强", "创客中国 national top 500, 3 years";
+    /// Not on the 经营异常名录.
+    NoAbnormalList = "no_abnormal_list", Flag, false, "未列入经营异常名录", "Not on the abnormal-operation list";
+    /// Not a 严重失信主体.
+    NoSeriousDishonesty = "no_serious_dishonesty", Flag, false, "未列入严重失信主体名单", "Not listed as seriously dishonest";
+    /// No major accident.
+    NoMajorAccident = "no_major_accident", Flag, false, "近三年无重大安全、质量、环境事故", "No major safety/quality/environment accident";
+    /// No tax evasion / 骗取出口退税.
+    NoTaxEvasion = "no_tax_evasion", Flag, false, "近三年无偷漏税、骗取出口退税", "No tax evasion";
+    /// No smuggling.
+    NoSmuggling = "no_smuggling", Flag, false, "近三年无走私行为", "No smuggling";
+    /// Not a 重大税收违法失信主体.
+    NoMajorTaxViolation = "no_major_tax_violation", Flag, false, "未列入重大税收违法失信主体", "Not a major tax-violation entity";
+    /// 专精特新发展评价得分 from the MIIT platform.
+    MiitPlatformScore = "miit_platform_score", Points, false, "专精特新发展评价得分", "MIIT development-evaluation score";
+    /// 特色化 local score (2022 rules).
+    FeaturedScore2022 = "featured_score_2022", Points, false, "特色化指标得分", "Featured (特色化) score";
+}
+
+/// Computes metrics for one assessment at one as-of date.
+#[derive(Debug, Clone, Copy)]
+pub struct Metrics<'a> {
+    a: &'a Assessment,
+    as_of: NaiveDate,
+}
+
+type Num = Result<f64, Missing>;
+
+fn pct(n: f64) -> f64 {
+    n * 100.0
+}
+
+fn both(x: Num, y: Num) -> Result<(f64, f64), Missing> {
+    match (x, y) {
+        (Ok(x), Ok(y)) => Ok((x, y)),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+        (Err(e), Err(f)) => Err(e.merge(f)),
+    }
+}
+
+fn ratio(num: Num, den: Num, den_field: &str) -> Num {
+    let (n, d) = both(num, den)?;
+    if d <= 0.0 {
+        return Err(Missing::one(den_field));
+    }
+    Ok(pct(n / d))
+}
+
+fn flag(field: &str, v: Option<bool>) -> MetricResult {
+    v.map(Value::Flag).ok_or_else(|| Missing::one(field))
+}
+
+fn not_flag(field: &str, v: Option<bool>) -> MetricResult {
+    v.map(|b| Value::Flag(!b)).ok_or_else(|| Missing::one(field))
+}
+
+fn count(field: &str, v: Option<u32>) -> MetricResult {
+    match v {
+        Some(n) if n <= MAX_PEOPLE => Ok(Value::Num(f64::from(n))),
+        _ => Err(Missing::one(field)),
+    }
+}
+
+/// Size class under 工信部联企业〔2011〕300号.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SmeSize {
+    /// Not an SME.
+    Large,
+    /// 中型.
+    Medium,
+    /// 小型.
+    Small,
+    /// 微型.
+    Micro,
+}
+
+impl<'a> Metrics<'a> {
+    /// Metrics of `a` as of `as_of`.
+    #[must_use]
+    pub fn new(a: &'a Assessment, as_of: NaiveDate) -> Self {
+        Metrics { a, as_of }
+    }
+
+    /// The as-of date.
+    #[must_use]
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// Calendar year of offset `back` (1 = Y−1).
+    #[must_use]
+    pub fn calendar_year(&self, back: u8) -> i32 {
+        self.as_of.year() - i32::from(back)
+    }
+
+    fn fy(&self, back: u8) -> Option<&'a FiscalYear> {
+        self.a.year(self.calendar_year(back))
+    }
+
+    fn money_in(&self, back: u8, name: &str, get: fn(&FiscalYear) -> Option<f64>, signed: bool) -> Num {
+        let field = year_field(self.calendar_year(back), name);
+        match self.fy(back).and_then(get) {
+            Some(v) if v.is_finite() && v.abs() <= MAX_MONEY && (signed || v >= 0.0) => Ok(v),
+            _ => Err(Missing::one(field)),
+        }
+    }
+
+    fn people_in(&self, back: u8, name: &str, get: fn(&FiscalYear) -> Option<u32>) -> Num {
+        let field = year_field(self.calendar_year(back), name);
+        match self.fy(back).and_then(get) {
+            Some(v) if v <= MAX_PEOPLE => Ok(f64::from(v)),
+            _ => Err(Missing::one(field)),
+        }
+    }
+
+    /// 营业收入 in year `back`.
+    pub fn revenue(&self, back: u8) -> Num {
+        self.money_in(back, "revenue", |y| y.revenue, false)
+    }
+    /// 主营业务收入 in year `back`.
+    pub fn main_revenue(&self, back: u8) -> Num {
+        self.money_in(back, "main_revenue", |y| y.main_revenue, false)
+    }
+    /// 净利润 in year `back`.
+    pub fn net_profit(&self, back: u8) -> Num {
+        self.money_in(back, "net_profit", |y| y.net_profit, true)
+    }
+    /// 利润总额 in year `back`.
+    pub fn total_profit(&self, back: u8) -> Num {
+        self.money_in(back, "total_profit", |y| y.total_profit, true)
+    }
+    /// 资产总额 in year `back`.
+    pub fn total_assets(&self, back: u8) -> Num {
+        self.money_in(back, "total_assets", |y| y.total_assets, false)
+    }
+    /// 负债总额 in year `back`.
+    pub fn total_liabilities(&self, back: u8) -> Num {
+        self.money_in(back, "total_liabilities", |y| y.total_liabilities, false)
+    }
+    /// 研发费用 in year `back`.
+    pub fn rd_spend(&self, back: u8) -> Num {
+        self.money_in(back, "rd_spend", |y| y.rd_spend, false)
+    }
+    /// 合格机构投资者新增股权融资 in year `back`.
+    pub fn equity_new(&self, back: u8) -> Num {
+        self.money_in(back, "equity_new", |y| y.equity_new, false)
+    }
+    /// 职工总数 in year `back`.
+    pub fn staff_total(&self, back: u8) -> Num {
+        self.people_in(back, "staff_total", |y| y.staff_total)
+    }
+    /// 研发人员数 in year `back`.
+    pub fn rd_staff(&self, back: u8) -> Num {
+        self.people_in(back, "rd_staff", |y| y.rd_staff)
+    }
+
+    /// 研发费用 / 营业收入 (%).
+    pub fn rd_ratio(&self, back: u8) -> Num {
+        ratio(self.rd_spend(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+    }
+    /// 研发费用 / 主营业务收入 (%).
+    pub fn rd_ratio_main(&self, back: u8) -> Num {
+        ratio(self.rd_spend(back), self.main_revenue(back), &year_field(self.calendar_year(back), "main_revenue"))
+    }
+    /// 主营 / 营业收入 (%).
+    pub fn main_share(&self, back: u8) -> Num {
+        ratio(self.main_revenue(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+    }
+    /// 主营(y)/主营(y−1) − 1 (%).
+    pub fn main_growth(&self, back: u8) -> Num {
+        let field = year_field(self.calendar_year(back + 1), "main_revenue");
+        ratio(self.main_revenue(back), self.main_revenue(back + 1), &field).map(|r| r - 100.0)
+    }
+    /// 营业收入增长率 (%).
+    pub fn revenue_growth(&self, back: u8) -> Num {
+        let field = year_field(self.calendar_year(back + 1), "revenue");
+        ratio(self.revenue(back), self.revenue(back + 1), &field).map(|r| r - 100.0)
+    }
+    /// 利润总额增长率 (%); undefined (missing) when the earlier profit is not positive.
+    pub fn profit_growth(&self, back: u8) -> Num {
+        let field = year_field(self.calendar_year(back + 1), "total_profit");
+        ratio(self.total_profit(back), self.total_profit(back + 1), &field).map(|r| r - 100.0)
+    }
+    /// Higher of revenue or profit growth minus the provincial benchmark (pp).
+    pub fn growth_over_benchmark(&self, back: u8) -> Num {
+        let bench = self
+            .a
+            .manual
+            .provincial_growth_benchmark
+            .filter(|b| b.is_finite())
+            .ok_or_else(|| Missing::one("manual.provincial_growth_benchmark"))?;
+        let best = match (self.revenue_growth(back), self.profit_growth(back)) {
+            (Ok(r), Ok(p)) => r.max(p),
+            (Ok(r), Err(_)) => r,
+            (Err(_), Ok(p)) => p,
+            (Err(e), Err(_)) => return Err(e),
+        };
+        Ok(best - bench)
+    }
+    /// 负债 / 资产 (%).
+    pub fn debt_ratio(&self, back: u8) -> Num {
+        ratio(self.total_liabilities(back), self.total_assets(back), &year_field(self.calendar_year(back), "total_assets"))
+    }
+    /// 净利润 / 营业收入 (%).
+    pub fn net_margin(&self, back: u8) -> Num {
+        ratio(self.net_profit(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+    }
+    /// 研发人员 / 职工总数 (%).
+    pub fn rd_staff_share(&self, back: u8) -> Num {
+        ratio(self.rd_staff(back), self.staff_total(back), &year_field(self.calendar_year(back), "staff_total"))
+    }
+    /// Qualified R&D staff / R&D staff (%).
+    pub fn rd_staff_qualified_share(&self, back: u8) -> Num {
+        let q = self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified);
+        ratio(q, self.rd_staff(back), &year_field(self.calendar_year(back), "rd_staff"))
+    }
+    /// 研发费用 per R&D staff (万元/人).
+    pub fn rd_spend_per_rd_staff(&self, back: u8) -> Num {
+        ratio(self.rd_spend(back), self.rd_staff(back), &year_field(self.calendar_year(back), "rd_staff")).map(|r| r / 100.0)
+    }
+    /// 新产品销售收入 / 营业收入 (%).
+    pub fn new_product_share(&self, back: u8) -> Num {
+        let n = self.money_in(back, "new_product_sales", |y| y.new_product_sales, false);
+        ratio(n, self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+    }
+    /// 主导产品销售收入 / 营业收入 (%).
+    pub fn lead_product_share(&self, back: u8) -> Num {
+        let n = self.money_in(back, "lead_product_sales", |y| y.lead_product_sales, false);
+        ratio(n, self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+    }
+    /// Mean of main_growth(Y−1) and main_growth(Y−2) (%).
+    pub fn avg_main_growth_2y(&self) -> Num {
+        let (a, b) = both(self.main_growth(1), self.main_growth(2))?;
+        Ok(f64::midpoint(a, b))
+    }
+    /// (营业收入(Y−1)/营业收入(Y−3))^½ − 1 (%).
+    pub fn revenue_cagr_2y(&self) -> Num {
+        let field = year_field(self.calendar_year(3), "revenue");
+        let r = ratio(self.revenue(1), self.revenue(3), &field)?;
+        Ok(pct((r / 100.0).sqrt() - 1.0))
+    }
+    /// 研发费用 Y−1 + Y−2.
+    pub fn rd_total_2y(&self) -> Num {
+        let (a, b) = both(self.rd_spend(1), self.rd_spend(2))?;
+        Ok(a + b)
+    }
+    /// Mean 研发费用 of Y−1 and Y−2.
+    pub fn rd_avg_2y(&self) -> Num {
+        self.rd_total_2y().map(|t| t / 2.0)
+    }
+    /// Qualified equity financing over the last `n` years.
+    pub fn equity_years(&self, n: u8) -> Num {
+        let mut total = Ok(0.0);
+        for back in 1..=n {
+            total = both(total, self.equity_new(back)).map(|(t, e)| t + e);
+        }
+        total
+    }
+    /// Full years in the niche market to the end of Y−1.
+    pub fn years_in_niche(&self) -> Num {
+        let entry = self
+            .a
+            .direction
+            .niche_entry_year
+            .ok_or_else(|| Missing::one("direction.niche_entry_year"))?;
+        Ok(f64::from((self.calendar_year(1) - entry + 1).max(0)))
+    }
+
+    /// SME size class from Y−1 figures (criteria.md §9).
+    pub fn sme_size(&self) -> Result<SmeSize, Missing> {
+        let industry = self
+            .a
+            .company
+            .industry
+            .ok_or_else(|| Missing::one("company.industry"))?;
+        let classify = |medium: bool, small: bool| {
+            if medium {
+                SmeSize::Medium
+            } else if small {
+                SmeSize::Small
+            } else {
+                SmeSize::Micro
+            }
+        };
+        Ok(match industry {
+            Industry::Industrial => {
+                let (staff, rev) = both(self.staff_total(1), self.revenue(1))?;
+                if staff >= 1000.0 && rev >= 40000.0 {
+                    SmeSize::Large
+                } else {
+                    classify(staff >= 300.0 && rev >= 2000.0, staff >= 20.0 && rev >= 300.0)
+                }
+            }
+            Industry::Software => {
+                let (staff, rev) = both(self.staff_total(1), self.revenue(1))?;
+                if staff >= 300.0 && rev >= 10000.0 {
+                    SmeSize::Large
+                } else {
+                    classify(staff >= 100.0 && rev >= 1000.0, staff >= 10.0 && rev >= 50.0)
+                }
+            }
+            Industry::Construction => {
+                let (rev, assets) = both(self.revenue(1), self.total_assets(1))?;
+                if rev >= 80000.0 && assets >= 80000.0 {
+                    SmeSize::Large
+                } else {
+                    classify(rev >= 6000.0 && assets >= 5000.0, rev >= 300.0 && assets >= 300.0)
+                }
+            }
+            Industry::Primary => {
+                let rev = self.revenue(1)?;
+                if rev >= 20000.0 {
+                    SmeSize::Large
+                } else {
+                    classify(rev >= 500.0, rev >= 50.0)
+                }
+            }
+            Industry::OtherTertiary => {
+                let staff = self.staff_total(1)?;
+                if staff >= 300.0 {
+                    SmeSize::Large
+                } else {
+                    classify(staff >= 100.0, staff >= 10.0)
+                }
+            }
+        })
+    }
+
+    fn tc_years(&self, min: InstitutionLevel) -> Num {
+        let best = self
+            .a
+            .conditions
+            .institutions
+            .iter()
+            .filter(|i| i.kind == InstitutionKind::TechCenter && i.level >= min)
+            .filter_map(|i| i.year)
+            .min();
+        Ok(best.map_or(0.0, |y| f64::from((self.as_of.year() - y).max(0))))
+    }
+
+    fn award_within(&self, level: Option<AwardLevel>, max_rank: u32) -> bool {
+        let y = self.as_of.year();
+        self.a.awards.iter().any(|aw| {
+            level.is_none_or(|l| aw.level == l || (l == AwardLevel::Provincial && aw.level == AwardLevel::National))
+                && aw.unit_rank >= 1
+                && aw.unit_rank <= max_rank
+                && aw.year >= y - 3
+                && aw.year <= y
+        })
+    }
+
+    fn maker_within(&self, top50: bool) -> bool {
+        let y = self.as_of.year();
+        self.a.maker_china.iter().any(|m| {
+            (m.result == MakerResult::NationalTop50 || !top50) && m.year >= y - 3 && m.year <= y
+        })
+    }
+
+    /// Computes `metric`; yearly metrics need `year` (1 = Y−1).
+    pub fn value(&self, metric: Metric, year: Option<u8>) -> MetricResult {
+        let back = year.unwrap_or(1);
+        let num = |r: Num| r.map(Value::Num);
+        let a = self.a;
+        let d = &a.direction;
+        match metric {
+            Metric::Revenue => num(self.revenue(back)),
+            Metric::MainRevenue => num(self.main_revenue(back)),
+            Metric::NetProfit => num(self.net_profit(back)),
+            Metric::TotalAssets => num(self.total_assets(back)),
+            Metric::RdSpend => num(self.rd_spend(back)),
+            Metric::StaffTotal => num(self.staff_total(back)),
+            Metric::RdStaff => num(self.rd_staff(back)),
+            Metric::RdRatio => num(self.rd_ratio(back)),
+            Metric::RdRatioMain => num(self.rd_ratio_main(back)),
+            Metric::MainShare => num(self.main_share(back)),
+            Metric::MainGrowth => num(self.main_growth(back)),
+            Metric::RevenueGrowth => num(self.revenue_growth(back)),
+            Metric::GrowthOverBenchmark => num(self.growth_over_benchmark(back)),
+            Metric::DebtRatio => num(self.debt_ratio(back)),
+            Metric::NetMargin => num(self.net_margin(back)),
+            Metric::RdStaffShare => num(self.rd_staff_share(back)),
+            Metric::RdStaffQualifiedShare => num(self.rd_staff_qualified_share(back)),
+            Metric::RdSpendPerRdStaff => num(self.rd_spend_per_rd_staff(back)),
+            Metric::NewProductShare => num(self.new_product_share(back)),
+            Metric::LeadProductShare => num(self.lead_product_share(back)),
+            Metric::AvgMainGrowth2y => num(self.avg_main_growth_2y()),
+            Metric::RevenueCagr2y => num(self.revenue_cagr_2y()),
+            Metric::RdTotal2y => num(self.rd_total_2y()),
+            Metric::RdAvg2y => num(self.rd_avg_2y()),
+            Metric::Equity2y => num(self.equity_years(2)),
+            Metric::Equity3y => num(self.equity_years(3)),
+            Metric::YearsInNiche => num(self.years_in_niche()),
+            Metric::IsSme => self.sme_size().map(|s| Value::Flag(s != SmeSize::Large)),
+            Metric::InJiangxi => a
+                .company
+                .city
+                .map(|c| Value::Flag(c != crate::model::City::OutsideJiangxi))
+                .ok_or_else(|| Missing::one("company.city")),
+            Metric::SectorPrimaryTertiary => a
+                .company
+                .industry
+                .map(|i| Value::Flag(i.is_primary_or_tertiary()))
+                .ok_or_else(|| Missing::one("company.industry")),
+            Metric::IsConstruction | Metric::NotConstruction => a
+                .company
+                .industry
+                .map(|i| Value::Flag((i == Industry::Construction) == (metric == Metric::IsConstruction)))
+                .ok_or_else(|| Missing::one("company.industry")),
+            Metric::IndependentLegalPerson => flag("company.independent_legal_person", a.company.independent_legal_person),
+            Metric::ProductsPermitted => flag("company.products_permitted", a.company.products_permitted),
+            Metric::EquipmentValue => match a.conditions.equipment_value {
+                Some(v) if v.is_finite() && (0.0..=MAX_MONEY).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("conditions.equipment_value")),
+            },
+            Metric::RdSpace => match a.conditions.rd_space_m2 {
+                Some(v) if v.is_finite() && (0.0..=MAX_MONEY).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("conditions.rd_space_m2")),
+            },
+            Metric::InstitutionLevel => Ok(Value::Num(
+                a.conditions
+                    .institutions
+                    .iter()
+                    .map(|i| i.level.rank())
+                    .fold(0.0, f64::max),
+            )),
+            Metric::ProvincialTcYears => num(self.tc_years(InstitutionLevel::Provincial)),
+            Metric::MunicipalTcYears => num(self.tc_years(InstitutionLevel::Municipal)),
+            Metric::NotProvincialTc => Ok(Value::Flag(!a.conditions.institutions.iter().any(|i| {
+                i.kind == InstitutionKind::TechCenter && i.level >= InstitutionLevel::Provincial
+            }))),
+            Metric::Partners => Ok(Value::Num(a.conditions.partners.iter().filter(|p| !p.trim().is_empty()).count() as f64)),
+            Metric::SeniorExperts => count("staff.senior_experts", a.staff.senior_experts),
+            Metric::TechLeader => flag("staff.tech_leader", a.staff.tech_leader),
+            Metric::Mechanism => flag("direction.mechanism", d.mechanism),
+            Metric::WrittenPlan => flag("direction.written_plan", d.written_plan),
+            Metric::OwnBrand => flag("direction.own_brand", d.own_brand),
+            Metric::QmsCertificate => flag("direction.qms_certificate", d.qms_certificate),
+            Metric::AdvancedCertification => flag("direction.advanced_certification", d.advanced_certification),
+            Metric::QualityAward => flag("direction.quality_award", d.quality_award),
+            Metric::StandardsDrafted => {
+                let s = &d.standards;
+                let parts = [s.international, s.national, s.industry, s.group];
+                if parts.iter().all(Option::is_none) {
+                    Err(Missing::one("direction.standards"))
+                } else {
+                    Ok(Value::Num(parts.iter().map(|p| f64::from(p.unwrap_or(0))).sum()))
+                }
+            }
+            Metric::DigitalLevel => match d.digital_level {
+                Some(l) if (1..=4).contains(&l) => Ok(Value::Num(f64::from(l))),
+                _ => Err(Missing::one("direction.digital_level")),
+            },
+            Metric::ItCoreProcesses => count("direction.it_core_processes", d.it_core_processes),
+            Metric::NicheShare => match d.niche_share_pct {
+                Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("direction.niche_share_pct")),
+            },
+            Metric::NicheRank => match d.niche_rank {
+                Some(r) if r >= 1 => Ok(Value::Num(f64::from(r))),
+                _ => Err(Missing::one("direction.niche_rank")),
+            },
+            Metric::NicheRecognised => flag("direction.niche_recognised", d.niche_recognised),
+            Metric::FieldStrategicEmerging => flag("direction.fields.strategic_emerging", d.fields.strategic_emerging),
+            Metric::FieldSixBasics => flag("direction.fields.six_basics", d.fields.six_basics),
+            Metric::FieldFillsGap => flag("direction.fields.fills_gap", d.fields.fills_gap),
+            Metric::FieldTenKeyFields => flag("direction.fields.ten_key_fields", d.fields.ten_key_fields),
+            Metric::FieldNetworkPower => flag("direction.fields.network_power", d.fields.network_power),
+            Metric::FieldTimeHonored => flag("direction.fields.time_honored", d.fields.time_honored),
+            Metric::KeyChainLink => flag("direction.fields.key_chain_link", d.fields.key_chain_link),
+            Metric::Ip1 => count("ip.class1", a.ip.class1),
+            Metric::Ip1Self => count("ip.class1_self", a.ip.class1_self),
+            Metric::Ip1HighValue => count("ip.class1_high_value", a.ip.class1_high_value),
+            Metric::Ip2 => count("ip.class2", a.ip.class2),
+            Metric::OngoingProjects => Ok(Value::Num(
+                a.projects.iter().filter(|p| p.status == ProjectStatus::Ongoing).count() as f64,
+            )),
+            Metric::NatAwardTop3 => Ok(Value::Flag(self.award_within(Some(AwardLevel::National), 3))),
+            Metric::NatAwardTop5 => Ok(Value::Flag(self.award_within(Some(AwardLevel::National), 5))),
+            Metric::ProvAwardTop3 => Ok(Value::Flag(self.award_within(Some(AwardLevel::Provincial), 3))),
+            Metric::AnyAward3y => Ok(Value::Flag(self.award_within(None, u32::MAX))),
+            Metric::MakerTop50 => Ok(Value::Flag(self.maker_within(true))),
+            Metric::MakerTop500 => Ok(Value::Flag(self.maker_within(false))),
+            Metric::NoAbnormalList => not_flag("compliance.abnormal_operation_list", a.compliance.abnormal_operation_list),
+            Metric::NoSeriousDishonesty => not_flag("compliance.serious_dishonesty", a.compliance.serious_dishonesty),
+            Metric::NoMajorAccident => not_flag("compliance.major_accident", a.compliance.major_accident),
+            Metric::NoTaxEvasion => not_flag("compliance.tax_evasion", a.compliance.tax_evasion),
+            Metric::NoSmuggling => not_flag("compliance.smuggling", a.compliance.smuggling),
+            Metric::NoMajorTaxViolation => not_flag("compliance.major_tax_violation", a.compliance.major_tax_violation),
+            Metric::MiitPlatformScore => match a.manual.miit_platform_score {
+                Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("manual.miit_platform_score")),
+            },
+            Metric::FeaturedScore2022 => match a.manual.featured_score_2022 {
+                Some(v) if v.is_finite() && (0.0..=15.0).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("manual.featured_score_2022")),
+            },
+        }
+    }
+
+    /// What it would take, in the underlying input, to move a ratio metric to
+    /// `target` (same unit as the metric): e.g. for `rd_ratio` the extra 研发费用
+    /// in 万元. `None` when the metric has no simple lever.
+    #[must_use]
+    pub fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever> {
+        let back = year.unwrap_or(1);
+        let t = target / 100.0;
+        let pos = |x: f64| (x > 0.0).then_some(x);
+        match metric {
+            Metric::RdRatio => {
+                let need = t * self.revenue(back).ok()? - self.rd_spend(back).ok()?;
+                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::RdSpend })
+            }
+            Metric::RdRatioMain => {
+                let need = t * self.main_revenue(back).ok()? - self.rd_spend(back).ok()?;
+                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::RdSpend })
+            }
+            Metric::MainShare => {
+                // Raising main business with total revenue growing by the same amount:
+                // (m + x) / (r + x) >= t  =>  x >= (t r − m) / (1 − t)
+                let (m, r) = (self.main_revenue(back).ok()?, self.revenue(back).ok()?);
+                if t >= 1.0 {
+                    return None;
+                }
+                pos((t * r - m) / (1.0 - t)).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::MainRevenue })
+            }
+            Metric::MainGrowth => {
+                let need = (1.0 + t) * self.main_revenue(back + 1).ok()? - self.main_revenue(back).ok()?;
+                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::MainRevenue })
+            }
+            Metric::DebtRatio => {
+                let need = self.total_liabilities(back).ok()? - t * self.total_assets(back).ok()?;
+                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::ReduceLiabilities })
+            }
+            Metric::NetMargin => {
+                let need = t * self.revenue(back).ok()? - self.net_profit(back).ok()?;
+                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::NetProfit })
+            }
+            Metric::RdStaffShare => {
+                // Hiring x R&D staff raises both counts: (s + x) / (n + x) >= t.
+                let (s, n) = (self.rd_staff(back).ok()?, self.staff_total(back).ok()?);
+                if t >= 1.0 {
+                    return None;
+                }
+                pos(((t * n - s) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever { amount, unit: Unit::Person, input: LeverInput::HireRdStaff })
+            }
+            Metric::RdStaffQualifiedShare => {
+                let q = self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified).ok()?;
+                let s = self.rd_staff(back).ok()?;
+                if t >= 1.0 {
+                    return None;
+                }
+                pos(((t * s - q) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever { amount, unit: Unit::Person, input: LeverInput::HireQualifiedRdStaff })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The input to change to close a ratio gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverInput {
+    /// Spend more on R&D.
+    RdSpend,
+    /// Grow main-business revenue.
+    MainRevenue,
+    /// Reduce liabilities.
+    ReduceLiabilities,
+    /// Raise net profit.
+    NetProfit,
+    /// Hire more (full-time) R&D staff.
+    HireRdStaff,
+    /// Hire R&D staff with a degree or engineer title.
+    HireQualifiedRdStaff,
+}
+
+impl LeverInput {
+    /// Chinese phrase, e.g. "研发费用需再增加".
+    #[must_use]
+    pub fn zh(self) -> &'static str {
+        match self {
+            LeverInput::RdSpend => "研发费用",
+            LeverInput::MainRevenue => "主营业务收入",
+            LeverInput::ReduceLiabilities => "需压降负债",
+            LeverInput::NetProfit => "净利润",
+            LeverInput::HireRdStaff => "需增加研发人员",
+            LeverInput::HireQualifiedRdStaff => "需增加本科以上研发人员",
+        }
+    }
+
+    /// English phrase.
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            LeverInput::RdSpend => "more R&D spending",
+            LeverInput::MainRevenue => "more main-business revenue",
+            LeverInput::ReduceLiabilities => "less liabilities",
+            LeverInput::NetProfit => "more net profit",
+            LeverInput::HireRdStaff => "more R&D staff",
+            LeverInput::HireQualifiedRdStaff => "more qualified R&D staff",
+        }
+    }
+}
+
+/// A concrete way to close a gap: change `input` by `amount` `unit`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Lever {
+    /// Amount needed.
+    pub amount: f64,
+    /// Unit of `amount`.
+    pub unit: Unit,
+    /// What to change.
+    pub input: LeverInput,
+}

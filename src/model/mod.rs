@@ -1,0 +1,103 @@
+//! The assessment document: everything an enterprise declares about itself.
+//!
+//! All inputs are optional: an empty field means "not answered", which the
+//! metrics turn into a *missing* outcome naming the field, never a silent zero.
+//! Money is in 万元 (10,000 CNY), ratios in percent, as the official texts use them.
+
+mod company;
+mod finance;
+mod profile;
+pub mod uscc;
+pub mod validate;
+
+pub use company::{City, Company, Industry};
+pub use finance::FiscalYear;
+pub use profile::{
+    Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution,
+    InstitutionKind, InstitutionLevel, IntellectualProperty, MakerChina, MakerResult,
+    ManualScores, Project, ProjectKind, ProjectStatus, Staff, Standards, TitleHeld, TitleKind,
+};
+pub use validate::{Issue, Severity, validate};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// One self-evaluation: a company profile, three fiscal years of figures and
+/// the capability inputs that the rule packs read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assessment {
+    /// Company profile.
+    pub company: Company,
+    /// The date the evaluation refers to; `None` means "today" when evaluated.
+    pub as_of: Option<NaiveDate>,
+    /// Fiscal-year figures, one entry per calendar year (normally Y−1, Y−2, Y−3).
+    pub years: Vec<FiscalYear>,
+    /// Staff and talent beyond the yearly head counts.
+    pub staff: Staff,
+    /// R&D conditions: equipment, space, institutions, partners.
+    pub conditions: Conditions,
+    /// R&D direction: niche, lead product, plan, quality, digital level.
+    pub direction: Direction,
+    /// R&D projects.
+    pub projects: Vec<Project>,
+    /// Intellectual property related to the lead product.
+    pub ip: IntellectualProperty,
+    /// Science and technology awards.
+    pub awards: Vec<Award>,
+    /// 创客中国 competition results.
+    pub maker_china: Vec<MakerChina>,
+    /// Titles currently or formerly held, with validity.
+    pub titles: Vec<TitleHeld>,
+    /// Compliance declarations for the last three years.
+    pub compliance: Compliance,
+    /// Scores and benchmarks entered by hand from other systems.
+    pub manual: ManualScores,
+}
+
+impl Assessment {
+    /// The figures for calendar year `year`, if entered.
+    #[must_use]
+    pub fn year(&self, year: i32) -> Option<&FiscalYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The as-of date, or `today` when the document leaves it open.
+    #[must_use]
+    pub fn as_of_or(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    /// Whether a title of `kind` is held and valid on `date`
+    /// (a title without an expiry date counts as valid).
+    #[must_use]
+    pub fn holds_title(&self, kind: TitleKind, date: NaiveDate) -> bool {
+        self.titles.iter().any(|t| {
+            t.kind == kind
+                && t.since.is_none_or(|s| s <= date)
+                && t.valid_until.is_none_or(|u| u >= date)
+        })
+    }
+
+    /// Fiscal years sorted newest first (for display).
+    #[must_use]
+    pub fn years_sorted(&self) -> Vec<&FiscalYear> {
+        let mut v: Vec<&FiscalYear> = self.years.iter().collect();
+        v.sort_by(|a, b| b.year.cmp(&a.year));
+        v
+    }
+
+    /// Ensures the three fiscal years before `as_of` exist (empty if new).
+    pub fn ensure_years(&mut self, as_of: NaiveDate) {
+        for back in 1..=3 {
+            let y = as_of.year() - back;
+            if self.year(y).is_none() {
+                self.years.push(FiscalYear {
+                    year: y,
+                    ..FiscalYear::default()
+                });
+            }
+        }
+        self.years.sort_by(|a, b| b.year.cmp(&a.year));
+    }
+}

@@ -1,0 +1,397 @@
+//! Capability inputs beyond the yearly figures: staff, conditions, direction,
+//! projects, intellectual property, awards, titles, compliance, manual scores.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Staff and talent.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Staff {
+    /// Has a recognised technical leader and talent team (技术带头人) — declared.
+    pub tech_leader: Option<bool>,
+    /// Who the leader is and why they qualify.
+    pub tech_leader_note: String,
+    /// 高级专家和博士人数.
+    pub senior_experts: Option<u32>,
+}
+
+/// R&D conditions: equipment, space, institutions and partners.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Conditions {
+    /// 技术开发仪器设备原值 (万元).
+    pub equipment_value: Option<f64>,
+    /// Dedicated R&D space (m²).
+    pub rd_space_m2: Option<f64>,
+    /// R&D institutions the company runs (own or joint).
+    pub institutions: Vec<Institution>,
+    /// University / research-institute partners (names).
+    pub partners: Vec<String>,
+    /// Certified laboratories (CNAS etc.).
+    pub certified_labs: Option<u32>,
+}
+
+/// A recognised R&D institution of the company.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Institution {
+    /// Name as on the recognition document.
+    pub name: String,
+    /// Kind of institution.
+    pub kind: InstitutionKind,
+    /// Level of recognition.
+    pub level: InstitutionLevel,
+    /// Year recognised at this level.
+    pub year: Option<i32>,
+}
+
+/// Kinds of R&D institution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstitutionKind {
+    /// 企业技术中心.
+    #[default]
+    TechCenter,
+    /// 工程技术研究中心.
+    EngineeringCenter,
+    /// 重点实验室.
+    KeyLab,
+    /// 院士工作站.
+    AcademicianStation,
+    /// 博士后工作站.
+    PostdocStation,
+    /// Other.
+    Other,
+}
+
+/// Recognition level, ordered from none to national.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum InstitutionLevel {
+    /// Not recognised.
+    #[default]
+    None,
+    /// Set up by the enterprise itself.
+    Enterprise,
+    /// 市级.
+    Municipal,
+    /// 省级 (省部级).
+    Provincial,
+    /// 国家级.
+    National,
+}
+
+impl InstitutionLevel {
+    /// Numeric rank 0–4 used by the `institution_level` metric.
+    #[must_use]
+    pub fn rank(self) -> f64 {
+        match self {
+            InstitutionLevel::None => 0.0,
+            InstitutionLevel::Enterprise => 1.0,
+            InstitutionLevel::Municipal => 2.0,
+            InstitutionLevel::Provincial => 3.0,
+            InstitutionLevel::National => 4.0,
+        }
+    }
+}
+
+/// Lead-product field flags (主导产品所属领域).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FieldFlags {
+    /// In the 战略性新兴产业分类.
+    pub strategic_emerging: Option<bool>,
+    /// In 工业“六基” (core components, materials, processes, basic software…).
+    pub six_basics: Option<bool>,
+    /// 补短板/锻长板/填空白 with results.
+    pub fills_gap: Option<bool>,
+    /// In the 制造强国 ten key fields.
+    pub ten_key_fields: Option<bool>,
+    /// In a 网络强国 field.
+    pub network_power: Option<bool>,
+    /// 中华老字号.
+    pub time_honored: Option<bool>,
+    /// Key supplier / key link of a priority industrial chain — declared.
+    pub key_chain_link: Option<bool>,
+}
+
+/// Standards drafted (主持或参与制修订), counts by level.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Standards {
+    /// International standards.
+    pub international: Option<u32>,
+    /// National standards.
+    pub national: Option<u32>,
+    /// Industry standards.
+    pub industry: Option<u32>,
+    /// Group (团体) standards.
+    pub group: Option<u32>,
+}
+
+/// R&D direction, niche focus and quality.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Direction {
+    /// Year the company entered its niche market.
+    pub niche_entry_year: Option<i32>,
+    /// Lead product (主导产品).
+    pub lead_product: String,
+    /// Field flags of the lead product.
+    pub fields: FieldFlags,
+    /// National niche market share (%).
+    pub niche_share_pct: Option<f64>,
+    /// National niche market rank (1 = first).
+    pub niche_rank: Option<u32>,
+    /// Niche position widely recognised (“较高知名度”) — declared.
+    pub niche_recognised: Option<bool>,
+    /// Own brand (自主品牌).
+    pub own_brand: Option<bool>,
+    /// Written R&D / development plan with clear goals.
+    pub written_plan: Option<bool>,
+    /// Years the plan covers, e.g. "2024–2026".
+    pub plan_years: String,
+    /// Sound innovation mechanism, organisation, industry-academia cooperation — declared.
+    pub mechanism: Option<bool>,
+    /// 数字化水平 level 1–4 (MIIT self-test).
+    pub digital_level: Option<u8>,
+    /// Core business processes on an IT system (count).
+    pub it_core_processes: Option<u32>,
+    /// Quality-management-system certificate (e.g. ISO 9001).
+    pub qms_certificate: Option<bool>,
+    /// Management-system or developed-country product certification (小巨人 精).
+    pub advanced_certification: Option<bool>,
+    /// Provincial or higher quality award.
+    pub quality_award: Option<bool>,
+    /// Standards drafted.
+    pub standards: Standards,
+}
+
+/// One R&D project.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Project {
+    /// Project name.
+    pub name: String,
+    /// Research kind.
+    pub kind: ProjectKind,
+    /// Budget (万元).
+    pub budget: Option<f64>,
+    /// Start date.
+    pub start: Option<NaiveDate>,
+    /// Planned or actual end date.
+    pub end: Option<NaiveDate>,
+    /// Status.
+    pub status: ProjectStatus,
+    /// University or institute partner, if any.
+    pub partner: String,
+}
+
+/// Research kind of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectKind {
+    /// 基础研究.
+    Basic,
+    /// 应用研究.
+    Applied,
+    /// 试验发展.
+    #[default]
+    Experimental,
+}
+
+/// Status of a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    /// Approved, not started.
+    Planned,
+    /// In progress.
+    #[default]
+    Ongoing,
+    /// Finished.
+    Completed,
+}
+
+/// Valid IP related to the lead product (rights transferred in less than a year ago excluded).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct IntellectualProperty {
+    /// Ⅰ类 (invention patents incl. defence, plant varieties, new drugs, IC layouts…).
+    pub class1: Option<u32>,
+    /// Of Ⅰ类, self-developed.
+    pub class1_self: Option<u32>,
+    /// Of Ⅰ类, high-value (overseas family, >10 years, pledge, national award).
+    pub class1_high_value: Option<u32>,
+    /// Ⅱ类 (software copyright; utility/design patents held > 2 years).
+    pub class2: Option<u32>,
+}
+
+/// A science and technology award.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Award {
+    /// Award name.
+    pub name: String,
+    /// Level.
+    pub level: AwardLevel,
+    /// Year awarded.
+    pub year: i32,
+    /// Rank of the company among the award's units (1 = first unit).
+    pub unit_rank: u32,
+}
+
+/// Level of an S&T award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardLevel {
+    /// 国家科学技术奖.
+    National,
+    /// 省级科学技术奖.
+    #[default]
+    Provincial,
+}
+
+/// A 创客中国 result.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MakerChina {
+    /// Competition year.
+    pub year: i32,
+    /// Result.
+    pub result: MakerResult,
+}
+
+/// 创客中国 national result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MakerResult {
+    /// National top 50.
+    NationalTop50,
+    /// National top 500.
+    #[default]
+    NationalTop500,
+}
+
+/// A title held, with validity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleHeld {
+    /// Which title.
+    pub kind: TitleKind,
+    /// Recognised on.
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
+    /// Valid until (inclusive); `None` = no expiry stated.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// Titles that rule packs can require or accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleKind {
+    /// 高新技术企业.
+    HighTech,
+    /// 科技型中小企业.
+    TechSme,
+    /// 国家技术创新示范企业.
+    InnovationDemo,
+    /// 知识产权优势企业 / 示范企业.
+    IpAdvantage,
+    /// 创新型中小企业.
+    InnovativeSme,
+    /// 科技和创新型中小企业.
+    TechInnovativeSme,
+    /// 专精特新中小企业.
+    Specialized,
+    /// 江西省专精特新中小企业.
+    JxSpecialized,
+    /// 江西省专业化小巨人.
+    JxGiant,
+    /// 专精特新“小巨人”.
+    Giant,
+}
+
+impl TitleKind {
+    /// Every variant.
+    pub const ALL: [TitleKind; 10] = [
+        TitleKind::HighTech,
+        TitleKind::TechSme,
+        TitleKind::InnovationDemo,
+        TitleKind::IpAdvantage,
+        TitleKind::InnovativeSme,
+        TitleKind::TechInnovativeSme,
+        TitleKind::Specialized,
+        TitleKind::JxSpecialized,
+        TitleKind::JxGiant,
+        TitleKind::Giant,
+    ];
+
+    /// Chinese name.
+    #[must_use]
+    pub fn zh(self) -> &'static str {
+        match self {
+            TitleKind::HighTech => "高新技术企业",
+            TitleKind::TechSme => "科技型中小企业",
+            TitleKind::InnovationDemo => "国家技术创新示范企业",
+            TitleKind::IpAdvantage => "知识产权优势/示范企业",
+            TitleKind::InnovativeSme => "创新型中小企业",
+            TitleKind::TechInnovativeSme => "科技和创新型中小企业",
+            TitleKind::Specialized => "专精特新中小企业",
+            TitleKind::JxSpecialized => "江西省专精特新中小企业",
+            TitleKind::JxGiant => "江西省专业化小巨人企业",
+            TitleKind::Giant => "专精特新“小巨人”企业",
+        }
+    }
+
+    /// English name.
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            TitleKind::HighTech => "High-tech enterprise",
+            TitleKind::TechSme => "Tech-based SME",
+            TitleKind::InnovationDemo => "National technology-innovation demonstration enterprise",
+            TitleKind::IpAdvantage => "IP advantage / demonstration enterprise",
+            TitleKind::InnovativeSme => "Innovative SME",
+            TitleKind::TechInnovativeSme => "Tech and innovative SME",
+            TitleKind::Specialized => "Specialized SME (专精特新)",
+            TitleKind::JxSpecialized => "Jiangxi specialized SME",
+            TitleKind::JxGiant => "Jiangxi specialized little giant",
+            TitleKind::Giant => "Little giant (小巨人)",
+        }
+    }
+}
+
+/// Compliance in the last three years. `true` means the problem **occurred**.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Compliance {
+    /// Listed in the 经营异常名录.
+    pub abnormal_operation_list: Option<bool>,
+    /// Listed as a 严重失信主体.
+    pub serious_dishonesty: Option<bool>,
+    /// Major safety (incl. cyber/data), quality or environmental accident.
+    pub major_accident: Option<bool>,
+    /// Tax evasion or 骗取出口退税.
+    pub tax_evasion: Option<bool>,
+    /// Smuggling.
+    pub smuggling: Option<bool>,
+    /// Listed as a 重大税收违法失信主体.
+    pub major_tax_violation: Option<bool>,
+}
+
+/// Scores and benchmarks copied by hand from other systems.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ManualScores {
+    /// 专精特新发展评价得分 from the MIIT platform (2026 rules), 0–100.
+    pub miit_platform_score: Option<f64>,
+    /// 特色化 local score under the 2022 rules, 0–15.
+    pub featured_score_2022: Option<f64>,
+    /// Provincial industrial average growth of revenue or profit (%), for 江西省专业化小巨人.
+    pub provincial_growth_benchmark: Option<f64>,
+}

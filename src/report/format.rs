@@ -1,0 +1,363 @@
+//! Formatting of values, thresholds and gaps, shared by every renderer so
+//! the terminal, the app and the printed summary say the same thing.
+
+use crate::eval::{Check, Gap, Outcome, Verdict};
+use crate::i18n::Lang;
+use crate::metrics::{Unit, Value};
+use crate::rules::{Confidence, Have, Op, Programme, Rule, Scoring, Test, Text};
+
+/// A number with at most `decimals` decimals, trailing zeros trimmed, and
+/// thousands separators.
+#[must_use]
+pub fn number(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// A value with its unit, e.g. `2.4%`, `1,500 万元`, `是`.
+#[must_use]
+pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
+    match v {
+        None => lang.pick("—", "—").into(),
+        Some(Value::Flag(b)) => lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" }).into(),
+        Some(Value::Num(n)) => quantity(n, unit, lang),
+    }
+}
+
+/// A number with its unit.
+#[must_use]
+pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
+    let decimals = match unit {
+        Unit::Percent => 2,
+        Unit::Points => 1,
+        u if u.is_count() => 0,
+        _ => 2,
+    };
+    let num = number(n, decimals);
+    match unit {
+        Unit::Percent => format!("{num}%"),
+        Unit::Flag => num,
+        _ => format!("{num} {}", match lang {
+            Lang::Zh => unit.zh(),
+            Lang::En => unit.en(),
+        }),
+    }
+}
+
+/// A check as `label value op threshold`, e.g. `研发费用（2024 年） 1,200 万元 ≥ 1,500 万元`.
+#[must_use]
+pub fn check_line(c: &Check, lang: Lang) -> String {
+    let label = c.label.get(lang);
+    match (c.value, c.threshold) {
+        (Some(Value::Flag(v)), Some(Value::Flag(t))) if c.unit == Unit::Flag => {
+            let yes_no = |b: bool| lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" });
+            format!("{label}：{}（{} {}）", yes_no(v), lang.pick("要求", "required"), yes_no(t))
+                .replace('：', if lang == Lang::En { ": " } else { "：" })
+                .replace('（', if lang == Lang::En { " (" } else { "（" })
+                .replace('）', if lang == Lang::En { ")" } else { "）" })
+        }
+        (None, Some(t)) => {
+            let ts = value(Some(t), c.unit, lang);
+            let op = if c.op.is_empty() { "" } else { c.op };
+            match lang {
+                Lang::Zh => format!("{label}：未填写（要求 {op} {ts}）").replace("  ", " "),
+                Lang::En => format!("{label}: not entered (required {op} {ts})").replace("  ", " "),
+            }
+        }
+        (Some(Value::Num(v)), Some(Value::Num(t))) if !c.op.is_empty() => {
+            let vs = quantity(v, c.unit, lang);
+            let ts = quantity(t, c.unit, lang);
+            let holds = match c.op {
+                "≥" => v >= t,
+                ">" => v > t,
+                "≤" => v <= t,
+                "<" => v < t,
+                _ => true,
+            };
+            let op = if holds { c.op } else { negate(c.op) };
+            format!("{label} {vs} {op} {ts}")
+        }
+        (None, None) => format!("{label}{}", lang.pick("：未填写", ": not entered")),
+        (v, _) => format!("{label} {}", value(v, c.unit, lang)),
+    }
+}
+
+fn negate(op: &'static str) -> &'static str {
+    match op {
+        "≥" => "<",
+        ">" => "≤",
+        "≤" => ">",
+        "<" => "≥",
+        other => other,
+    }
+}
+
+/// The gap as a phrase, e.g. `还差 0.6 个百分点，即研发费用再增加 60 万元`.
+#[must_use]
+pub fn gap(g: &Gap, lang: Lang) -> String {
+    let amount = match g.unit {
+        Unit::Percent => match lang {
+            Lang::Zh => format!("{} 个百分点", number(g.shortfall, 2)),
+            Lang::En => format!("{} pp", number(g.shortfall, 2)),
+        },
+        u => quantity(g.shortfall, u, lang),
+    };
+    let mut s = match (lang, g.decrease) {
+        (Lang::Zh, false) => format!("还差 {amount}"),
+        (Lang::Zh, true) => format!("需降低 {amount}"),
+        (Lang::En, false) => format!("short by {amount}"),
+        (Lang::En, true) => format!("{amount} too high"),
+    };
+    if let Some(l) = g.lever {
+        let q = quantity(l.amount, l.unit, lang);
+        match lang {
+            Lang::Zh => {
+                let what = l.input.zh();
+                if what.starts_with('需') {
+                    s.push_str(&format!("，即{what} {q}"));
+                } else {
+                    s.push_str(&format!("，即{what}再增加 {q}"));
+                }
+            }
+            Lang::En => s.push_str(&format!(", i.e. {q} {}", l.input.en())),
+        }
+    }
+    if let Some(p) = g.points_gain {
+        match lang {
+            Lang::Zh => s.push_str(&format!("（可多得 {} 分）", number(p, 1))),
+            Lang::En => s.push_str(&format!(" (+{} points)", number(p, 1))),
+        }
+    }
+    s
+}
+
+/// Status word of an outcome.
+#[must_use]
+pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Met => lang.pick("达标", "met"),
+        Outcome::NotMet => lang.pick("未达标", "not met"),
+        Outcome::Missing => lang.pick("缺数据", "missing data"),
+        Outcome::Review => lang.pick("待声明", "needs review"),
+        Outcome::NA => lang.pick("不适用", "n/a"),
+    }
+}
+
+/// One-character status mark for text output.
+#[must_use]
+pub fn outcome_mark(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Met => "✔",
+        Outcome::NotMet => "✘",
+        Outcome::Missing => "?",
+        Outcome::Review => "…",
+        Outcome::NA => "–",
+    }
+}
+
+/// Verdict word.
+#[must_use]
+pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Eligible => lang.pick("符合条件", "eligible"),
+        Verdict::NotEligible => lang.pick("尚不符合", "not eligible"),
+        Verdict::Incomplete => lang.pick("资料不全", "incomplete"),
+    }
+}
+
+/// Confidence explanation.
+#[must_use]
+pub fn confidence(c: Confidence, lang: Lang) -> &'static str {
+    match c {
+        Confidence::V => lang.pick("已核实（两份以上官方文本）", "verified (two or more official copies)"),
+        Confidence::V1 => lang.pick("单一来源，待复核", "one public copy; re-check"),
+        Confidence::P => lang.pick("暂定值，请向主管部门确认", "provisional: confirm with the authority"),
+        Confidence::Q => lang.pick("定性条件，需自行声明并附证明", "qualitative: declare and attach evidence"),
+    }
+}
+
+/// Name of a have.
+#[must_use]
+pub fn have(h: Have, lang: Lang) -> &'static str {
+    match h {
+        Have::Staff => lang.pick("研发人员", "R&D staff"),
+        Have::Funding => lang.pick("研发经费", "R&D funding"),
+        Have::Conditions => lang.pick("研发条件", "R&D conditions"),
+        Have::Direction => lang.pick("研发方向", "R&D direction"),
+        Have::Projects => lang.pick("研发项目", "R&D projects"),
+        Have::Basis => lang.pick("基本条件", "basis"),
+    }
+}
+
+/// Name of a programme.
+#[must_use]
+pub fn programme(p: Programme, lang: Lang) -> &'static str {
+    match p {
+        Programme::TechCenter => lang.pick("企业技术中心", "Enterprise technology center"),
+        Programme::QualitySme => lang.pick("优质中小企业梯度培育", "Quality-SME ladder"),
+    }
+}
+
+/// A test described in words, e.g. `研发费用（Y−1） ≥ 1,500 万元`.
+#[must_use]
+pub fn describe_test(t: &Test, lang: Lang) -> String {
+    let metric = |m: crate::metrics::Metric| lang.pick(m.zh(), m.en()).to_string();
+    let yr = |y: Option<u8>| y.map(|b| paren(&format!("Y−{b}"), lang)).unwrap_or_default();
+    match t {
+        Test::Cmp { metric: m, year, op, value, unit } => {
+            format!("{}{} {} {}", metric(*m), yr(*year), op.symbol(), quantity(*value, *unit, lang))
+        }
+        Test::Flag { metric: m, expect } => {
+            format!("{} = {}", metric(*m), lang.pick(if *expect { "是" } else { "否" }, if *expect { "yes" } else { "no" }))
+        }
+        Test::Declared { metric: m } => format!("{}{}", metric(*m), paren(lang.pick("自行声明", "declared"), lang)),
+        Test::Holds { title, tier } => {
+            let t = lang.pick(title.zh(), title.en());
+            match tier {
+                Some(id) => format!("{} {t} {} {id}", lang.pick("持有", "holds"), lang.pick("或达到", "or meets")),
+                None => format!("{} {t}", lang.pick("持有", "holds")),
+            }
+        }
+        Test::Score { min } => format!("{} ≥ {}", lang.pick("评分", "score"), number(*min, 1)),
+        Test::All(v) => v.iter().map(|x| describe_test(x, lang)).collect::<Vec<_>>().join(lang.pick(" 且 ", " and ")),
+        Test::Any(rs) => rs
+            .iter()
+            .map(|r| {
+                let when = r.when.as_ref().map(|w| format!("[{}] ", describe_test(w, lang))).unwrap_or_default();
+                format!("({when}{})", describe_test(&r.test, lang))
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick(" 或 ", " or ")),
+    }
+}
+
+/// A scoring rule described in words.
+#[must_use]
+pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
+    match s {
+        Scoring::Bands { metric, year, unit, upper_closed, bands } => {
+            let yr = year.map(|b| paren(&format!("Y−{b}"), lang)).unwrap_or_default();
+            let parts: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    let (l, r) = if *upper_closed { ("(", "]") } else { ("[", ")") };
+                    let from = b.from.map_or("−∞".to_string(), |f| number(f, 2));
+                    let to = b.to.map_or("+∞".to_string(), |t| number(t, 2));
+                    format!("{l}{from}, {to}{r} → {}", number(b.points, 1))
+                })
+                .collect();
+            format!("{}{yr} ({}): {}", lang.pick(metric.zh(), metric.en()), quantity(0.0, *unit, lang).trim_start_matches('0').trim(), parts.join("; "))
+        }
+        Scoring::Ladder { steps, otherwise } => {
+            let mut parts: Vec<String> = steps
+                .iter()
+                .map(|s| format!("{} → {}", s.label.get(lang), number(s.points, 1)))
+                .collect();
+            parts.push(format!("{} → {}", lang.pick("其他", "otherwise"), number(*otherwise, 1)));
+            parts.join("; ")
+        }
+        Scoring::Sum { steps, cap } => {
+            let parts: Vec<String> = steps.iter().map(|s| format!("{} +{}", s.label.get(lang), number(s.points, 1))).collect();
+            format!("{} ({} {})", parts.join("; "), lang.pick("上限", "cap"), number(*cap, 1))
+        }
+        Scoring::Max(v) => v.iter().map(|x| describe_scoring(x, lang)).collect::<Vec<_>>().join(lang.pick(" 取高者 ", " | best of | ")),
+        Scoring::Manual { metric } => format!("{}{}", lang.pick(metric.zh(), metric.en()), paren(lang.pick("手工录入", "entered by hand"), lang)),
+    }
+}
+
+/// A rule described in words.
+#[must_use]
+pub fn describe_rule(r: &Rule, lang: Lang) -> String {
+    match r {
+        Rule::Check(t) => describe_test(t, lang),
+        Rule::Points { block, max, scoring } => format!(
+            "[{block}, {} {}] {}",
+            lang.pick("满分", "max"),
+            number(*max, 1),
+            describe_scoring(scoring, lang)
+        ),
+    }
+}
+
+/// `s` in parentheses: full-width in Chinese, ` (s)` in English.
+#[must_use]
+pub fn paren(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{s}）"),
+        Lang::En => format!(" ({s})"),
+    }
+}
+
+/// A citation: `document, article (date)`.
+#[must_use]
+pub fn source(s: &crate::rules::Source, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}，{}（{}）", s.document, s.article, s.date),
+        Lang::En => format!("{}, {} ({})", s.document, s.article, s.date),
+    }
+}
+
+/// Pads `s` with spaces to `width` terminal columns (CJK characters count as two).
+#[must_use]
+pub fn pad(s: &str, width: usize) -> String {
+    let w: usize = s.chars().map(|c| if (c as u32) >= 0x1100 && !matches!(c, '–' | '—' | '−' | '“' | '”') { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// `zh` or `en` of a bilingual text.
+#[must_use]
+pub fn text(t: &Text, lang: Lang) -> &str {
+    t.get(lang)
+}
+
+/// Operator symbol (re-exported for renderers).
+#[must_use]
+pub fn op(o: Op) -> &'static str {
+    o.symbol()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::{Lever, LeverInput};
+
+    #[test]
+    fn numbers_are_grouped_and_trimmed() {
+        assert_eq!(number(1500.0, 2), "1,500");
+        assert_eq!(number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(number(2.40, 2), "2.4");
+        assert_eq!(number(-3.5, 2), "-3.5");
+        assert_eq!(number(-0.001, 2), "0");
+        assert_eq!(number(f64::NAN, 2), "—");
+    }
+
+    #[test]
+    fn a_ratio_gap_names_the_money() {
+        let g = Gap {
+            shortfall: 0.6,
+            unit: Unit::Percent,
+            decrease: false,
+            lever: Some(Lever { amount: 60.0, unit: Unit::Wan, input: LeverInput::RdSpend }),
+            points_gain: None,
+        };
+        assert_eq!(gap(&g, Lang::Zh), "还差 0.6 个百分点，即研发费用再增加 60 万元");
+        assert_eq!(gap(&g, Lang::En), "short by 0.6 pp, i.e. 60 万元 more R&D spending");
+    }
+}

@@ -1,0 +1,97 @@
+//! Storage errors: each names the file and, for parse errors, the line and column.
+
+/// Why a file could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// The operating system refused.
+    #[error("无法读写文件 / cannot access file: {reason}: {file}")]
+    Io {
+        /// File.
+        file: String,
+        /// OS reason.
+        reason: String,
+    },
+    /// The path is a folder or does not exist as a file.
+    #[error("不是文件 / not a file: {file}")]
+    NotAFile {
+        /// Path.
+        file: String,
+    },
+    /// The file is empty.
+    #[error("文件为空 / the file is empty: {file}")]
+    Empty {
+        /// File.
+        file: String,
+    },
+    /// The file is too large to be an assessment.
+    #[error("文件过大（{bytes} 字节），不是评价文件 / file too large ({bytes} bytes) for an assessment: {file}")]
+    TooLarge {
+        /// File.
+        file: String,
+        /// Size.
+        bytes: u64,
+    },
+    /// Not UTF-8 text.
+    #[error("第 {line} 行不是 UTF-8 文本（{detail}）；请以 UTF-8 编码保存 / line {line} is not UTF-8 text ({detail}); save the file as UTF-8: {file}")]
+    Encoding {
+        /// File.
+        file: String,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// Detail.
+        detail: String,
+    },
+    /// RON syntax or schema error.
+    #[error("第 {line} 行第 {col} 列：{reason} / line {line}, column {col}: {reason}: {file}")]
+    Parse {
+        /// File.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        col: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Written by a newer innocheck.
+    #[error("文件格式版本 {found} 高于本程序支持的 {supported}，请升级 innocheck；文件未作任何修改 / format version {found} is newer than this innocheck supports ({supported}); upgrade innocheck — the file was not changed: {file}")]
+    TooNew {
+        /// File.
+        file: String,
+        /// Version found.
+        found: u32,
+        /// Highest supported.
+        supported: u32,
+    },
+    /// A format version that never existed.
+    #[error("未知的文件格式版本 {found} / unknown format version {found}: {file}")]
+    UnknownVersion {
+        /// File.
+        file: String,
+        /// Version found.
+        found: u32,
+    },
+    /// NaN or infinity in a number.
+    #[error("数值无效（NaN 或无穷大）：{fields} / not a finite number in {fields}: {file}")]
+    NotFinite {
+        /// File.
+        file: String,
+        /// Field ids.
+        fields: String,
+    },
+    /// Serialisation failed.
+    #[error("无法生成文件内容 / cannot serialise the assessment: {reason}")]
+    Serialize {
+        /// Reason.
+        reason: String,
+    },
+}
+
+impl StorageError {
+    pub(crate) fn io(file: &str, e: &std::io::Error) -> StorageError {
+        StorageError::Io {
+            file: file.to_string(),
+            reason: e.to_string(),
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Files: the versioned envelope around an assessment, forward migration,
+//! atomic saves with a backup, and clear errors for damaged files.
+//!
+//! A file is RON:
+//! ```ron
+//! (
+//!     format_version: 2,
+//!     app_version: "0.1.0",
+//!     assessment: ( company: ( name: "…", … ), years: [ … ], … ),
+//! )
+//! ```
+//! A file written by a newer innocheck (higher `format_version`) is refused and
+//! never rewritten; an older one is migrated in memory and saved in the
+//! current format only when the user saves.
+
+mod atomic;
+mod error;
+mod migrate;
+
+pub use atomic::{backup_path, save_atomic};
+pub use error::StorageError;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Assessment;
+
+/// The format this build writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// Largest assessment file accepted (bytes).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Deepest nesting accepted while parsing.
+pub const MAX_DEPTH: usize = 64;
+
+/// The on-disk envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Format version of the file.
+    pub format_version: u32,
+    /// Version of innocheck that wrote it.
+    #[serde(default)]
+    pub app_version: String,
+    /// The document.
+    pub assessment: Assessment,
+}
+
+/// A loaded document and what loading it involved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The assessment, in the current model.
+    pub assessment: Assessment,
+    /// Format version found in the file.
+    pub format_version: u32,
+    /// Whether it was migrated from an older format.
+    pub migrated: bool,
+}
+
+/// Reads an assessment file; `path` names it in errors.
+pub fn load(path: &Path) -> Result<Loaded, StorageError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| StorageError::io(&name, &e))?;
+    if meta.is_dir() {
+        return Err(StorageError::NotAFile { file: name });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge {
+            file: name,
+            bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| StorageError::io(&name, &e))?;
+    load_bytes(&bytes, &name)
+}
+
+/// Parses an assessment from bytes; `name` identifies the source in errors.
+pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, StorageError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(StorageError::TooLarge {
+            file: name.to_string(),
+            bytes: bytes.len() as u64,
+        });
+    }
+    let text = decode(bytes, name)?;
+    if text.trim().is_empty() {
+        return Err(StorageError::Empty {
+            file: name.to_string(),
+        });
+    }
+    let version = migrate::peek_version(text, name)?;
+    if version > FORMAT_VERSION {
+        return Err(StorageError::TooNew {
+            file: name.to_string(),
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let assessment = if version == FORMAT_VERSION {
+        let env: Envelope = parse(text, name)?;
+        env.assessment
+    } else {
+        migrate::from_version(version, text, name)?
+    };
+    check_numbers(&assessment, name)?;
+    Ok(Loaded {
+        assessment,
+        format_version: version,
+        migrated: version != FORMAT_VERSION,
+    })
+}
+
+fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, StorageError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(StorageError::Encoding {
+            file: name.to_string(),
+            line: 1,
+            detail: "UTF-16".into(),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        StorageError::Encoding {
+            file: name.to_string(),
+            line,
+            detail: format!("byte {}", e.valid_up_to()),
+        }
+    })
+}
+
+/// Parses RON with the depth limit, mapping errors to file/line/column.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> Result<T, StorageError> {
+    ron::Options::default()
+        .with_recursion_limit(MAX_DEPTH)
+        .from_str(text)
+        .map_err(|e| StorageError::Parse {
+            file: name.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            reason: e.code.to_string(),
+        })
+}
+
+/// Rejects NaN and infinities, which RON accepts as numbers.
+fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
+    let mut bad = Vec::new();
+    for y in &a.years {
+        for (f, v) in [
+            ("revenue", y.revenue),
+            ("main_revenue", y.main_revenue),
+            ("net_profit", y.net_profit),
+            ("total_profit", y.total_profit),
+            ("total_assets", y.total_assets),
+            ("total_liabilities", y.total_liabilities),
+            ("rd_spend", y.rd_spend),
+            ("new_product_sales", y.new_product_sales),
+            ("lead_product_sales", y.lead_product_sales),
+            ("equity_new", y.equity_new),
+        ] {
+            if v.is_some_and(|v| !v.is_finite()) {
+                bad.push(format!("years.{}.{f}", y.year));
+            }
+        }
+    }
+    for (f, v) in [
+        ("conditions.equipment_value", a.conditions.equipment_value),
+        ("conditions.rd_space_m2", a.conditions.rd_space_m2),
+        ("direction.niche_share_pct", a.direction.niche_share_pct),
+        ("manual.miit_platform_score", a.manual.miit_platform_score),
+        ("manual.featured_score_2022", a.manual.featured_score_2022),
+        ("manual.provincial_growth_benchmark", a.manual.provincial_growth_benchmark),
+    ] {
+        if v.is_some_and(|v| !v.is_finite()) {
+            bad.push(f.to_string());
+        }
+    }
+    for (i, p) in a.projects.iter().enumerate() {
+        if p.budget.is_some_and(|v| !v.is_finite()) {
+            bad.push(format!("projects.{i}.budget"));
+        }
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(StorageError::NotFinite {
+            file: name.to_string(),
+            fields: bad.join(", "),
+        })
+    }
+}
+
+/// Serialises an assessment in the current format.
+pub fn to_ron(a: &Assessment) -> Result<String, StorageError> {
+    let env = Envelope {
+        format_version: FORMAT_VERSION,
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        assessment: a.clone(),
+    };
+    let cfg = ron::ser::PrettyConfig::new()
+        .depth_limit(8)
+        .struct_names(false)
+        .indentor("    ".to_string());
+    ron::ser::to_string_pretty(&env, cfg).map_err(|e| StorageError::Serialize {
+        reason: e.to_string(),
+    })
+}
+
+/// Saves `a` to `path` atomically, keeping the previous file as `<name>.bak`.
+pub fn save(a: &Assessment, path: &Path) -> Result<(), StorageError> {
+    let text = to_ron(a)?;
+    save_atomic(path, text.as_bytes(), true)
+}
+
+/// The bundled sample companies: `(file name, RON text)`.
+pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_samples.rs"));
+
+/// Loads a bundled sample by file name (e.g. `hongdu-precision.ron`).
+pub fn sample(name: &str) -> Result<Assessment, StorageError> {
+    let (n, text) = SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .ok_or_else(|| StorageError::NotAFile {
+            file: format!("assets/samples/{name}"),
+        })?;
+    load_bytes(text.as_bytes(), &format!("assets/samples/{n}")).map(|l| l.assessment)
+}
