@@ -1,6 +1,7 @@
 //! The command line: a thin shell over the core. Exit codes: 0 done,
 //! 1 "not eligible" (only with `--fail-if-ineligible`), 2 error.
 
+mod portfolio;
 mod rules_cmd;
 
 use std::io::Write;
@@ -74,6 +75,8 @@ pub enum Command {
     Evaluate(EvaluateArgs),
     /// Check assessment files for input problems (exit 2 if a file cannot be read).
     Validate(ValidateArgs),
+    /// One line per company across many files or folders, for comparing a portfolio.
+    Portfolio(PortfolioArgs),
     /// List, show or compare rule packs.
     Rules {
         /// What to do with the packs.
@@ -103,6 +106,23 @@ pub struct EvaluateArgs {
     /// Exit with 1 when any evaluated tier is not eligible (narrow with --pack).
     #[arg(long)]
     pub fail_if_ineligible: bool,
+    /// Tier whose five-haves readiness is reported (default: the next tech-center rung).
+    #[arg(long, value_name = "TIER")]
+    pub target: Option<String>,
+}
+
+/// Options of `portfolio`.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// Assessment files or folders of them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Evaluation date for every file (default: each file's as-of date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: portfolio::PortfolioFormat,
 }
 
 /// Options of `validate`.
@@ -186,7 +206,14 @@ pub fn evaluate_file(path: &Path, reg: &Registry, args: &EvaluateArgs, today: Na
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
     let packs = select(reg, &args.packs, args.all_packs, as_of)?;
     let issues = validate(&a, today);
-    let evaluation = evaluate(&a, &packs, as_of);
+    let mut evaluation = evaluate(&a, &packs, as_of);
+    if let Some(t) = &args.target {
+        if evaluation.tier(t).is_none() {
+            let known: Vec<&str> = evaluation.tiers.iter().map(|t| t.id.as_str()).collect();
+            bail!("--target {t:?} is not among the evaluated tiers: {}", known.join(", "));
+        }
+        evaluation.target = Some(t.clone());
+    }
     Ok(Evaluated {
         file: path.display().to_string(),
         assessment: a,
@@ -336,6 +363,24 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Evaluate(args)) => cmd_evaluate(cli, args),
         Some(Command::Validate(args)) => cmd_validate(cli, args),
+        Some(Command::Portfolio(args)) => {
+            let reg = registry(cli.rules.as_deref())?;
+            let files = portfolio::expand(&args.inputs)?;
+            let eval_args = EvaluateArgs {
+                files: files.clone(),
+                as_of: args.as_of,
+                packs: Vec::new(),
+                all_packs: false,
+                format: Format::Text,
+                fail_if_ineligible: false,
+                target: None,
+            };
+            let results = evaluate_many(&files, &reg, &eval_args, today());
+            let failed = results.iter().any(Result::is_err);
+            let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
+            write_out(&portfolio::render(&items, cli.lang.into(), args.format))?;
+            Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
         Some(Command::Rules { action }) => {
             let reg = registry(cli.rules.as_deref())?;
             let s = rules_cmd::run(&reg, action, cli.lang.into())?;

@@ -10,8 +10,8 @@ use super::types::{
     TierResult, Verdict,
 };
 use crate::metrics::{Lever, Metric, MetricResult, Metrics, Unit, Value};
-use crate::model::{Assessment, TitleKind};
-use crate::rules::{Band, Criterion, Expr, Op, Pack, Rule, Scoring, Test, Text, Tier};
+use crate::model::{Assessment, InstitutionKind, InstitutionLevel, TitleKind};
+use crate::rules::{Band, Criterion, Expr, Op, Pack, Programme, Rule, Scoring, Test, Text, Tier};
 
 /// Where metric values come from. [`Metrics`] is the real source; tests may
 /// supply values directly to probe thresholds.
@@ -24,6 +24,11 @@ pub trait MetricSource {
     fn holds_title(&self, kind: TitleKind) -> bool;
     /// A lever to move `metric` to `target`.
     fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever>;
+    /// Level of the enterprise technology center already held (0 none,
+    /// 1 municipal, 2 provincial, 3 national).
+    fn tech_center_level(&self) -> u8 {
+        0
+    }
 }
 
 struct Real<'a> {
@@ -43,6 +48,21 @@ impl MetricSource for Real<'_> {
     }
     fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever> {
         self.m.lever(metric, year, target)
+    }
+    fn tech_center_level(&self) -> u8 {
+        self.a
+            .conditions
+            .institutions
+            .iter()
+            .filter(|i| i.kind == InstitutionKind::TechCenter)
+            .map(|i| match i.level {
+                InstitutionLevel::National => 3,
+                InstitutionLevel::Provincial => 2,
+                InstitutionLevel::Municipal => 1,
+                InstitutionLevel::Enterprise | InstitutionLevel::None => 0,
+            })
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -300,8 +320,13 @@ impl<'a> Evaluator<'a> {
         });
         let haves = progress::haves(&results);
         let blocking = blocking_ids(pass, &results);
+        let held = match pack.programme {
+            Programme::TechCenter => self.src.tech_center_level() >= tier.level,
+            Programme::QualitySme => tier.grants.is_some_and(|g| self.src.holds_title(g)),
+        };
         TierResult {
             blocking,
+            held,
             id: tier.id.clone(),
             pack: pack.id.clone(),
             programme: pack.programme,

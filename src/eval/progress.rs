@@ -107,10 +107,11 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
         .into_iter()
         .map(|programme| {
             let rungs: Vec<&TierResult> = tiers.iter().filter(|t| t.programme == programme).collect();
+            // Highest rung reached; at equal level an eligible tier wins over one only held.
             let reached = rungs
                 .iter()
-                .filter(|t| t.verdict == Verdict::Eligible)
-                .max_by_key(|t| t.level);
+                .filter(|t| t.verdict == Verdict::Eligible || t.held)
+                .max_by_key(|t| (t.level, t.verdict == Verdict::Eligible, std::cmp::Reverse(t.blocking.len())));
             let reached_level = reached.map_or(0, |t| t.level);
             let next_level = rungs
                 .iter()
@@ -134,6 +135,7 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
             });
             ProgrammeProgress {
                 programme,
+                reached_held: reached.is_some_and(|t| t.held && t.verdict != Verdict::Eligible),
                 reached: reached.map(|t| t.id.clone()),
                 reached_level,
                 next,

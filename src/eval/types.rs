@@ -280,6 +280,8 @@ pub struct TierResult {
     pub haves: Vec<HaveReadiness>,
     /// Criteria that block the verdict (for alternatives: the closest route's), in pack order.
     pub blocking: Vec<String>,
+    /// The company already holds this tier (a valid title, or a tech center of this level).
+    pub held: bool,
 }
 
 impl TierResult {
@@ -327,8 +329,10 @@ pub struct NextTier {
 pub struct ProgrammeProgress {
     /// Programme.
     pub programme: Programme,
-    /// Highest tier reached (id), if any.
+    /// Highest tier reached (eligible now, or already held), if any.
     pub reached: Option<String>,
+    /// Whether the tier reached is one the company already holds.
+    pub reached_held: bool,
     /// Level reached (0 = none).
     pub reached_level: u8,
     /// Tiers on the next rung up with what blocks each, closest first.

@@ -120,6 +120,7 @@ pub fn object(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             "level": t.level,
             "title": t.title.get(lang),
             "verdict": t.verdict.id(),
+            "held": t.held,
             "route": t.route,
             "score": t.score.as_ref().map(|s| s.total),
             "max_score": t.score.as_ref().map(|s| s.max),
@@ -131,6 +132,7 @@ pub fn object(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
         "next_tier_gaps": ev.progress.iter().map(|p| json!({
             "programme": to_json(&p.programme),
             "reached": p.reached,
+            "reached_held": p.reached_held,
             "next": p.next.iter().map(|n| json!({
                 "tier": n.tier,
                 "title": n.title.get(lang),

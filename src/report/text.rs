@@ -45,10 +45,11 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             programme = Some(t.programme);
             let _ = writeln!(o, "\n== {} ==", f::programme(t.programme, lang));
         }
+        let held = if t.held { l("（已持有）", " (already held)") } else { "" };
         let route = t.route.as_ref().map(|r| f::paren(&format!("{} {r}", l("途径", "route")), lang)).unwrap_or_default();
         let _ = writeln!(
             o,
-            "\n[{}] {} {} — {}{route}",
+            "\n[{}] {} {} — {}{route}{held}",
             t.ladder.get(lang),
             t.title.get(lang),
             t.id,
@@ -102,7 +103,16 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
     }
     let _ = writeln!(o, "\n== {} ==", l("距下一级的差距", "Gaps to the next tier"));
     for p in &ev.progress {
-        let reached = p.reached.as_deref().unwrap_or(l("尚未达到任何一级", "no tier reached yet"));
+        let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map_or_else(
+            || l("尚未达到任何一级", "no tier reached yet").to_string(),
+            |t| {
+                if p.reached_held {
+                    format!("{}{}{}{}", t.ladder.get(lang), l("", " "), f::programme(p.programme, lang), l("（已持有）", " (already held)"))
+                } else {
+                    format!("{} {}", t.title.get(lang), t.id)
+                }
+            },
+        );
         let _ = writeln!(o, "\n{}{} {} {reached}", f::programme(p.programme, lang), l("：", ":"), l("已达到", "reached"));
         for n in &p.next {
             let _ = writeln!(o, "  → {} {}", n.title.get(lang), n.tier);

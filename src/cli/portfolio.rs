@@ -1,0 +1,206 @@
+//! `innocheck portfolio`: one line per company, for consultants comparing files.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde_json::json;
+
+use super::Evaluated;
+use crate::eval::{Evaluation, ProgrammeProgress};
+use crate::i18n::Lang;
+use crate::metrics::{Metric, Metrics, Value};
+use crate::report::format as f;
+use crate::rules::Programme;
+
+/// Expands folders into their `*.ron` files (sorted), keeping files as given.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("reading folder {}", p.display()))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// One row of the portfolio.
+struct Row {
+    file: String,
+    company: String,
+    as_of: String,
+    tc: (String, String, usize),
+    sme: (String, String, usize),
+    rd_ratio: Option<f64>,
+    readiness: Option<f64>,
+    errors: usize,
+}
+
+fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) {
+    let prog: Option<&ProgrammeProgress> = ev.progress.iter().find(|x| x.programme == p);
+    let held = prog.is_some_and(|x| x.reached_held);
+    let reached = prog
+        .and_then(|x| x.reached.as_deref())
+        .and_then(|id| ev.tier(id))
+        .map_or_else(
+            || "—".to_string(),
+            |t| {
+                if held {
+                    format!("{}{}{}{}", t.ladder.get(lang), lang.pick("", " "), f::programme(p, lang), lang.pick("（已持有）", " (held)"))
+                } else {
+                    t.title.get(lang).to_string()
+                }
+            },
+        );
+    let (next, blockers) = prog
+        .and_then(|x| x.next.first())
+        .map_or_else(
+            || (String::new(), 0),
+            |n| (n.title.get(lang).to_string(), n.blockers.iter().filter(|b| b.points_gain.is_none()).count()),
+        );
+    (reached, next, blockers)
+}
+
+fn row(e: &Evaluated, lang: Lang) -> Row {
+    let ev = &e.evaluation;
+    let m = Metrics::new(&e.assessment, ev.as_of);
+    let rd_ratio = match m.value(Metric::RdRatio, Some(1)) {
+        Ok(Value::Num(v)) => Some(v),
+        _ => None,
+    };
+    let readiness = ev.five_haves(None).and_then(|h| {
+        let vals: Vec<f64> = h.iter().filter_map(|x| x.readiness).collect();
+        (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
+    });
+    Row {
+        file: e.file.clone(),
+        company: e.assessment.company.name.clone(),
+        as_of: ev.as_of.to_string(),
+        tc: ladder(ev, Programme::TechCenter, lang),
+        sme: ladder(ev, Programme::QualitySme, lang),
+        rd_ratio,
+        readiness,
+        errors: e.issues.iter().filter(|i| i.severity == crate::model::Severity::Error).count(),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Renders the portfolio as text, CSV or JSON.
+pub fn render(items: &[(PathBuf, Result<Evaluated>)], lang: Lang, format: PortfolioFormat) -> String {
+    let rows: Vec<std::result::Result<Row, (String, String)>> = items
+        .iter()
+        .map(|(p, r)| match r {
+            Ok(e) => Ok(row(e, lang)),
+            Err(err) => Err((p.display().to_string(), format!("{err:#}"))),
+        })
+        .collect();
+    let mut o = String::new();
+    match format {
+        PortfolioFormat::Json => {
+            let v: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|r| match r {
+                    Ok(r) => json!({
+                        "file": r.file, "company": r.company, "as_of": r.as_of,
+                        "tech_center": {"reached": r.tc.0, "next": r.tc.1, "blockers": r.tc.2},
+                        "quality_sme": {"reached": r.sme.0, "next": r.sme.1, "blockers": r.sme.2},
+                        "rd_ratio": r.rd_ratio, "five_haves_mean": r.readiness, "input_errors": r.errors,
+                    }),
+                    Err((file, e)) => json!({"file": file, "error": e}),
+                })
+                .collect();
+            o = serde_json::to_string_pretty(&v).unwrap_or_default();
+            o.push('\n');
+        }
+        PortfolioFormat::Csv => {
+            o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error\n");
+            for r in &rows {
+                match r {
+                    Ok(r) => {
+                        let _ = writeln!(
+                            o,
+                            "{},{},{},{},{},{},{},{},{},{},{},{},",
+                            csv_field(&r.file),
+                            csv_field(&r.company),
+                            r.as_of,
+                            csv_field(&r.tc.0),
+                            csv_field(&r.tc.1),
+                            r.tc.2,
+                            csv_field(&r.sme.0),
+                            csv_field(&r.sme.1),
+                            r.sme.2,
+                            r.rd_ratio.map(|v| format!("{v:.2}")).unwrap_or_default(),
+                            r.readiness.map(|v| format!("{v:.2}")).unwrap_or_default(),
+                            r.errors
+                        );
+                    }
+                    Err((file, e)) => {
+                        let _ = writeln!(o, "{},,,,,,,,,,,,{}", csv_field(file), csv_field(e));
+                    }
+                }
+            }
+        }
+        PortfolioFormat::Text => {
+            for r in &rows {
+                match r {
+                    Ok(r) => {
+                        let name = if r.company.is_empty() { lang.pick("（未填写企业名称）", "(no name)") } else { &r.company };
+                        let _ = writeln!(o, "{name}  [{}]  {}", r.as_of, r.file);
+                        for (label, (reached, next, n)) in [(f::programme(Programme::TechCenter, lang), &r.tc), (f::programme(Programme::QualitySme, lang), &r.sme)] {
+                            let next = if next.is_empty() {
+                                String::new()
+                            } else {
+                                match lang {
+                                    Lang::Zh => format!("；下一级 {next}：{n} 项差距"),
+                                    Lang::En => format!("; next {next}: {n} blockers"),
+                                }
+                            };
+                            let _ = writeln!(o, "  {label}{} {reached}{next}", lang.pick("：", ":"));
+                        }
+                        let rd = r.rd_ratio.map_or_else(|| "—".into(), |v| format!("{}%", f::number(v, 2)));
+                        let hv = r.readiness.map_or_else(|| "—".into(), |v| format!("{}%", f::number(v * 100.0, 0)));
+                        let _ = writeln!(
+                            o,
+                            "  {} {rd}   {} {hv}   {} {}\n",
+                            lang.pick("研发强度", "R&D intensity"),
+                            lang.pick("五有平均", "five haves"),
+                            lang.pick("输入错误", "input errors"),
+                            r.errors
+                        );
+                    }
+                    Err((file, e)) => {
+                        let _ = writeln!(o, "{file}\n  {} {e}\n", lang.pick("无法读取：", "cannot read:"));
+                    }
+                }
+            }
+        }
+    }
+    o
+}
+
+/// Output formats of `portfolio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PortfolioFormat {
+    /// Text, one block per company.
+    Text,
+    /// CSV, one row per file (for spreadsheets).
+    Csv,
+    /// JSON array.
+    Json,
+}
