@@ -238,8 +238,11 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     ] {
         c.people(&f(name), v);
     }
+    // Compare only amounts that passed their own check above, so that one
+    // bad value (say a negative revenue) is one error, not a cascade.
+    let sound = |v: Option<f64>| v.filter(|x| x.is_finite() && (0.0..=MAX_MONEY).contains(x));
     let exceeds = |part: Option<f64>, whole: Option<f64>| {
-        matches!((part, whole), (Some(p), Some(w)) if p.is_finite() && w.is_finite() && p > w)
+        matches!((sound(part), sound(whole)), (Some(p), Some(w)) if p > w)
     };
     if exceeds(fy.main_revenue, fy.revenue) {
         c.error(

@@ -111,7 +111,10 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, StorageError> {
 }
 
 fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, StorageError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(StorageError::Encoding {
             file: name.to_string(),
@@ -124,7 +127,8 @@ fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, StorageError> {
         StorageError::Encoding {
             file: name.to_string(),
             line,
-            detail: format!("byte {}", e.valid_up_to()),
+            // Offset in the file as it is on disk, BOM included.
+            detail: format!("byte {}", bom + e.valid_up_to()),
         }
     })
 }
@@ -138,7 +142,13 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> R
             file: name.to_string(),
             line: e.span.start.line,
             col: e.span.start.col,
-            reason: e.code.to_string(),
+            reason: match e.code {
+                // ron's own text addresses programmers ("increase recursion_limit").
+                ron::Error::ExceededRecursionLimit => {
+                    format!("nested more than {MAX_DEPTH} levels deep (the limit for assessment files)")
+                }
+                code => code.to_string(),
+            },
         })
 }
 
@@ -207,7 +217,19 @@ pub fn to_ron(a: &Assessment) -> Result<String, StorageError> {
 }
 
 /// Saves `a` to `path` atomically, keeping the previous file as `<name>.bak`.
+/// A file written by a newer innocheck is never overwritten.
 pub fn save(a: &Assessment, path: &Path) -> Result<(), StorageError> {
+    if let Ok(existing) = std::fs::read(path)
+        && let Ok(text) = std::str::from_utf8(&existing)
+        && let Ok(found) = migrate::peek_version(text, &path.display().to_string())
+        && found > FORMAT_VERSION
+    {
+        return Err(StorageError::TooNew {
+            file: path.display().to_string(),
+            found,
+            supported: FORMAT_VERSION,
+        });
+    }
     let text = to_ron(a)?;
     save_atomic(path, text.as_bytes(), true)
 }

@@ -1,0 +1,712 @@
+//! Storage round trips: random assessments through the RON envelope, atomic
+//! saves with a backup, refusal of newer formats and migration of format 1.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use innocheck::model::{
+    Assessment, Award, AwardLevel, City, Company, Compliance, Conditions, Direction, FieldFlags,
+    FiscalYear, Industry, Institution, InstitutionKind, InstitutionLevel, IntellectualProperty,
+    MakerChina, MakerResult, ManualScores, Project, ProjectKind, ProjectStatus, Staff, Standards,
+    TitleHeld, TitleKind,
+};
+use innocheck::storage::{self, FORMAT_VERSION, StorageError, backup_path};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------- strategies
+
+/// Characters that stress the RON string escaping and the CJK range,
+/// including characters outside GB 2312 (喆玥堃镕赟犇) and an astral one.
+const SPECIAL: &[char] = &[
+    '喆', '玥', '堃', '镕', '赟', '犇', '赣', '州', '稀', '土', '“', '”', '（', '）', '、', '—',
+    '万', '元', '𠀋', '"', '\\', '\'', '\n', '\r', '\t', '\0', '\u{1b}', '\u{7f}', '\u{feff}',
+    '\u{2028}', '#', '/', '*', '(', ')', '[', ']', ',', ':', ' ', 'r',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(SPECIAL),
+            2 => prop::char::range('\u{4e00}', '\u{9fff}'),
+            2 => prop::char::range(' ', '~'),
+            1 => any::<char>(),
+        ],
+        0..max,
+    )
+    .prop_map(String::from_iter)
+}
+
+/// Any finite f64, including subnormals, zeros and the extremes.
+fn finite_f64() -> impl Strategy<Value = f64> {
+    use prop::num::f64 as F;
+    F::POSITIVE | F::NEGATIVE | F::NORMAL | F::SUBNORMAL | F::ZERO
+}
+
+/// Money in 万元: mostly plausible amounts, sometimes any finite number.
+fn money() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![
+        2 => Just(None),
+        3 => (0.0..1.0e7f64).prop_map(Some),
+        1 => (0u32..100_000).prop_map(|n| Some(f64::from(n))),
+        1 => finite_f64().prop_map(Some),
+    ]
+}
+
+/// Profits may be negative.
+fn profit() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![
+        1 => Just(None),
+        3 => (-1.0e6..1.0e7f64).prop_map(Some),
+        1 => finite_f64().prop_map(Some),
+    ]
+}
+
+fn count() -> impl Strategy<Value = Option<u32>> {
+    prop_oneof![
+        Just(None),
+        (0u32..5000).prop_map(Some),
+        any::<u32>().prop_map(Some)
+    ]
+}
+
+fn flag() -> impl Strategy<Value = Option<bool>> {
+    prop::option::of(any::<bool>())
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1949i32..2100, 1u32..=366)
+        .prop_filter_map("valid ordinal", |(y, d)| NaiveDate::from_yo_opt(y, d))
+}
+
+fn opt_date() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop::option::of(date())
+}
+
+fn company() -> impl Strategy<Value = Company> {
+    (
+        text(40),
+        prop_oneof![
+            Just("91360702MA35B7KX1Q".to_string()),
+            Just(String::new()),
+            "[0-9A-HJ-NP-RTUW-Y]{18}",
+            text(20),
+        ],
+        prop::option::of(prop::sample::select(City::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Industry::ALL.to_vec())),
+        opt_date(),
+        flag(),
+        flag(),
+    )
+        .prop_map(
+            |(
+                name,
+                uscc,
+                city,
+                industry,
+                founded,
+                independent_legal_person,
+                products_permitted,
+            )| {
+                Company {
+                    name,
+                    uscc,
+                    city,
+                    industry,
+                    founded,
+                    independent_legal_person,
+                    products_permitted,
+                }
+            },
+        )
+}
+
+/// One fiscal year's figures; the calendar year is set by the caller.
+fn fiscal_figures() -> impl Strategy<Value = FiscalYear> {
+    (
+        (money(), money(), profit(), profit(), money(), money()),
+        (money(), money(), money(), money()),
+        (count(), count(), count()),
+    )
+        .prop_map(
+            |(
+                (revenue, main_revenue, net_profit, total_profit, total_assets, total_liabilities),
+                (rd_spend, new_product_sales, lead_product_sales, equity_new),
+                (staff_total, rd_staff, rd_staff_qualified),
+            )| FiscalYear {
+                year: 0,
+                revenue,
+                main_revenue,
+                net_profit,
+                total_profit,
+                total_assets,
+                total_liabilities,
+                rd_spend,
+                new_product_sales,
+                lead_product_sales,
+                staff_total,
+                rd_staff,
+                rd_staff_qualified,
+                equity_new,
+            },
+        )
+}
+
+/// 0–3 fiscal years with distinct calendar years.
+fn years() -> impl Strategy<Value = Vec<FiscalYear>> {
+    (
+        prop::collection::btree_set(-3000i32..3000, 0..=3),
+        prop::collection::vec(fiscal_figures(), 3),
+        any::<bool>(),
+    )
+        .prop_map(|(years, figures, newest_first)| {
+            let mut v: Vec<FiscalYear> = years
+                .into_iter()
+                .zip(figures)
+                .map(|(year, f)| FiscalYear { year, ..f })
+                .collect();
+            if newest_first {
+                v.reverse();
+            }
+            v
+        })
+}
+
+fn institution() -> impl Strategy<Value = Institution> {
+    (
+        text(30),
+        prop::sample::select(vec![
+            InstitutionKind::TechCenter,
+            InstitutionKind::EngineeringCenter,
+            InstitutionKind::KeyLab,
+            InstitutionKind::AcademicianStation,
+            InstitutionKind::PostdocStation,
+            InstitutionKind::Other,
+        ]),
+        prop::sample::select(vec![
+            InstitutionLevel::None,
+            InstitutionLevel::Enterprise,
+            InstitutionLevel::Municipal,
+            InstitutionLevel::Provincial,
+            InstitutionLevel::National,
+        ]),
+        prop::option::of(1990i32..2030),
+    )
+        .prop_map(|(name, kind, level, year)| Institution {
+            name,
+            kind,
+            level,
+            year,
+        })
+}
+
+fn staff_and_conditions() -> impl Strategy<Value = (Staff, Conditions)> {
+    (
+        flag(),
+        text(40),
+        count(),
+        money(),
+        money(),
+        prop::collection::vec(institution(), 0..3),
+        prop::collection::vec(text(20), 0..3),
+        count(),
+    )
+        .prop_map(
+            |(
+                tech_leader,
+                tech_leader_note,
+                senior_experts,
+                equipment_value,
+                rd_space_m2,
+                institutions,
+                partners,
+                certified_labs,
+            )| {
+                (
+                    Staff {
+                        tech_leader,
+                        tech_leader_note,
+                        senior_experts,
+                    },
+                    Conditions {
+                        equipment_value,
+                        rd_space_m2,
+                        institutions,
+                        partners,
+                        certified_labs,
+                    },
+                )
+            },
+        )
+}
+
+fn direction() -> impl Strategy<Value = Direction> {
+    (
+        (
+            prop::option::of(1950i32..2030),
+            text(30),
+            (flag(), flag(), flag(), flag(), flag(), flag(), flag()),
+            prop::option::of(prop_oneof![0.0..=100.0f64, finite_f64()]),
+            count(),
+            flag(),
+            flag(),
+            flag(),
+        ),
+        (
+            text(12),
+            flag(),
+            prop::option::of(any::<u8>()),
+            count(),
+            flag(),
+            flag(),
+            flag(),
+            (count(), count(), count(), count()),
+        ),
+    )
+        .prop_map(
+            |(
+                (
+                    niche_entry_year,
+                    lead_product,
+                    (f1, f2, f3, f4, f5, f6, f7),
+                    niche_share_pct,
+                    niche_rank,
+                    niche_recognised,
+                    own_brand,
+                    written_plan,
+                ),
+                (
+                    plan_years,
+                    mechanism,
+                    digital_level,
+                    it_core_processes,
+                    qms_certificate,
+                    advanced_certification,
+                    quality_award,
+                    (international, national, industry, group),
+                ),
+            )| Direction {
+                niche_entry_year,
+                lead_product,
+                fields: FieldFlags {
+                    strategic_emerging: f1,
+                    six_basics: f2,
+                    fills_gap: f3,
+                    ten_key_fields: f4,
+                    network_power: f5,
+                    time_honored: f6,
+                    key_chain_link: f7,
+                },
+                niche_share_pct,
+                niche_rank,
+                niche_recognised,
+                own_brand,
+                written_plan,
+                plan_years,
+                mechanism,
+                digital_level,
+                it_core_processes,
+                qms_certificate,
+                advanced_certification,
+                quality_award,
+                standards: Standards {
+                    international,
+                    national,
+                    industry,
+                    group,
+                },
+            },
+        )
+}
+
+fn project() -> impl Strategy<Value = Project> {
+    (
+        text(30),
+        prop::sample::select(vec![
+            ProjectKind::Basic,
+            ProjectKind::Applied,
+            ProjectKind::Experimental,
+        ]),
+        money(),
+        opt_date(),
+        opt_date(),
+        prop::sample::select(vec![
+            ProjectStatus::Planned,
+            ProjectStatus::Ongoing,
+            ProjectStatus::Completed,
+        ]),
+        text(20),
+    )
+        .prop_map(
+            |(name, kind, budget, start, end, status, partner)| Project {
+                name,
+                kind,
+                budget,
+                start,
+                end,
+                status,
+                partner,
+            },
+        )
+}
+
+fn award() -> impl Strategy<Value = Award> {
+    (
+        text(20),
+        prop::sample::select(vec![AwardLevel::National, AwardLevel::Provincial]),
+        1990i32..2030,
+        0u32..10,
+    )
+        .prop_map(|(name, level, year, unit_rank)| Award {
+            name,
+            level,
+            year,
+            unit_rank,
+        })
+}
+
+fn maker() -> impl Strategy<Value = MakerChina> {
+    (
+        2015i32..2030,
+        prop::sample::select(vec![
+            MakerResult::NationalTop50,
+            MakerResult::NationalTop500,
+        ]),
+    )
+        .prop_map(|(year, result)| MakerChina { year, result })
+}
+
+fn title() -> impl Strategy<Value = TitleHeld> {
+    (
+        prop::sample::select(TitleKind::ALL.to_vec()),
+        opt_date(),
+        opt_date(),
+    )
+        .prop_map(|(kind, since, valid_until)| TitleHeld {
+            kind,
+            since,
+            valid_until,
+        })
+}
+
+fn ip_compliance_manual() -> impl Strategy<Value = (IntellectualProperty, Compliance, ManualScores)>
+{
+    (
+        (count(), count(), count(), count()),
+        (flag(), flag(), flag(), flag(), flag(), flag()),
+        (
+            prop::option::of(prop_oneof![0.0..=100.0f64, finite_f64()]),
+            prop::option::of(0.0..=15.0f64),
+            profit(),
+        ),
+    )
+        .prop_map(
+            |(
+                (class1, class1_self, class1_high_value, class2),
+                (c1, c2, c3, c4, c5, c6),
+                (miit_platform_score, featured_score_2022, provincial_growth_benchmark),
+            )| {
+                (
+                    IntellectualProperty {
+                        class1,
+                        class1_self,
+                        class1_high_value,
+                        class2,
+                    },
+                    Compliance {
+                        abnormal_operation_list: c1,
+                        serious_dishonesty: c2,
+                        major_accident: c3,
+                        tax_evasion: c4,
+                        smuggling: c5,
+                        major_tax_violation: c6,
+                    },
+                    ManualScores {
+                        miit_platform_score,
+                        featured_score_2022,
+                        provincial_growth_benchmark,
+                    },
+                )
+            },
+        )
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        company(),
+        opt_date(),
+        years(),
+        staff_and_conditions(),
+        direction(),
+        prop::collection::vec(project(), 0..3),
+        ip_compliance_manual(),
+        prop::collection::vec(award(), 0..3),
+        prop::collection::vec(maker(), 0..3),
+        prop::collection::vec(title(), 0..4),
+    )
+        .prop_map(
+            |(
+                company,
+                as_of,
+                years,
+                (staff, conditions),
+                direction,
+                projects,
+                (ip, compliance, manual),
+                awards,
+                maker_china,
+                titles,
+            )| Assessment {
+                company,
+                as_of,
+                years,
+                staff,
+                conditions,
+                direction,
+                projects,
+                ip,
+                awards,
+                maker_china,
+                titles,
+                compliance,
+                manual,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 192,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever is in memory comes back identical from its RON text.
+    #[test]
+    fn random_assessments_round_trip_through_ron(a in assessment()) {
+        let text = storage::to_ron(&a).expect("serialise");
+        let header = format!("format_version: {FORMAT_VERSION},");
+        prop_assert!(text.contains(&header));
+        let loaded = storage::load_bytes(text.as_bytes(), "prop.ron")
+            .map_err(|e| TestCaseError::fail(format!("{e}\n--- text ---\n{text}")))?;
+        prop_assert_eq!(loaded.format_version, FORMAT_VERSION);
+        prop_assert!(!loaded.migrated);
+        prop_assert_eq!(&loaded.assessment, &a);
+        // Serialising again is stable: the saved text does not drift.
+        prop_assert_eq!(storage::to_ron(&loaded.assessment).expect("serialise again"), text);
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn sample(name: &str) -> Assessment {
+    let mut a = Assessment {
+        as_of: NaiveDate::from_ymd_opt(2024, 3, 31),
+        ..Assessment::default()
+    };
+    a.company.name = name.to_string();
+    a.company.uscc = "91360702MA35B7KX1Q".into();
+    a.company.city = Some(City::Ganzhou);
+    a.years.push(FiscalYear {
+        year: 2023,
+        revenue: Some(12_345.6),
+        net_profit: Some(-78.9),
+        staff_total: Some(120),
+        ..FiscalYear::default()
+    });
+    a
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+// ---------------------------------------------------------------- saving
+
+#[test]
+fn backup_path_appends_bak_to_the_full_name() {
+    assert_eq!(
+        backup_path(Path::new("/data/赣州稀钰.ron")),
+        PathBuf::from("/data/赣州稀钰.ron.bak")
+    );
+    assert_eq!(backup_path(Path::new("a.ron")), PathBuf::from("a.ron.bak"));
+}
+
+#[test]
+fn save_load_round_trip_keeps_the_previous_file_as_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("赣州喆玥.ron");
+    let bak = backup_path(&path);
+
+    let first = sample("赣州喆玥堃新材料有限公司");
+    storage::save(&first, &path).expect("first save");
+    let loaded = storage::load(&path).expect("load first");
+    assert_eq!(loaded.assessment, first);
+    assert_eq!(loaded.format_version, FORMAT_VERSION);
+    assert!(!loaded.migrated);
+    assert!(!bak.exists(), "no backup when there was nothing to replace");
+    assert_eq!(entries(dir.path()), vec!["赣州喆玥.ron".to_string()]);
+    let first_bytes = fs::read(&path).expect("read first");
+    assert_eq!(
+        first_bytes,
+        storage::to_ron(&first).expect("ron").into_bytes()
+    );
+
+    let second = sample("赣州镕赟犇稀土有限公司");
+    storage::save(&second, &path).expect("second save");
+    assert_eq!(
+        storage::load(&path).expect("load second").assessment,
+        second
+    );
+    assert_eq!(
+        fs::read(&bak).expect("backup exists"),
+        first_bytes,
+        "the backup holds the first file byte for byte"
+    );
+    assert_eq!(
+        entries(dir.path()),
+        vec!["赣州喆玥.ron".to_string(), "赣州喆玥.ron.bak".to_string()],
+        "no temporary file is left behind"
+    );
+
+    // A third save rotates: the backup now holds the second version.
+    let second_bytes = fs::read(&path).expect("read second");
+    storage::save(&first, &path).expect("third save");
+    assert_eq!(fs::read(&bak).expect("backup"), second_bytes);
+    assert_eq!(fs::read(&path).expect("current"), first_bytes);
+    assert_eq!(entries(dir.path()).len(), 2);
+}
+
+#[test]
+fn saving_into_a_missing_folder_is_an_io_error_naming_the_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("no-such-folder").join("a.ron");
+    let err = storage::save(&sample("x"), &path).expect_err("cannot save there");
+    let shown = path.display().to_string();
+    match &err {
+        StorageError::Io { file, reason } => {
+            assert_eq!(file, &shown);
+            assert!(!reason.is_empty());
+        }
+        other => panic!("expected Io, got {other:?}"),
+    }
+    assert!(err.to_string().contains(&shown), "{err}");
+    assert!(!dir.path().join("no-such-folder").exists());
+    assert!(entries(dir.path()).is_empty(), "nothing left behind");
+}
+
+#[test]
+fn a_newer_format_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("from-the-future.ron");
+    let text = "(\n    format_version: 3,\n    app_version: \"0.3.0\",\n    assessment: (\n        \
+                company: (name: \"赣州未来有限公司\"),\n        carbon_footprint: [(year: 2026, \
+                tonnes: Some(12.5))],\n    ),\n)\n";
+    fs::write(&path, text).expect("write");
+    let before = fs::read(&path).expect("read");
+
+    let err = storage::load(&path).expect_err("too new");
+    assert_eq!(
+        err,
+        StorageError::TooNew {
+            file: path.display().to_string(),
+            found: 3,
+            supported: FORMAT_VERSION,
+        }
+    );
+    let msg = err.to_string();
+    assert!(msg.contains("from-the-future.ron"), "{msg}");
+    assert!(msg.contains(" 3 "), "{msg}");
+    assert_eq!(
+        fs::read(&path).expect("read again"),
+        before,
+        "bytes unchanged"
+    );
+    assert_eq!(entries(dir.path()), vec!["from-the-future.ron".to_string()]);
+}
+
+// ---------------------------------------------------------------- format 1
+
+#[test]
+fn format1_fixture_migrates_to_calendar_years() {
+    let path = fixture("format1-ganzhou-rare-earth.ron");
+    let loaded = storage::load(&path).expect("format 1 loads");
+    assert!(loaded.migrated);
+    assert_eq!(loaded.format_version, 1);
+    let a = &loaded.assessment;
+    assert_eq!(a.company.name, "赣州稀钰新材料科技有限公司");
+    assert_eq!(a.company.city, Some(City::Ganzhou));
+    assert_eq!(a.as_of, NaiveDate::from_ymd_opt(2024, 3, 31));
+
+    let years: Vec<i32> = a.years.iter().map(|y| y.year).collect();
+    assert_eq!(years, vec![2023, 2022, 2021]);
+    let y = |n| a.year(n).expect("year present");
+    // Y−1 = 2023
+    assert_eq!(y(2023).revenue, Some(42_680.5));
+    assert_eq!(y(2023).main_revenue, Some(40_125.0));
+    assert_eq!(y(2023).net_profit, Some(3_150.2));
+    assert_eq!(y(2023).rd_spend, Some(1_890.0));
+    assert_eq!(y(2023).staff_total, Some(412));
+    assert_eq!(y(2023).rd_staff_qualified, Some(52));
+    assert_eq!(y(2023).equity_new, Some(5_000.0));
+    // Y−2 = 2022, a loss year
+    assert_eq!(y(2022).revenue, Some(38_914.0));
+    assert_eq!(y(2022).net_profit, Some(-415.8));
+    assert_eq!(y(2022).total_profit, Some(-380.0));
+    assert_eq!(y(2022).staff_total, Some(398));
+    assert_eq!(y(2022).equity_new, None);
+    // Y−3 = 2021
+    assert_eq!(y(2021).revenue, Some(31_077.3));
+    assert_eq!(y(2021).total_liabilities, Some(22_300.0));
+    assert_eq!(y(2021).new_product_sales, Some(8_640.0));
+    assert_eq!(y(2021).rd_staff, Some(55));
+    // Fields format 1 did not have.
+    assert!(a.years.iter().all(|y| y.lead_product_sales.is_none()));
+    assert!(a.maker_china.is_empty());
+    assert_eq!(a.manual, ManualScores::default());
+    // The rest comes across unchanged.
+    assert_eq!(
+        a.conditions.partners,
+        vec!["江西理工大学", "中国科学院赣江创新研究院"]
+    );
+    assert_eq!(a.titles.len(), 2);
+    assert_eq!(a.projects[0].budget, Some(860.0));
+
+    // Saving writes the current format; the format-1 file is kept as the backup.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = dir.path().join("format1-ganzhou-rare-earth.ron");
+    fs::copy(&path, &copy).expect("copy fixture");
+    let original = fs::read(&copy).expect("read copy");
+    storage::save(a, &copy).expect("save migrated");
+    let again = storage::load(&copy).expect("reload");
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert!(!again.migrated);
+    assert_eq!(&again.assessment, a);
+    assert_eq!(fs::read(backup_path(&copy)).expect("backup"), original);
+    let text = fs::read_to_string(&copy).expect("saved text");
+    assert!(!text.contains("finance"), "{text}");
+    assert!(text.contains("year: 2021"), "{text}");
+}
+
+#[test]
+fn saving_over_a_newer_format_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("newer.ron");
+    let newer = "(format_version: 9, app_version: \"9.0.0\", assessment: ())";
+    std::fs::write(&path, newer).expect("write");
+    let err = innocheck::storage::save(&innocheck::model::Assessment::default(), &path)
+        .expect_err("a newer file must not be overwritten");
+    assert!(matches!(err, innocheck::storage::StorageError::TooNew { found: 9, .. }), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+}
