@@ -644,6 +644,31 @@ impl<'a> Metrics<'a> {
         })
     }
 
+    /// Whether the company is an SME (criteria.md §9). A firm is large only when
+    /// every size criterion of its industry is reached, so one known figure below
+    /// its threshold settles the answer even if the other is empty.
+    pub fn is_sme(&self) -> Result<bool, Missing> {
+        let industry = self
+            .a
+            .company
+            .industry
+            .ok_or_else(|| Missing::one("company.industry"))?;
+        let (first, second, t1, t2) = match industry {
+            Industry::Industrial => (self.staff_total(1), self.revenue(1), 1000.0, 40000.0),
+            Industry::Software => (self.staff_total(1), self.revenue(1), 300.0, 10000.0),
+            Industry::Construction => (self.revenue(1), self.total_assets(1), 80000.0, 80000.0),
+            Industry::Primary => (self.revenue(1), Ok(f64::INFINITY), 20000.0, 0.0),
+            Industry::OtherTertiary => (self.staff_total(1), Ok(f64::INFINITY), 300.0, 0.0),
+        };
+        match (first, second) {
+            (Ok(a), _) if a < t1 => Ok(true),
+            (_, Ok(b)) if b < t2 => Ok(true),
+            (Ok(_), Ok(_)) => Ok(false),
+            (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+            (Err(e), Err(f)) => Err(e.merge(f)),
+        }
+    }
+
     fn tc_years(&self, min: InstitutionLevel) -> Num {
         let best = self
             .a
@@ -656,6 +681,8 @@ impl<'a> Metrics<'a> {
         Ok(best.map_or(0.0, |y| f64::from((self.as_of.year() - y).max(0))))
     }
 
+    /// Awards "in the last three years": the three completed years before the
+    /// as-of date and the as-of year itself up to that date.
     fn award_within(&self, level: Option<AwardLevel>, max_rank: u32) -> bool {
         let y = self.as_of.year();
         self.a.awards.iter().any(|aw| {
@@ -708,7 +735,7 @@ impl<'a> Metrics<'a> {
             Metric::Equity2y => num(self.equity_years(2)),
             Metric::Equity3y => num(self.equity_years(3)),
             Metric::YearsInNiche => num(self.years_in_niche()),
-            Metric::IsSme => self.sme_size().map(|s| Value::Flag(s != SmeSize::Large)),
+            Metric::IsSme => self.is_sme().map(Value::Flag),
             Metric::InJiangxi => a
                 .company
                 .city

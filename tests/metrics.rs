@@ -228,3 +228,22 @@ fn every_metric_has_a_unit_and_names() {
     ids.dedup();
     assert_eq!(ids.len(), n, "metric ids are unique");
 }
+
+#[test]
+fn one_figure_below_its_threshold_settles_sme_status() {
+    let mut a = company();
+    a.company.industry = Some(Industry::Industrial);
+    // Staff unknown, revenue 10000 万 < 40000 万: an SME whatever the staff.
+    a.years[0].staff_total = None;
+    let m = Metrics::new(&a, as_of());
+    assert_eq!(m.value(Metric::IsSme, None), Ok(Value::Flag(true)));
+    // Revenue at 40000 万 and staff unknown: cannot tell.
+    a.years[0].revenue = Some(40000.0);
+    let m = Metrics::new(&a, as_of());
+    let err = m.value(Metric::IsSme, None).expect_err("undecided");
+    assert_eq!(err.fields, vec!["years.2024.staff_total".to_string()]);
+    // Both reached: large.
+    a.years[0].staff_total = Some(1200);
+    let m = Metrics::new(&a, as_of());
+    assert_eq!(m.value(Metric::IsSme, None), Ok(Value::Flag(false)));
+}

@@ -462,6 +462,8 @@ impl<'a> Evaluator<'a> {
                     progress = 1.0;
                 } else {
                     check.outcome = Outcome::NotMet;
+                    // A strict test sitting exactly on its threshold is close, not done.
+                    progress = progress.min(0.99);
                     let (s, decrease) = shortfall(op, v, threshold, unit);
                     check.gap = Some(Gap {
                         shortfall: s,

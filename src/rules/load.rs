@@ -95,14 +95,39 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Line of the `nth` (0-based) occurrence of `"needle"` in the source.
+    /// Line of the `nth` (0-based) definition (`id: "needle"`) of `needle` in the
+    /// source; without definitions, of its `nth` quoted occurrence (e.g. a name in
+    /// a `pass` expression). Definitions come first: a criterion named in its tier's
+    /// `pass` expression above its own definition is reported at the definition.
     fn line_of(&self, needle: &str, nth: usize) -> usize {
         let quoted = format!("\"{needle}\"");
-        self.text
-            .match_indices(&quoted)
-            .nth(nth)
-            .or_else(|| self.text.match_indices(&quoted).next())
-            .map_or(0, |(i, _)| 1 + self.text[..i].matches('\n').count())
+        let all: Vec<usize> = self.text.match_indices(&quoted).map(|(i, _)| i).collect();
+        let defs: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| self.text[..i].trim_end().ends_with("id:"))
+            .collect();
+        let at = if defs.is_empty() {
+            all.get(nth).or_else(|| all.first())
+        } else {
+            defs.get(nth).or_else(|| defs.first())
+        };
+        at.map_or(0, |&i| self.line_at(i))
+    }
+
+    /// 1-based line of byte offset `i`.
+    fn line_at(&self, i: usize) -> usize {
+        1 + self.text[..i].matches('\n').count()
+    }
+
+    /// Line of the first field `key: …` outside comments, if any.
+    fn line_of_key(&self, key: &str) -> Option<usize> {
+        self.text.lines().position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|n| n + 1)
     }
 
     fn err(&self, at: &str, reason: String) -> RuleError {
@@ -117,7 +142,7 @@ impl Checker<'_> {
         if p.schema != SCHEMA_VERSION {
             return Err(RuleError::Invalid {
                 file: self.file.into(),
-                line: 1 + self.text.find("schema").map_or(0, |i| self.text[..i].matches('\n').count()),
+                line: self.line_of_key("schema").unwrap_or(1),
                 reason: format!(
                     "pack is written for rule schema {}, this innocheck reads schema {SCHEMA_VERSION}",
                     p.schema
@@ -130,10 +155,11 @@ impl Checker<'_> {
         if let Some(to) = p.effective_to
             && to < p.effective_from
         {
-            return Err(self.err(
-                &p.id,
-                format!("effective_to {to} is before effective_from {}", p.effective_from),
-            ));
+            return Err(RuleError::Invalid {
+                file: self.file.into(),
+                line: self.line_of_key("effective_to").unwrap_or_else(|| self.line_of(&p.id, 0)),
+                reason: format!("effective_to {to} is before effective_from {}", p.effective_from),
+            });
         }
         if p.tiers.is_empty() {
             return Err(self.err(&p.id, "pack has no tiers".into()));
@@ -144,9 +170,11 @@ impl Checker<'_> {
             let count = seen.entry(id.to_string()).or_insert(0);
             *count += 1;
             if *count > 1 {
+                // A tier may share the pack's id (tech-center packs): skip the pack's own `id:`.
+                let nth = *count - 1 + usize::from(id == p.id);
                 return Err(RuleError::Invalid {
                     file: self.file.into(),
-                    line: self.line_of(id, *count - 1),
+                    line: self.line_of(id, nth),
                     reason: format!("duplicate id {id:?}"),
                 });
             }
@@ -416,9 +444,20 @@ impl Checker<'_> {
     }
 }
 
-/// Checks that tiers named by `Holds` exist among `packs`.
+/// Checks that tiers named by `Holds` exist among `packs` (in rules, `when`s,
+/// routes and the steps of scored items).
 pub(super) fn check_cross_references(packs: &[Pack]) -> Result<(), RuleError> {
-    let tiers: BTreeSet<&str> = packs.iter().flat_map(|p| p.tiers.iter().map(|t| t.id.as_str())).collect();
+    fn walk_scoring<'a>(s: &'a Scoring, out: &mut Vec<&'a str>) {
+        match s {
+            Scoring::Ladder { steps, .. } | Scoring::Sum { steps, .. } => {
+                for st in steps {
+                    walk(&st.test, out);
+                }
+            }
+            Scoring::Max(v) => v.iter().for_each(|x| walk_scoring(x, out)),
+            Scoring::Bands { .. } | Scoring::Manual { .. } => {}
+        }
+    }
     fn walk<'a>(t: &'a Test, out: &mut Vec<&'a str>) {
         match t {
             Test::Holds { tier: Some(id), .. } => out.push(id),
@@ -432,11 +471,16 @@ pub(super) fn check_cross_references(packs: &[Pack]) -> Result<(), RuleError> {
             _ => {}
         }
     }
+    let tiers: BTreeSet<&str> = packs.iter().flat_map(|p| p.tiers.iter().map(|t| t.id.as_str())).collect();
     for p in packs {
         for c in p.all_criteria() {
             let mut refs = Vec::new();
-            if let Rule::Check(t) = &c.rule {
-                walk(t, &mut refs);
+            if let Some(w) = &c.when {
+                walk(w, &mut refs);
+            }
+            match &c.rule {
+                Rule::Check(t) => walk(t, &mut refs),
+                Rule::Points { scoring, .. } => walk_scoring(scoring, &mut refs),
             }
             for r in refs {
                 if !tiers.contains(r) {
