@@ -26,7 +26,10 @@ pub const DEFAULT_SAMPLE: &str = "hongdu-precision.ron";
 /// enterprise technology centers and the quality-SME ladder. Offline; nothing
 /// leaves this machine.
 #[derive(Debug, Parser)]
-#[command(name = "innocheck", version, args_conflicts_with_subcommands = true)]
+// Not `args_conflicts_with_subcommands`: clap counts the global `--rules`/`--lang` given before a
+// subcommand as conflicting arguments, rejecting the documented `innocheck --rules DIR evaluate F`.
+// A FILE together with a subcommand is refused in `run` instead.
+#[command(name = "innocheck", version, override_usage = "innocheck [OPTIONS] [FILE]\n       innocheck [OPTIONS] <COMMAND>")]
 pub struct Cli {
     /// Assessment file to open (without a subcommand).
     pub file: Option<PathBuf>,
@@ -360,6 +363,9 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
 
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<ExitCode> {
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        bail!("{}: a file cannot be given before a subcommand (write `innocheck evaluate FILE`)", file.display());
+    }
     match &cli.command {
         Some(Command::Evaluate(args)) => cmd_evaluate(cli, args),
         Some(Command::Validate(args)) => cmd_validate(cli, args),

@@ -10,6 +10,7 @@ use crate::eval::{Check, CriterionResult, Evaluation};
 use crate::i18n::Lang;
 use crate::metrics::Value;
 use crate::model::{Assessment, Issue};
+use crate::rules::Have;
 
 /// Format id written in every object.
 pub const FORMAT: &str = "innocheck.evaluation/1";
@@ -86,10 +87,12 @@ pub fn object(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
     let haves = ev.five_haves(None).unwrap_or(&[]);
     let mut five = serde_json::Map::new();
     five.insert("target".into(), json!(ev.target));
-    for h in haves {
+    // Every have is always present (null without a target tier, e.g. when no pack is in force).
+    for have in Have::FIVE {
+        let readiness = haves.iter().find(|h| h.have == have).and_then(|h| h.readiness);
         five.insert(
-            serde_json::to_value(h.have).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-            json!(h.readiness),
+            serde_json::to_value(have).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            json!(readiness),
         );
     }
     json!({
