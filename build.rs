@@ -11,7 +11,11 @@ fn embed(dir: &str, out_name: &str) {
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".ron"))
+                .filter(|n| {
+                    std::path::Path::new(n)
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -20,7 +24,11 @@ fn embed(dir: &str, out_name: &str) {
     for n in &names {
         println!("cargo:rerun-if-changed={dir}/{n}");
         let path = Path::new(&root).join(dir).join(n);
-        let _ = writeln!(code, "    ({n:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({n:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     code.push(']');
     let out = std::env::var("OUT_DIR").unwrap_or_default();

@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::validate::{MAX_MONEY, MAX_PEOPLE, year_field};
-use crate::model::{Assessment, AwardLevel, Industry, InstitutionKind, InstitutionLevel, MakerResult};
+use crate::model::{
+    Assessment, AwardLevel, Industry, InstitutionKind, InstitutionLevel, MakerResult,
+};
 use crate::model::{FiscalYear, ProjectStatus};
 
 /// Unit of a metric or threshold.
@@ -210,7 +212,7 @@ metrics! {
     NewProductShare = "new_product_share", Percent, true, "新产品销售收入占比", "New-product share of revenue";
     /// 主导产品销售收入 / 营业收入.
     LeadProductShare = "lead_product_share", Percent, true, "主导产品销售收入占比", "Lead-product share of revenue";
-    /// Mean of main_growth(Y−1) and main_growth(Y−2).
+    /// Mean of `main_growth(Y−1)` and `main_growth(Y−2)`.
     AvgMainGrowth2y = "avg_main_growth_2y", Percent, false, "近 2 年主营业务收入平均增长率", "2-year average main-business growth";
     /// (营业收入(Y−1)/营业收入(Y−3))^½ − 1.
     RevenueCagr2y = "revenue_cagr_2y", Percent, false, "近 2 年营业收入复合增长率", "2-year revenue CAGR";
@@ -355,10 +357,12 @@ fn both(x: Num, y: Num) -> Result<(f64, f64), Missing> {
     }
 }
 
-fn ratio(num: Num, den: Num, den_field: &str) -> Num {
+/// `num / den` in percent; a zero or negative denominator is missing (the
+/// field is named lazily: building it costs an allocation).
+fn ratio(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
     let (n, d) = both(num, den)?;
     if d <= 0.0 {
-        return Err(Missing::one(den_field));
+        return Err(Missing::one(den_field()));
     }
     Ok(pct(n / d))
 }
@@ -368,7 +372,8 @@ fn flag(field: &str, v: Option<bool>) -> MetricResult {
 }
 
 fn not_flag(field: &str, v: Option<bool>) -> MetricResult {
-    v.map(|b| Value::Flag(!b)).ok_or_else(|| Missing::one(field))
+    v.map(|b| Value::Flag(!b))
+        .ok_or_else(|| Missing::one(field))
 }
 
 fn count(field: &str, v: Option<u32>) -> MetricResult {
@@ -415,19 +420,23 @@ impl<'a> Metrics<'a> {
         self.a.year(self.calendar_year(back))
     }
 
-    fn money_in(&self, back: u8, name: &str, get: fn(&FiscalYear) -> Option<f64>, signed: bool) -> Num {
-        let field = year_field(self.calendar_year(back), name);
+    fn money_in(
+        &self,
+        back: u8,
+        name: &str,
+        get: fn(&FiscalYear) -> Option<f64>,
+        signed: bool,
+    ) -> Num {
         match self.fy(back).and_then(get) {
             Some(v) if v.is_finite() && v.abs() <= MAX_MONEY && (signed || v >= 0.0) => Ok(v),
-            _ => Err(Missing::one(field)),
+            _ => Err(Missing::one(year_field(self.calendar_year(back), name))),
         }
     }
 
     fn people_in(&self, back: u8, name: &str, get: fn(&FiscalYear) -> Option<u32>) -> Num {
-        let field = year_field(self.calendar_year(back), name);
         match self.fy(back).and_then(get) {
             Some(v) if v <= MAX_PEOPLE => Ok(f64::from(v)),
-            _ => Err(Missing::one(field)),
+            _ => Err(Missing::one(year_field(self.calendar_year(back), name))),
         }
     }
 
@@ -474,30 +483,42 @@ impl<'a> Metrics<'a> {
 
     /// 研发费用 / 营业收入 (%).
     pub fn rd_ratio(&self, back: u8) -> Num {
-        ratio(self.rd_spend(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+        ratio(self.rd_spend(back), self.revenue(back), || {
+            year_field(self.calendar_year(back), "revenue")
+        })
     }
     /// 研发费用 / 主营业务收入 (%).
     pub fn rd_ratio_main(&self, back: u8) -> Num {
-        ratio(self.rd_spend(back), self.main_revenue(back), &year_field(self.calendar_year(back), "main_revenue"))
+        ratio(self.rd_spend(back), self.main_revenue(back), || {
+            year_field(self.calendar_year(back), "main_revenue")
+        })
     }
     /// 主营 / 营业收入 (%).
     pub fn main_share(&self, back: u8) -> Num {
-        ratio(self.main_revenue(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+        ratio(self.main_revenue(back), self.revenue(back), || {
+            year_field(self.calendar_year(back), "revenue")
+        })
     }
     /// 主营(y)/主营(y−1) − 1 (%).
     pub fn main_growth(&self, back: u8) -> Num {
-        let field = year_field(self.calendar_year(back + 1), "main_revenue");
-        ratio(self.main_revenue(back), self.main_revenue(back + 1), &field).map(|r| r - 100.0)
+        ratio(self.main_revenue(back), self.main_revenue(back + 1), || {
+            year_field(self.calendar_year(back + 1), "main_revenue")
+        })
+        .map(|r| r - 100.0)
     }
     /// 营业收入增长率 (%).
     pub fn revenue_growth(&self, back: u8) -> Num {
-        let field = year_field(self.calendar_year(back + 1), "revenue");
-        ratio(self.revenue(back), self.revenue(back + 1), &field).map(|r| r - 100.0)
+        ratio(self.revenue(back), self.revenue(back + 1), || {
+            year_field(self.calendar_year(back + 1), "revenue")
+        })
+        .map(|r| r - 100.0)
     }
     /// 利润总额增长率 (%); undefined (missing) when the earlier profit is not positive.
     pub fn profit_growth(&self, back: u8) -> Num {
-        let field = year_field(self.calendar_year(back + 1), "total_profit");
-        ratio(self.total_profit(back), self.total_profit(back + 1), &field).map(|r| r - 100.0)
+        ratio(self.total_profit(back), self.total_profit(back + 1), || {
+            year_field(self.calendar_year(back + 1), "total_profit")
+        })
+        .map(|r| r - 100.0)
     }
     /// Higher of revenue or profit growth minus the provincial benchmark (pp).
     pub fn growth_over_benchmark(&self, back: u8) -> Num {
@@ -517,44 +538,62 @@ impl<'a> Metrics<'a> {
     }
     /// 负债 / 资产 (%).
     pub fn debt_ratio(&self, back: u8) -> Num {
-        ratio(self.total_liabilities(back), self.total_assets(back), &year_field(self.calendar_year(back), "total_assets"))
+        ratio(
+            self.total_liabilities(back),
+            self.total_assets(back),
+            || year_field(self.calendar_year(back), "total_assets"),
+        )
     }
     /// 净利润 / 营业收入 (%).
     pub fn net_margin(&self, back: u8) -> Num {
-        ratio(self.net_profit(back), self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+        ratio(self.net_profit(back), self.revenue(back), || {
+            year_field(self.calendar_year(back), "revenue")
+        })
     }
     /// 研发人员 / 职工总数 (%).
     pub fn rd_staff_share(&self, back: u8) -> Num {
-        ratio(self.rd_staff(back), self.staff_total(back), &year_field(self.calendar_year(back), "staff_total"))
+        ratio(self.rd_staff(back), self.staff_total(back), || {
+            year_field(self.calendar_year(back), "staff_total")
+        })
     }
     /// Qualified R&D staff / R&D staff (%).
     pub fn rd_staff_qualified_share(&self, back: u8) -> Num {
         let q = self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified);
-        ratio(q, self.rd_staff(back), &year_field(self.calendar_year(back), "rd_staff"))
+        ratio(q, self.rd_staff(back), || {
+            year_field(self.calendar_year(back), "rd_staff")
+        })
     }
     /// 研发费用 per R&D staff (万元/人).
     pub fn rd_spend_per_rd_staff(&self, back: u8) -> Num {
-        ratio(self.rd_spend(back), self.rd_staff(back), &year_field(self.calendar_year(back), "rd_staff")).map(|r| r / 100.0)
+        ratio(self.rd_spend(back), self.rd_staff(back), || {
+            year_field(self.calendar_year(back), "rd_staff")
+        })
+        .map(|r| r / 100.0)
     }
     /// 新产品销售收入 / 营业收入 (%).
     pub fn new_product_share(&self, back: u8) -> Num {
         let n = self.money_in(back, "new_product_sales", |y| y.new_product_sales, false);
-        ratio(n, self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+        ratio(n, self.revenue(back), || {
+            year_field(self.calendar_year(back), "revenue")
+        })
     }
     /// 主导产品销售收入 / 营业收入 (%).
     pub fn lead_product_share(&self, back: u8) -> Num {
         let n = self.money_in(back, "lead_product_sales", |y| y.lead_product_sales, false);
-        ratio(n, self.revenue(back), &year_field(self.calendar_year(back), "revenue"))
+        ratio(n, self.revenue(back), || {
+            year_field(self.calendar_year(back), "revenue")
+        })
     }
-    /// Mean of main_growth(Y−1) and main_growth(Y−2) (%).
+    /// Mean of `main_growth(Y−1)` and `main_growth(Y−2)` (%).
     pub fn avg_main_growth_2y(&self) -> Num {
         let (a, b) = both(self.main_growth(1), self.main_growth(2))?;
         Ok(f64::midpoint(a, b))
     }
     /// (营业收入(Y−1)/营业收入(Y−3))^½ − 1 (%).
     pub fn revenue_cagr_2y(&self) -> Num {
-        let field = year_field(self.calendar_year(3), "revenue");
-        let r = ratio(self.revenue(1), self.revenue(3), &field)?;
+        let r = ratio(self.revenue(1), self.revenue(3), || {
+            year_field(self.calendar_year(3), "revenue")
+        })?;
         Ok(pct((r / 100.0).sqrt() - 1.0))
     }
     /// 研发费用 Y−1 + Y−2.
@@ -606,7 +645,10 @@ impl<'a> Metrics<'a> {
                 if staff >= 1000.0 && rev >= 40000.0 {
                     SmeSize::Large
                 } else {
-                    classify(staff >= 300.0 && rev >= 2000.0, staff >= 20.0 && rev >= 300.0)
+                    classify(
+                        staff >= 300.0 && rev >= 2000.0,
+                        staff >= 20.0 && rev >= 300.0,
+                    )
                 }
             }
             Industry::Software => {
@@ -614,7 +656,10 @@ impl<'a> Metrics<'a> {
                 if staff >= 300.0 && rev >= 10000.0 {
                     SmeSize::Large
                 } else {
-                    classify(staff >= 100.0 && rev >= 1000.0, staff >= 10.0 && rev >= 50.0)
+                    classify(
+                        staff >= 100.0 && rev >= 1000.0,
+                        staff >= 10.0 && rev >= 50.0,
+                    )
                 }
             }
             Industry::Construction => {
@@ -622,7 +667,10 @@ impl<'a> Metrics<'a> {
                 if rev >= 80000.0 && assets >= 80000.0 {
                     SmeSize::Large
                 } else {
-                    classify(rev >= 6000.0 && assets >= 5000.0, rev >= 300.0 && assets >= 300.0)
+                    classify(
+                        rev >= 6000.0 && assets >= 5000.0,
+                        rev >= 300.0 && assets >= 300.0,
+                    )
                 }
             }
             Industry::Primary => {
@@ -669,15 +717,19 @@ impl<'a> Metrics<'a> {
         }
     }
 
+    /// Years since the earliest recognition of a tech center at `min` level or
+    /// above; 0 when there is none, missing when one has no year entered.
     fn tc_years(&self, min: InstitutionLevel) -> Num {
-        let best = self
-            .a
-            .conditions
-            .institutions
-            .iter()
-            .filter(|i| i.kind == InstitutionKind::TechCenter && i.level >= min)
-            .filter_map(|i| i.year)
-            .min();
+        let mut best: Option<i32> = None;
+        for (i, inst) in self.a.conditions.institutions.iter().enumerate() {
+            if inst.kind != InstitutionKind::TechCenter || inst.level < min {
+                continue;
+            }
+            match inst.year {
+                Some(y) => best = Some(best.map_or(y, |b| b.min(y))),
+                None => return Err(Missing::one(format!("conditions.institutions.{i}.year"))),
+            }
+        }
         Ok(best.map_or(0.0, |y| f64::from((self.as_of.year() - y).max(0))))
     }
 
@@ -686,8 +738,9 @@ impl<'a> Metrics<'a> {
     fn award_within(&self, level: Option<AwardLevel>, max_rank: u32) -> bool {
         let y = self.as_of.year();
         self.a.awards.iter().any(|aw| {
-            level.is_none_or(|l| aw.level == l || (l == AwardLevel::Provincial && aw.level == AwardLevel::National))
-                && aw.unit_rank >= 1
+            level.is_none_or(|l| {
+                aw.level == l || (l == AwardLevel::Provincial && aw.level == AwardLevel::National)
+            }) && aw.unit_rank >= 1
                 && aw.unit_rank <= max_rank
                 && aw.year >= y - 3
                 && aw.year <= y
@@ -749,10 +802,17 @@ impl<'a> Metrics<'a> {
             Metric::IsConstruction | Metric::NotConstruction => a
                 .company
                 .industry
-                .map(|i| Value::Flag((i == Industry::Construction) == (metric == Metric::IsConstruction)))
+                .map(|i| {
+                    Value::Flag((i == Industry::Construction) == (metric == Metric::IsConstruction))
+                })
                 .ok_or_else(|| Missing::one("company.industry")),
-            Metric::IndependentLegalPerson => flag("company.independent_legal_person", a.company.independent_legal_person),
-            Metric::ProductsPermitted => flag("company.products_permitted", a.company.products_permitted),
+            Metric::IndependentLegalPerson => flag(
+                "company.independent_legal_person",
+                a.company.independent_legal_person,
+            ),
+            Metric::ProductsPermitted => {
+                flag("company.products_permitted", a.company.products_permitted)
+            }
             Metric::EquipmentValue => match a.conditions.equipment_value {
                 Some(v) if v.is_finite() && (0.0..=MAX_MONEY).contains(&v) => Ok(Value::Num(v)),
                 _ => Err(Missing::one("conditions.equipment_value")),
@@ -770,17 +830,27 @@ impl<'a> Metrics<'a> {
             )),
             Metric::ProvincialTcYears => num(self.tc_years(InstitutionLevel::Provincial)),
             Metric::MunicipalTcYears => num(self.tc_years(InstitutionLevel::Municipal)),
-            Metric::NotProvincialTc => Ok(Value::Flag(!a.conditions.institutions.iter().any(|i| {
-                i.kind == InstitutionKind::TechCenter && i.level >= InstitutionLevel::Provincial
-            }))),
-            Metric::Partners => Ok(Value::Num(a.conditions.partners.iter().filter(|p| !p.trim().is_empty()).count() as f64)),
+            Metric::NotProvincialTc => {
+                Ok(Value::Flag(!a.conditions.institutions.iter().any(|i| {
+                    i.kind == InstitutionKind::TechCenter && i.level >= InstitutionLevel::Provincial
+                })))
+            }
+            Metric::Partners => Ok(Value::Num(
+                a.conditions
+                    .partners
+                    .iter()
+                    .filter(|p| !p.trim().is_empty())
+                    .count() as f64,
+            )),
             Metric::SeniorExperts => count("staff.senior_experts", a.staff.senior_experts),
             Metric::TechLeader => flag("staff.tech_leader", a.staff.tech_leader),
             Metric::Mechanism => flag("direction.mechanism", d.mechanism),
             Metric::WrittenPlan => flag("direction.written_plan", d.written_plan),
             Metric::OwnBrand => flag("direction.own_brand", d.own_brand),
             Metric::QmsCertificate => flag("direction.qms_certificate", d.qms_certificate),
-            Metric::AdvancedCertification => flag("direction.advanced_certification", d.advanced_certification),
+            Metric::AdvancedCertification => {
+                flag("direction.advanced_certification", d.advanced_certification)
+            }
             Metric::QualityAward => flag("direction.quality_award", d.quality_award),
             Metric::StandardsDrafted => {
                 let s = &d.standards;
@@ -788,7 +858,9 @@ impl<'a> Metrics<'a> {
                 if parts.iter().all(Option::is_none) {
                     Err(Missing::one("direction.standards"))
                 } else {
-                    Ok(Value::Num(parts.iter().map(|p| f64::from(p.unwrap_or(0))).sum()))
+                    Ok(Value::Num(
+                        parts.iter().map(|p| f64::from(p.unwrap_or(0))).sum(),
+                    ))
                 }
             }
             Metric::DigitalLevel => match d.digital_level {
@@ -805,32 +877,63 @@ impl<'a> Metrics<'a> {
                 _ => Err(Missing::one("direction.niche_rank")),
             },
             Metric::NicheRecognised => flag("direction.niche_recognised", d.niche_recognised),
-            Metric::FieldStrategicEmerging => flag("direction.fields.strategic_emerging", d.fields.strategic_emerging),
+            Metric::FieldStrategicEmerging => flag(
+                "direction.fields.strategic_emerging",
+                d.fields.strategic_emerging,
+            ),
             Metric::FieldSixBasics => flag("direction.fields.six_basics", d.fields.six_basics),
             Metric::FieldFillsGap => flag("direction.fields.fills_gap", d.fields.fills_gap),
-            Metric::FieldTenKeyFields => flag("direction.fields.ten_key_fields", d.fields.ten_key_fields),
-            Metric::FieldNetworkPower => flag("direction.fields.network_power", d.fields.network_power),
-            Metric::FieldTimeHonored => flag("direction.fields.time_honored", d.fields.time_honored),
-            Metric::KeyChainLink => flag("direction.fields.key_chain_link", d.fields.key_chain_link),
+            Metric::FieldTenKeyFields => {
+                flag("direction.fields.ten_key_fields", d.fields.ten_key_fields)
+            }
+            Metric::FieldNetworkPower => {
+                flag("direction.fields.network_power", d.fields.network_power)
+            }
+            Metric::FieldTimeHonored => {
+                flag("direction.fields.time_honored", d.fields.time_honored)
+            }
+            Metric::KeyChainLink => {
+                flag("direction.fields.key_chain_link", d.fields.key_chain_link)
+            }
             Metric::Ip1 => count("ip.class1", a.ip.class1),
             Metric::Ip1Self => count("ip.class1_self", a.ip.class1_self),
             Metric::Ip1HighValue => count("ip.class1_high_value", a.ip.class1_high_value),
             Metric::Ip2 => count("ip.class2", a.ip.class2),
             Metric::OngoingProjects => Ok(Value::Num(
-                a.projects.iter().filter(|p| p.status == ProjectStatus::Ongoing).count() as f64,
+                a.projects
+                    .iter()
+                    .filter(|p| p.status == ProjectStatus::Ongoing)
+                    .count() as f64,
             )),
-            Metric::NatAwardTop3 => Ok(Value::Flag(self.award_within(Some(AwardLevel::National), 3))),
-            Metric::NatAwardTop5 => Ok(Value::Flag(self.award_within(Some(AwardLevel::National), 5))),
-            Metric::ProvAwardTop3 => Ok(Value::Flag(self.award_within(Some(AwardLevel::Provincial), 3))),
+            Metric::NatAwardTop3 => Ok(Value::Flag(
+                self.award_within(Some(AwardLevel::National), 3),
+            )),
+            Metric::NatAwardTop5 => Ok(Value::Flag(
+                self.award_within(Some(AwardLevel::National), 5),
+            )),
+            Metric::ProvAwardTop3 => Ok(Value::Flag(
+                self.award_within(Some(AwardLevel::Provincial), 3),
+            )),
             Metric::AnyAward3y => Ok(Value::Flag(self.award_within(None, u32::MAX))),
             Metric::MakerTop50 => Ok(Value::Flag(self.maker_within(true))),
             Metric::MakerTop500 => Ok(Value::Flag(self.maker_within(false))),
-            Metric::NoAbnormalList => not_flag("compliance.abnormal_operation_list", a.compliance.abnormal_operation_list),
-            Metric::NoSeriousDishonesty => not_flag("compliance.serious_dishonesty", a.compliance.serious_dishonesty),
-            Metric::NoMajorAccident => not_flag("compliance.major_accident", a.compliance.major_accident),
+            Metric::NoAbnormalList => not_flag(
+                "compliance.abnormal_operation_list",
+                a.compliance.abnormal_operation_list,
+            ),
+            Metric::NoSeriousDishonesty => not_flag(
+                "compliance.serious_dishonesty",
+                a.compliance.serious_dishonesty,
+            ),
+            Metric::NoMajorAccident => {
+                not_flag("compliance.major_accident", a.compliance.major_accident)
+            }
             Metric::NoTaxEvasion => not_flag("compliance.tax_evasion", a.compliance.tax_evasion),
             Metric::NoSmuggling => not_flag("compliance.smuggling", a.compliance.smuggling),
-            Metric::NoMajorTaxViolation => not_flag("compliance.major_tax_violation", a.compliance.major_tax_violation),
+            Metric::NoMajorTaxViolation => not_flag(
+                "compliance.major_tax_violation",
+                a.compliance.major_tax_violation,
+            ),
             Metric::MiitPlatformScore => match a.manual.miit_platform_score {
                 Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),
                 _ => Err(Missing::one("manual.miit_platform_score")),
@@ -853,11 +956,19 @@ impl<'a> Metrics<'a> {
         match metric {
             Metric::RdRatio => {
                 let need = t * self.revenue(back).ok()? - self.rd_spend(back).ok()?;
-                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::RdSpend })
+                pos(need).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::RdSpend,
+                })
             }
             Metric::RdRatioMain => {
                 let need = t * self.main_revenue(back).ok()? - self.rd_spend(back).ok()?;
-                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::RdSpend })
+                pos(need).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::RdSpend,
+                })
             }
             Metric::MainShare => {
                 // Raising main business with total revenue growing by the same amount:
@@ -866,19 +977,36 @@ impl<'a> Metrics<'a> {
                 if t >= 1.0 {
                     return None;
                 }
-                pos((t * r - m) / (1.0 - t)).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::MainRevenue })
+                pos((t * r - m) / (1.0 - t)).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::MainRevenue,
+                })
             }
             Metric::MainGrowth => {
-                let need = (1.0 + t) * self.main_revenue(back + 1).ok()? - self.main_revenue(back).ok()?;
-                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::MainRevenue })
+                let need =
+                    (1.0 + t) * self.main_revenue(back + 1).ok()? - self.main_revenue(back).ok()?;
+                pos(need).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::MainRevenue,
+                })
             }
             Metric::DebtRatio => {
                 let need = self.total_liabilities(back).ok()? - t * self.total_assets(back).ok()?;
-                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::ReduceLiabilities })
+                pos(need).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::ReduceLiabilities,
+                })
             }
             Metric::NetMargin => {
                 let need = t * self.revenue(back).ok()? - self.net_profit(back).ok()?;
-                pos(need).map(|amount| Lever { amount, unit: Unit::Wan, input: LeverInput::NetProfit })
+                pos(need).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Wan,
+                    input: LeverInput::NetProfit,
+                })
             }
             Metric::RdStaffShare => {
                 // Hiring x R&D staff raises both counts: (s + x) / (n + x) >= t.
@@ -886,15 +1014,25 @@ impl<'a> Metrics<'a> {
                 if t >= 1.0 {
                     return None;
                 }
-                pos(((t * n - s) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever { amount, unit: Unit::Person, input: LeverInput::HireRdStaff })
+                pos(((t * n - s) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Person,
+                    input: LeverInput::HireRdStaff,
+                })
             }
             Metric::RdStaffQualifiedShare => {
-                let q = self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified).ok()?;
+                let q = self
+                    .people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified)
+                    .ok()?;
                 let s = self.rd_staff(back).ok()?;
                 if t >= 1.0 {
                     return None;
                 }
-                pos(((t * s - q) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever { amount, unit: Unit::Person, input: LeverInput::HireQualifiedRdStaff })
+                pos(((t * s - q) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever {
+                    amount,
+                    unit: Unit::Person,
+                    input: LeverInput::HireQualifiedRdStaff,
+                })
             }
             _ => None,
         }

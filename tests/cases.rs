@@ -59,8 +59,8 @@ fn every_case_matches_its_expectation() {
     for dir in &dirs {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let exp_text = std::fs::read_to_string(dir.join("expected.ron")).unwrap();
-        let exp: Expected = ron::from_str(&exp_text)
-            .unwrap_or_else(|e| panic!("{name}/expected.ron: {e}"));
+        let exp: Expected =
+            ron::from_str(&exp_text).unwrap_or_else(|e| panic!("{name}/expected.ron: {e}"));
         let file = exp
             .assessment
             .as_ref()
@@ -73,59 +73,104 @@ fn every_case_matches_its_expectation() {
         } else {
             exp.packs
                 .iter()
-                .map(|id| reg.get(id).unwrap_or_else(|| panic!("{name}: no pack {id}")))
+                .map(|id| {
+                    reg.get(id)
+                        .unwrap_or_else(|| panic!("{name}: no pack {id}"))
+                })
                 .collect()
         };
         let ev = evaluate(&a, &packs, exp.as_of);
         for (tier, want) in &exp.tiers {
             match ev.tier(tier) {
                 Some(t) if verdict_id(t.verdict) == want => {}
-                Some(t) => failures.push(format!("{name}: tier {tier}: {} != {want}", verdict_id(t.verdict))),
+                Some(t) => failures.push(format!(
+                    "{name}: tier {tier}: {} != {want}",
+                    verdict_id(t.verdict)
+                )),
                 None => failures.push(format!("{name}: tier {tier} not evaluated")),
             }
         }
         for (id, want) in &exp.criteria {
-            let got = ev.tiers.iter().flat_map(|t| &t.criteria).find(|c| c.id == *id);
+            let got = ev
+                .tiers
+                .iter()
+                .flat_map(|t| &t.criteria)
+                .find(|c| *c.id == **id);
             match got {
                 Some(c) if outcome_id(c.outcome) == want => {}
-                Some(c) => failures.push(format!("{name}: {id}: {} != {want} (checks: {:?})", outcome_id(c.outcome), c.checks.iter().map(|x| (&x.label.en, x.value, x.threshold)).collect::<Vec<_>>())),
+                Some(c) => failures.push(format!(
+                    "{name}: {id}: {} != {want} (checks: {:?})",
+                    outcome_id(c.outcome),
+                    c.checks
+                        .iter()
+                        .map(|x| (&x.label.en, x.value, x.threshold))
+                        .collect::<Vec<_>>()
+                )),
                 None => failures.push(format!("{name}: criterion {id} not evaluated")),
             }
         }
         for (tier, want) in &exp.scores {
             match ev.tier(tier).and_then(|t| t.score.as_ref()) {
                 Some(s) if (s.total - want).abs() < 1e-9 => {}
-                Some(s) => failures.push(format!("{name}: score of {tier}: {} != {want} (blocks {:?})", s.total, s.blocks.iter().map(|b| (&b.id, b.points)).collect::<Vec<_>>())),
+                Some(s) => failures.push(format!(
+                    "{name}: score of {tier}: {} != {want} (blocks {:?})",
+                    s.total,
+                    s.blocks
+                        .iter()
+                        .map(|b| (&b.id, b.points))
+                        .collect::<Vec<_>>()
+                )),
                 None => failures.push(format!("{name}: {tier} has no score")),
             }
         }
         for (tier, want) in &exp.routes {
             match ev.tier(tier) {
                 Some(t) if t.route == *want => {}
-                Some(t) => failures.push(format!("{name}: route of {tier}: {:?} != {want:?}", t.route)),
+                Some(t) => failures.push(format!(
+                    "{name}: route of {tier}: {:?} != {want:?}",
+                    t.route
+                )),
                 None => failures.push(format!("{name}: tier {tier} not evaluated")),
             }
         }
         for (id, want) in &exp.missing {
-            let got = ev.tiers.iter().flat_map(|t| &t.criteria).find(|c| c.id == *id);
+            let got = ev
+                .tiers
+                .iter()
+                .flat_map(|t| &t.criteria)
+                .find(|c| *c.id == **id);
             match got {
                 Some(c) if want.iter().all(|f| c.missing.contains(f)) => {}
-                Some(c) => failures.push(format!("{name}: {id}: missing {:?} lacks some of {want:?}", c.missing)),
+                Some(c) => failures.push(format!(
+                    "{name}: {id}: missing {:?} lacks some of {want:?}",
+                    c.missing
+                )),
                 None => failures.push(format!("{name}: criterion {id} not evaluated")),
             }
         }
         for (prog, want) in &exp.reached {
-            let got = ev
-                .progress
-                .iter()
-                .find(|p| serde_json::to_value(p.programme).ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() == Some(prog.as_str()));
+            let got = ev.progress.iter().find(|p| {
+                serde_json::to_value(p.programme)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .as_deref()
+                    == Some(prog.as_str())
+            });
             match got {
                 Some(p) if p.reached == *want => {}
-                Some(p) => failures.push(format!("{name}: {prog} reached {:?} != {want:?}", p.reached)),
+                Some(p) => failures.push(format!(
+                    "{name}: {prog} reached {:?} != {want:?}",
+                    p.reached
+                )),
                 None => failures.push(format!("{name}: programme {prog} not evaluated")),
             }
         }
     }
     assert!(!dirs.is_empty(), "no cases found");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -36,7 +36,7 @@ fn criterion<'a>(ev: &'a Evaluation, id: &str) -> &'a CriterionResult {
     ev.tiers
         .iter()
         .flat_map(|t| &t.criteria)
-        .find(|c| c.id == id)
+        .find(|c| &*c.id == id)
         .unwrap_or_else(|| panic!("criterion {id} not evaluated"))
 }
 
@@ -355,7 +355,7 @@ fn missing_data_gives_incomplete_and_names_the_exact_fields() {
         .criteria
         .iter()
         .filter(|c| !c.missing.is_empty())
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .collect();
     assert_eq!(others, vec!["tc.nat.2016.rd_spend".to_string()]);
 

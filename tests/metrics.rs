@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use innocheck::metrics::{LeverInput, Metric, Metrics, SmeSize, Unit, Value};
-use innocheck::model::{Assessment, Company, FiscalYear, Industry, Institution, InstitutionKind, InstitutionLevel};
+use innocheck::model::{
+    Assessment, Company, FiscalYear, Industry, Institution, InstitutionKind, InstitutionLevel,
+};
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).expect("date")
@@ -64,7 +66,10 @@ fn ratios_follow_the_definitions() {
     let a = company();
     let m = Metrics::new(&a, as_of());
     close(num(&m, Metric::RdRatio, Some(1)), 2.4);
-    close(num(&m, Metric::RdRatioMain, Some(1)), 240.0 / 8800.0 * 100.0);
+    close(
+        num(&m, Metric::RdRatioMain, Some(1)),
+        240.0 / 8800.0 * 100.0,
+    );
     close(num(&m, Metric::MainShare, Some(1)), 88.0);
     close(num(&m, Metric::MainGrowth, Some(1)), 10.0);
     close(num(&m, Metric::MainGrowth, Some(2)), 25.0);
@@ -91,7 +96,9 @@ fn year_offsets_follow_the_as_of_date() {
     assert_eq!(m.calendar_year(1), 2023);
     close(num(&m, Metric::RdRatio, Some(1)), 200.0 / 9000.0 * 100.0);
     // Y−3 would be 2021, which is not entered: missing, naming the field.
-    let err = m.value(Metric::RevenueCagr2y, None).expect_err("2021 is missing");
+    let err = m
+        .value(Metric::RevenueCagr2y, None)
+        .expect_err("2021 is missing");
     assert_eq!(err.fields, vec!["years.2021.revenue".to_string()]);
 }
 
@@ -100,9 +107,18 @@ fn an_empty_input_is_missing_never_zero() {
     let mut a = company();
     a.years[0].rd_spend = None;
     let m = Metrics::new(&a, as_of());
-    for metric in [Metric::RdSpend, Metric::RdRatio, Metric::RdRatioMain, Metric::RdSpendPerRdStaff] {
+    for metric in [
+        Metric::RdSpend,
+        Metric::RdRatio,
+        Metric::RdRatioMain,
+        Metric::RdSpendPerRdStaff,
+    ] {
         let err = m.value(metric, Some(1)).expect_err("missing");
-        assert_eq!(err.fields, vec!["years.2024.rd_spend".to_string()], "{metric:?}");
+        assert_eq!(
+            err.fields,
+            vec!["years.2024.rd_spend".to_string()],
+            "{metric:?}"
+        );
     }
     let err = m.value(Metric::RdTotal2y, None).expect_err("missing");
     assert_eq!(err.fields, vec!["years.2024.rd_spend".to_string()]);
@@ -110,7 +126,13 @@ fn an_empty_input_is_missing_never_zero() {
     a.years[0].revenue = None;
     let m = Metrics::new(&a, as_of());
     let err = m.value(Metric::RdRatio, Some(1)).expect_err("missing");
-    assert_eq!(err.fields, vec!["years.2024.rd_spend".to_string(), "years.2024.revenue".to_string()]);
+    assert_eq!(
+        err.fields,
+        vec![
+            "years.2024.rd_spend".to_string(),
+            "years.2024.revenue".to_string()
+        ]
+    );
     // Flags and counts too.
     assert!(m.value(Metric::OwnBrand, None).is_err());
     assert!(m.value(Metric::Ip1, None).is_err());
@@ -138,7 +160,9 @@ fn a_zero_denominator_is_missing_not_infinite() {
     let mut a = company();
     a.years[0].revenue = Some(0.0);
     let m = Metrics::new(&a, as_of());
-    let err = m.value(Metric::RdRatio, Some(1)).expect_err("undefined ratio");
+    let err = m
+        .value(Metric::RdRatio, Some(1))
+        .expect_err("undefined ratio");
     assert_eq!(err.fields, vec!["years.2024.revenue".to_string()]);
 }
 
@@ -169,7 +193,10 @@ fn sme_size_follows_the_2011_standard() {
     assert_eq!(size(&a), Ok(SmeSize::Small));
     // No industry: missing.
     a.company.industry = None;
-    assert_eq!(size(&a).map_err(|m| m.fields), Err(vec!["company.industry".to_string()]));
+    assert_eq!(
+        size(&a).map_err(|m| m.fields),
+        Err(vec!["company.industry".to_string()])
+    );
 }
 
 #[test]
@@ -213,7 +240,10 @@ fn tech_center_years_count_from_recognition() {
     close(num(&m, Metric::ProvincialTcYears, None), 6.0);
     close(num(&m, Metric::MunicipalTcYears, None), 6.0);
     close(num(&m, Metric::InstitutionLevel, None), 4.0);
-    assert_eq!(m.value(Metric::NotProvincialTc, None), Ok(Value::Flag(false)));
+    assert_eq!(
+        m.value(Metric::NotProvincialTc, None),
+        Ok(Value::Flag(false))
+    );
 }
 
 #[test]
@@ -246,4 +276,20 @@ fn one_figure_below_its_threshold_settles_sme_status() {
     a.years[0].staff_total = Some(1200);
     let m = Metrics::new(&a, as_of());
     assert_eq!(m.value(Metric::IsSme, None), Ok(Value::Flag(false)));
+}
+
+#[test]
+fn a_tech_center_without_its_year_is_missing_not_zero_years() {
+    let mut a = company();
+    a.conditions.institutions = vec![Institution {
+        name: "市级企业技术中心".into(),
+        kind: InstitutionKind::TechCenter,
+        level: InstitutionLevel::Municipal,
+        year: None,
+    }];
+    let m = Metrics::new(&a, as_of());
+    let err = m.value(Metric::MunicipalTcYears, None).expect_err("year missing");
+    assert_eq!(err.fields, vec!["conditions.institutions.0.year".to_string()]);
+    // No provincial center at all: a real zero.
+    close(num(&m, Metric::ProvincialTcYears, None), 0.0);
 }

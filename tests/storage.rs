@@ -707,6 +707,12 @@ fn saving_over_a_newer_format_file_is_refused() {
     std::fs::write(&path, newer).expect("write");
     let err = innocheck::storage::save(&innocheck::model::Assessment::default(), &path)
         .expect_err("a newer file must not be overwritten");
-    assert!(matches!(err, innocheck::storage::StorageError::TooNew { found: 9, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            innocheck::storage::StorageError::TooNew { found: 9, .. }
+        ),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
 }

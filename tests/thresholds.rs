@@ -67,10 +67,7 @@ impl MetricSource for Stub {
 // ───────────────────────────── synthetic packs ─────────────────────────────
 
 fn text(s: &str) -> Text {
-    Text {
-        zh: s.to_string(),
-        en: s.to_string(),
-    }
+    Text::new(s, s)
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -81,7 +78,7 @@ const AS_OF: (i32, u32, u32) = (2025, 6, 30);
 
 fn criterion(id: &str, rule: Rule) -> Criterion {
     Criterion {
-        id: id.to_string(),
+        id: id.into(),
         title: text("probe"),
         have: Have::Funding,
         confidence: Confidence::V,
@@ -90,7 +87,7 @@ fn criterion(id: &str, rule: Rule) -> Criterion {
             article: "probe".into(),
             date: date(2020, 1, 1),
         },
-        evidence: Vec::new(),
+        evidence: Vec::new().into(),
         note: None,
         when: None,
         rule,
@@ -375,7 +372,7 @@ fn every_cmp_in_every_pack_follows_its_operator() {
                     }
                 }
                 (Outcome::Met, Some(g)) => {
-                    failures.push(format!("{tag}: met but carries a gap {g:?}"))
+                    failures.push(format!("{tag}: met but carries a gap {g:?}"));
                 }
                 (_, None) => failures.push(format!("{tag}: not met without a gap")),
                 (_, Some(g)) => {

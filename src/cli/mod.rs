@@ -4,6 +4,7 @@
 mod portfolio;
 mod rules_cmd;
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,7 +30,11 @@ pub const DEFAULT_SAMPLE: &str = "hongdu-precision.ron";
 // Not `args_conflicts_with_subcommands`: clap counts the global `--rules`/`--lang` given before a
 // subcommand as conflicting arguments, rejecting the documented `innocheck --rules DIR evaluate F`.
 // A FILE together with a subcommand is refused in `run` instead.
-#[command(name = "innocheck", version, override_usage = "innocheck [OPTIONS] [FILE]\n       innocheck [OPTIONS] <COMMAND>")]
+#[command(
+    name = "innocheck",
+    version,
+    override_usage = "innocheck [OPTIONS] [FILE]\n       innocheck [OPTIONS] <COMMAND>"
+)]
 pub struct Cli {
     /// Assessment file to open (without a subcommand).
     pub file: Option<PathBuf>,
@@ -167,13 +172,19 @@ pub fn today() -> NaiveDate {
 /// Loads the registry, with `--rules DIR` overrides.
 pub fn registry(dir: Option<&Path>) -> Result<Registry> {
     match dir {
-        Some(d) => Registry::with_dir(d).with_context(|| format!("loading rule packs from {}", d.display())),
+        Some(d) => Registry::with_dir(d)
+            .with_context(|| format!("loading rule packs from {}", d.display())),
         None => Registry::bundled().context("loading the bundled rule packs"),
     }
 }
 
 /// Picks packs: explicit ids, all packs, or those in force on `as_of`.
-pub fn select<'r>(reg: &'r Registry, ids: &[String], all: bool, as_of: NaiveDate) -> Result<Vec<&'r Pack>> {
+pub fn select<'r>(
+    reg: &'r Registry,
+    ids: &[String],
+    all: bool,
+    as_of: NaiveDate,
+) -> Result<Vec<&'r Pack>> {
     if all {
         return Ok(reg.packs().iter().collect());
     }
@@ -203,7 +214,12 @@ pub struct Evaluated {
 }
 
 /// Loads and evaluates one file.
-pub fn evaluate_file(path: &Path, reg: &Registry, args: &EvaluateArgs, today: NaiveDate) -> Result<Evaluated> {
+pub fn evaluate_file(
+    path: &Path,
+    reg: &Registry,
+    args: &EvaluateArgs,
+    today: NaiveDate,
+) -> Result<Evaluated> {
     let loaded = storage::load(path)?;
     let a = loaded.assessment;
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
@@ -213,7 +229,10 @@ pub fn evaluate_file(path: &Path, reg: &Registry, args: &EvaluateArgs, today: Na
     if let Some(t) = &args.target {
         if evaluation.tier(t).is_none() {
             let known: Vec<&str> = evaluation.tiers.iter().map(|t| t.id.as_str()).collect();
-            bail!("--target {t:?} is not among the evaluated tiers: {}", known.join(", "));
+            bail!(
+                "--target {t:?} is not among the evaluated tiers: {}",
+                known.join(", ")
+            );
         }
         evaluation.target = Some(t.clone());
     }
@@ -225,20 +244,38 @@ pub fn evaluate_file(path: &Path, reg: &Registry, args: &EvaluateArgs, today: Na
     })
 }
 
-/// Evaluates many files on all cores, keeping their order.
-pub fn evaluate_many(files: &[PathBuf], reg: &Registry, args: &EvaluateArgs, today: NaiveDate) -> Vec<Result<Evaluated>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
+/// Applies `f` to every file on all cores, keeping their order.
+pub fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len().max(1));
+    if threads <= 1 {
+        return files.iter().map(|p| f(p)).collect();
+    }
     let chunk = files.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| evaluate_file(f, reg, args, today)).collect::<Vec<_>>()))
+            .map(|part| s.spawn(move || part.iter().map(|p| f(p)).collect::<Vec<T>>()))
             .collect();
+        // A worker only panics on a bug; re-raise it rather than hide it.
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err(anyhow::anyhow!("internal error while evaluating"))]))
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// Evaluates many files on all cores, keeping their order.
+#[must_use]
+pub fn evaluate_many(
+    files: &[PathBuf],
+    reg: &Registry,
+    args: &EvaluateArgs,
+    today: NaiveDate,
+) -> Vec<Result<Evaluated>> {
+    par_map(files, |p| evaluate_file(p, reg, args, today))
 }
 
 fn write_out(s: &str) -> Result<()> {
@@ -252,52 +289,74 @@ fn write_out(s: &str) -> Result<()> {
 }
 
 fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
+    /// Files evaluated and rendered per round; bounds memory for large batches.
+    const BATCH: usize = 256;
     let reg = registry(cli.rules.as_deref())?;
     let lang: Lang = cli.lang.into();
     let today = today();
-    let results = evaluate_many(&args.files, &reg, args, today);
-    let mut failed = false;
-    let mut ineligible = false;
-    let mut json_items = Vec::new();
-    let mut text = String::new();
-    for (path, r) in args.files.iter().zip(results) {
-        match r {
-            Ok(e) => {
-                ineligible |= e.evaluation.tiers.iter().any(|t| t.verdict != Verdict::Eligible);
-                match args.format {
-                    Format::Json => json_items.push(report::json::object(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)),
-                    Format::Text => {
-                        if !text.is_empty() {
-                            text.push_str("\n────────────────────────────────────────\n\n");
-                        }
-                        text.push_str(&report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang));
-                    }
+    let json = args.format == Format::Json;
+    let array = json && args.files.len() > 1;
+    let (mut failed, mut ineligible) = (false, false);
+    let mut first = true;
+    let mut out = String::new();
+    if array {
+        out.push_str("[\n");
+    }
+    for batch in args.files.chunks(BATCH) {
+        // Evaluate and render in the workers; only the writing is sequential.
+        let rendered = par_map(batch, |path| {
+            let e = evaluate_file(path, &reg, args, today)?;
+            let not_eligible = e
+                .evaluation
+                .tiers
+                .iter()
+                .any(|t| t.verdict != Verdict::Eligible);
+            let text = if json {
+                report::json::to_string(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
+            } else {
+                report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
+            };
+            Ok::<_, anyhow::Error>((text, not_eligible))
+        });
+        for (path, r) in batch.iter().zip(rendered) {
+            let item = match r {
+                Ok((text, not_eligible)) => {
+                    ineligible |= not_eligible;
+                    text
                 }
-            }
-            Err(err) => {
-                failed = true;
-                eprintln!("innocheck: {err:#}");
-                if args.format == Format::Json {
-                    json_items.push(serde_json::json!({
+                Err(err) => {
+                    failed = true;
+                    eprintln!("innocheck: {err:#}");
+                    if !json {
+                        continue;
+                    }
+                    serde_json::to_string_pretty(&serde_json::json!({
                         "format": report::json::FORMAT,
                         "file": path.display().to_string(),
                         "error": format!("{err:#}"),
-                    }));
+                    }))?
                 }
-            }
-        }
-    }
-    match args.format {
-        Format::Json => {
-            let v = if json_items.len() == 1 && args.files.len() == 1 {
-                json_items.remove(0)
-            } else {
-                serde_json::Value::Array(json_items)
             };
-            write_out(&(serde_json::to_string_pretty(&v)? + "\n"))?;
+            if !first {
+                out.push_str(if json {
+                    ",\n"
+                } else {
+                    "\n────────────────────────────────────────\n\n"
+                });
+            }
+            first = false;
+            out.push_str(&item);
         }
-        Format::Text => write_out(&text)?,
+        write_out(&out)?;
+        out.clear();
     }
+    if array {
+        out.push_str("\n]");
+    }
+    if json {
+        out.push('\n');
+    }
+    write_out(&out)?;
     Ok(if failed {
         ExitCode::from(2)
     } else if args.fail_if_ineligible && ineligible {
@@ -327,20 +386,29 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
                         })).collect::<Vec<_>>(),
                     }));
                 } else {
-                    let head = if issues.is_empty() { lang.pick("未发现问题", "no problems found") } else { lang.pick("发现以下问题：", "problems found:") };
-                    text.push_str(&format!("{}: {head}\n", path.display()));
+                    let head = if issues.is_empty() {
+                        lang.pick("未发现问题", "no problems found")
+                    } else {
+                        lang.pick("发现以下问题：", "problems found:")
+                    };
+                    let _ = writeln!(text, "{}: {head}", path.display());
                     if l.migrated {
-                        text.push_str(&format!(
-                            "  {}\n",
-                            lang.pick("（旧版文件格式，保存时将升级为当前格式）", "(older file format; saving upgrades it)")
-                        ));
+                        let _ = writeln!(
+                            text,
+                            "  {}",
+                            lang.pick(
+                                "（旧版文件格式，保存时将升级为当前格式）",
+                                "(older file format; saving upgrades it)"
+                            )
+                        );
                     }
                     for i in &issues {
                         let sev = match i.severity {
                             crate::model::Severity::Error => lang.pick("错误", "error"),
                             crate::model::Severity::Warning => lang.pick("提示", "warning"),
                         };
-                        text.push_str(&format!("  [{sev}] {}: {}\n", i.field, lang.pick(&i.zh, &i.en)));
+                        let _ =
+                            writeln!(text, "  [{sev}] {}: {}", i.field, lang.pick(&i.zh, &i.en));
                     }
                 }
             }
@@ -358,13 +426,20 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
     } else {
         write_out(&text)?;
     }
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<ExitCode> {
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
-        bail!("{}: a file cannot be given before a subcommand (write `innocheck evaluate FILE`)", file.display());
+        bail!(
+            "{}: a file cannot be given before a subcommand (write `innocheck evaluate FILE`)",
+            file.display()
+        );
     }
     match &cli.command {
         Some(Command::Evaluate(args)) => cmd_evaluate(cli, args),
@@ -385,7 +460,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             let failed = results.iter().any(Result::is_err);
             let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
             write_out(&portfolio::render(&items, cli.lang.into(), args.format))?;
-            Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Some(Command::Rules { action }) => {
             let reg = registry(cli.rules.as_deref())?;
@@ -400,7 +479,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             let today = today();
             let (name, a) = match &cli.file {
                 Some(p) => (p.display().to_string(), storage::load(p)?.assessment),
-                None => (format!("assets/samples/{DEFAULT_SAMPLE}"), storage::sample(DEFAULT_SAMPLE)?),
+                None => (
+                    format!("assets/samples/{DEFAULT_SAMPLE}"),
+                    storage::sample(DEFAULT_SAMPLE)?,
+                ),
             };
             let as_of = a.as_of_or(today);
             let packs = reg.in_force(as_of);

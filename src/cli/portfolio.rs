@@ -22,7 +22,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .with_context(|| format!("reading folder {}", p.display()))?
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
+                .filter(|f| {
+                    f.is_file() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                })
                 .collect();
             files.sort();
             out.extend(files);
@@ -55,18 +57,30 @@ fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) 
             || "—".to_string(),
             |t| {
                 if held {
-                    format!("{}{}{}{}", t.ladder.get(lang), lang.pick("", " "), f::programme(p, lang), lang.pick("（已持有）", " (held)"))
+                    format!(
+                        "{}{}{}{}",
+                        t.ladder.get(lang),
+                        lang.pick("", " "),
+                        f::programme(p, lang),
+                        lang.pick("（已持有）", " (held)")
+                    )
                 } else {
                     t.title.get(lang).to_string()
                 }
             },
         );
-    let (next, blockers) = prog
-        .and_then(|x| x.next.first())
-        .map_or_else(
-            || (String::new(), 0),
-            |n| (n.title.get(lang).to_string(), n.blockers.iter().filter(|b| b.points_gain.is_none()).count()),
-        );
+    let (next, blockers) = prog.and_then(|x| x.next.first()).map_or_else(
+        || (String::new(), 0),
+        |n| {
+            (
+                n.title.get(lang).to_string(),
+                n.blockers
+                    .iter()
+                    .filter(|b| b.points_gain.is_none())
+                    .count(),
+            )
+        },
+    );
     (reached, next, blockers)
 }
 
@@ -89,7 +103,11 @@ fn row(e: &Evaluated, lang: Lang) -> Row {
         sme: ladder(ev, Programme::QualitySme, lang),
         rd_ratio,
         readiness,
-        errors: e.issues.iter().filter(|i| i.severity == crate::model::Severity::Error).count(),
+        errors: e
+            .issues
+            .iter()
+            .filter(|i| i.severity == crate::model::Severity::Error)
+            .count(),
     }
 }
 
@@ -102,7 +120,11 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Renders the portfolio as text, CSV or JSON.
-pub fn render(items: &[(PathBuf, Result<Evaluated>)], lang: Lang, format: PortfolioFormat) -> String {
+pub fn render(
+    items: &[(PathBuf, Result<Evaluated>)],
+    lang: Lang,
+    format: PortfolioFormat,
+) -> String {
     let rows: Vec<std::result::Result<Row, (String, String)>> = items
         .iter()
         .map(|(p, r)| match r {
@@ -160,9 +182,16 @@ pub fn render(items: &[(PathBuf, Result<Evaluated>)], lang: Lang, format: Portfo
             for r in &rows {
                 match r {
                     Ok(r) => {
-                        let name = if r.company.is_empty() { lang.pick("（未填写企业名称）", "(no name)") } else { &r.company };
+                        let name = if r.company.is_empty() {
+                            lang.pick("（未填写企业名称）", "(no name)")
+                        } else {
+                            &r.company
+                        };
                         let _ = writeln!(o, "{name}  [{}]  {}", r.as_of, r.file);
-                        for (label, (reached, next, n)) in [(f::programme(Programme::TechCenter, lang), &r.tc), (f::programme(Programme::QualitySme, lang), &r.sme)] {
+                        for (label, (reached, next, n)) in [
+                            (f::programme(Programme::TechCenter, lang), &r.tc),
+                            (f::programme(Programme::QualitySme, lang), &r.sme),
+                        ] {
                             let next = if next.is_empty() {
                                 String::new()
                             } else {
@@ -171,10 +200,16 @@ pub fn render(items: &[(PathBuf, Result<Evaluated>)], lang: Lang, format: Portfo
                                     Lang::En => format!("; next {next}: {n} blockers"),
                                 }
                             };
-                            let _ = writeln!(o, "  {label}{} {reached}{next}", lang.pick("：", ":"));
+                            let _ =
+                                writeln!(o, "  {label}{} {reached}{next}", lang.pick("：", ":"));
                         }
-                        let rd = r.rd_ratio.map_or_else(|| "—".into(), |v| format!("{}%", f::number(v, 2)));
-                        let hv = r.readiness.map_or_else(|| "—".into(), |v| format!("{}%", f::number(v * 100.0, 0)));
+                        let rd = r
+                            .rd_ratio
+                            .map_or_else(|| "—".into(), |v| format!("{}%", f::number(v, 2)));
+                        let hv = r.readiness.map_or_else(
+                            || "—".into(),
+                            |v| format!("{}%", f::number(v * 100.0, 0)),
+                        );
                         let _ = writeln!(
                             o,
                             "  {} {rd}   {} {hv}   {} {}\n",
@@ -185,7 +220,11 @@ pub fn render(items: &[(PathBuf, Result<Evaluated>)], lang: Lang, format: Portfo
                         );
                     }
                     Err((file, e)) => {
-                        let _ = writeln!(o, "{file}\n  {} {e}\n", lang.pick("无法读取：", "cannot read:"));
+                        let _ = writeln!(
+                            o,
+                            "{file}\n  {} {e}\n",
+                            lang.pick("无法读取：", "cannot read:")
+                        );
                     }
                 }
             }

@@ -27,14 +27,20 @@ fn get<'r>(reg: &'r Registry, id: &str) -> Result<&'r Pack> {
 }
 
 fn dates(p: &Pack, lang: Lang) -> String {
-    let to = p.effective_to.map_or_else(|| lang.pick("至今", "open").to_string(), |d| d.to_string());
+    let to = p
+        .effective_to
+        .map_or_else(|| lang.pick("至今", "open").to_string(), |d| d.to_string());
     format!("{} – {to}", p.effective_from)
 }
 
 fn list(reg: &Registry, lang: Lang) -> String {
     let mut o = String::new();
     for p in reg.packs() {
-        let partial = if p.partial { lang.pick("  部分编码", "  partial") } else { "" };
+        let partial = if p.partial {
+            lang.pick("  部分编码", "  partial")
+        } else {
+            ""
+        };
         let _ = writeln!(
             o,
             "{:<18} r{:<3} {} [{}]{partial}  {}",
@@ -52,19 +58,51 @@ fn show(p: &Pack, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} — {}", p.id, p.title.get(lang));
     let _ = writeln!(o, "{} {}", lang.pick("文件：", "Document:"), p.document);
-    let _ = writeln!(o, "{} {}", lang.pick("发布机关：", "Issuer:"), p.issuer.get(lang));
-    let _ = writeln!(o, "{} {}", lang.pick("有效期：", "In force:"), dates(p, lang));
-    let _ = writeln!(o, "{} {} — {}", lang.pick("可信度：", "Confidence:"), p.confidence.label(), f::confidence(p.confidence, lang));
+    let _ = writeln!(
+        o,
+        "{} {}",
+        lang.pick("发布机关：", "Issuer:"),
+        p.issuer.get(lang)
+    );
+    let _ = writeln!(
+        o,
+        "{} {}",
+        lang.pick("有效期：", "In force:"),
+        dates(p, lang)
+    );
+    let _ = writeln!(
+        o,
+        "{} {} — {}",
+        lang.pick("可信度：", "Confidence:"),
+        p.confidence.label(),
+        f::confidence(p.confidence, lang)
+    );
     for n in &p.notes {
         let _ = writeln!(o, "{} {}", lang.pick("注：", "Note:"), n.get(lang));
     }
     let crit = |o: &mut String, c: &Criterion| {
-        let _ = writeln!(o, "  {} [{}] {}", c.id, c.confidence.label(), c.title.get(lang));
+        let _ = writeln!(
+            o,
+            "  {} [{}] {}",
+            c.id,
+            c.confidence.label(),
+            c.title.get(lang)
+        );
         let _ = writeln!(o, "      {}", f::describe_rule(&c.rule, lang));
         if let Some(w) = &c.when {
-            let _ = writeln!(o, "      {} {}", lang.pick("适用于：", "applies when:"), f::describe_test(w, lang));
+            let _ = writeln!(
+                o,
+                "      {} {}",
+                lang.pick("适用于：", "applies when:"),
+                f::describe_test(w, lang)
+            );
         }
-        let _ = writeln!(o, "      {} {}", lang.pick("依据：", "source:"), f::source(&c.source, lang));
+        let _ = writeln!(
+            o,
+            "      {} {}",
+            lang.pick("依据：", "source:"),
+            f::source(&c.source, lang)
+        );
     };
     if !p.common.is_empty() {
         let _ = writeln!(o, "\n{}", lang.pick("各级共同条件", "Common to every tier"));
@@ -73,14 +111,35 @@ fn show(p: &Pack, lang: Lang) -> String {
         }
     }
     for t in &p.tiers {
-        let _ = writeln!(o, "\n[{}] {} {}", t.ladder.get(lang), t.title.get(lang), t.id);
+        let _ = writeln!(
+            o,
+            "\n[{}] {} {}",
+            t.ladder.get(lang),
+            t.title.get(lang),
+            t.id
+        );
         if let Some(s) = &t.score {
             let blocks: Vec<String> = s
                 .blocks
                 .iter()
-                .map(|b| format!("{} {}{}", b.title.get(lang), f::number(b.max, 1), b.min.map(|m| format!(" (≥{})", f::number(m, 1))).unwrap_or_default()))
+                .map(|b| {
+                    format!(
+                        "{} {}{}",
+                        b.title.get(lang),
+                        f::number(b.max, 1),
+                        b.min
+                            .map(|m| format!(" (≥{})", f::number(m, 1)))
+                            .unwrap_or_default()
+                    )
+                })
                 .collect();
-            let _ = writeln!(o, "  {} {}: {}", lang.pick("评分表", "Score table"), f::number(s.max, 1), blocks.join(", "));
+            let _ = writeln!(
+                o,
+                "  {} {}: {}",
+                lang.pick("评分表", "Score table"),
+                f::number(s.max, 1),
+                blocks.join(", ")
+            );
         }
         for c in &t.criteria {
             crit(&mut o, c);
@@ -91,7 +150,9 @@ fn show(p: &Pack, lang: Lang) -> String {
 
 /// Key of a criterion independent of the pack id (`sme.2022.giant.debt` → `giant.debt`).
 fn key(pack: &Pack, id: &str) -> String {
-    id.strip_prefix(&pack.id).map_or(id, |r| r.trim_start_matches('.')).to_string()
+    id.strip_prefix(&pack.id)
+        .map_or(id, |r| r.trim_start_matches('.'))
+        .to_string()
 }
 
 fn index(p: &Pack, lang: Lang) -> BTreeMap<String, (&Criterion, String)> {
@@ -104,9 +165,21 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     let (ia, ib) = (index(a, lang), index(b, lang));
     let mut o = String::new();
     let _ = writeln!(o, "{} → {}", a.id, b.id);
-    let _ = writeln!(o, "  {} {} → {}", lang.pick("有效期", "in force"), dates(a, lang), dates(b, lang));
+    let _ = writeln!(
+        o,
+        "  {} {} → {}",
+        lang.pick("有效期", "in force"),
+        dates(a, lang),
+        dates(b, lang)
+    );
     if a.document != b.document {
-        let _ = writeln!(o, "  {} {} → {}", lang.pick("文件", "document"), a.document, b.document);
+        let _ = writeln!(
+            o,
+            "  {} {} → {}",
+            lang.pick("文件", "document"),
+            a.document,
+            b.document
+        );
     }
     let (mut added, mut removed, mut changed, mut same) = (0, 0, 0, 0);
     let mut body = String::new();
@@ -114,14 +187,33 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
         match ib.get(k) {
             None => {
                 removed += 1;
-                let _ = writeln!(body, "- {} [{}] {}\n      {desc}", c.id, c.confidence.label(), c.title.get(lang));
+                let _ = writeln!(
+                    body,
+                    "- {} [{}] {}\n      {desc}",
+                    c.id,
+                    c.confidence.label(),
+                    c.title.get(lang)
+                );
             }
             Some((d, desc2)) => {
                 if desc != desc2 || c.confidence != d.confidence || c.when != d.when {
                     changed += 1;
-                    let _ = writeln!(body, "~ {} → {} [{} → {}] {}", c.id, d.id, c.confidence.label(), d.confidence.label(), d.title.get(lang));
+                    let _ = writeln!(
+                        body,
+                        "~ {} → {} [{} → {}] {}",
+                        c.id,
+                        d.id,
+                        c.confidence.label(),
+                        d.confidence.label(),
+                        d.title.get(lang)
+                    );
                     if desc != desc2 {
-                        let _ = writeln!(body, "      {} {desc}\n      {} {desc2}", lang.pick("原：", "was:"), lang.pick("现：", "now:"));
+                        let _ = writeln!(
+                            body,
+                            "      {} {desc}\n      {} {desc2}",
+                            lang.pick("原：", "was:"),
+                            lang.pick("现：", "now:")
+                        );
                     }
                 } else {
                     same += 1;
@@ -132,13 +224,22 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     for (k, (d, desc)) in &ib {
         if !ia.contains_key(k) {
             added += 1;
-            let _ = writeln!(body, "+ {} [{}] {}\n      {desc}", d.id, d.confidence.label(), d.title.get(lang));
+            let _ = writeln!(
+                body,
+                "+ {} [{}] {}\n      {desc}",
+                d.id,
+                d.confidence.label(),
+                d.title.get(lang)
+            );
         }
     }
     let _ = writeln!(
         o,
         "  {}: +{added} −{removed} ~{changed} ={same}\n",
-        lang.pick("新增 / 删除 / 修改 / 未变", "added / removed / changed / unchanged")
+        lang.pick(
+            "新增 / 删除 / 修改 / 未变",
+            "added / removed / changed / unchanged"
+        )
     );
     o.push_str(&body);
     o

@@ -84,6 +84,7 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
     sorted.dedup_by(|a, b| a.id == b.id);
     let mut ev = Evaluator {
         src,
+        labels: std::cell::RefCell::default(),
         tiers: BTreeMap::new(),
         done: BTreeMap::new(),
         busy: BTreeSet::new(),
@@ -98,9 +99,7 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
         ev.tier(id);
     }
     let mut tiers: Vec<TierResult> = std::mem::take(&mut ev.done).into_values().collect();
-    tiers.sort_by(|a, b| {
-        (a.programme, a.level, &a.id).cmp(&(b.programme, b.level, &b.id))
-    });
+    tiers.sort_by(|a, b| (a.programme, a.level, &a.id).cmp(&(b.programme, b.level, &b.id)));
     let progress = progress::ladders(&tiers);
     let target = progress::default_target(&progress, &tiers);
     Evaluation {
@@ -124,8 +123,13 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
     }
 }
 
+/// A check label and the calendar year it names.
+type Label = (Text, Option<i32>);
+
 struct Evaluator<'a> {
     src: &'a dyn MetricSource,
+    /// Check labels by metric and year offset, built once per evaluation.
+    labels: std::cell::RefCell<Vec<Option<Label>>>,
     tiers: BTreeMap<String, (&'a Pack, &'a Tier)>,
     done: BTreeMap<String, TierResult>,
     busy: BTreeSet<String>,
@@ -168,20 +172,14 @@ fn metric_label(src: &dyn MetricSource, metric: Metric, year: Option<u8>) -> (Te
         Some(b) if metric.is_yearly() => {
             let y = src.calendar_year(b);
             (
-                Text {
-                    zh: format!("{}（{y} 年）", metric.zh()),
-                    en: format!("{} ({y})", metric.en()),
-                },
+                Text::new(
+                    format!("{}（{y} 年）", metric.zh()),
+                    format!("{} ({y})", metric.en()),
+                ),
                 Some(y),
             )
         }
-        _ => (
-            Text {
-                zh: metric.zh().to_string(),
-                en: metric.en().to_string(),
-            },
-            None,
-        ),
+        _ => (Text::new(metric.zh(), metric.en()), None),
     }
 }
 
@@ -216,10 +214,26 @@ fn progress_of(op: Op, value: f64, threshold: f64) -> f64 {
             }
         }
     };
-    if p.is_finite() { p.clamp(0.0, 1.0) } else { 0.0 }
+    if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
 }
 
-impl<'a> Evaluator<'a> {
+impl Evaluator<'_> {
+    /// Label of a metric check, built once per evaluation.
+    fn label(&self, metric: Metric, year: Option<u8>) -> (Text, Option<i32>) {
+        let slot = metric as usize * 5 + usize::from(year.unwrap_or(0).min(4));
+        let mut labels = self.labels.borrow_mut();
+        if labels.len() <= slot {
+            labels.resize(slot + 1, None);
+        }
+        labels[slot]
+            .get_or_insert_with(|| metric_label(self.src, metric, year))
+            .clone()
+    }
+
     fn tier(&mut self, id: &str) -> Option<Verdict> {
         if let Some(t) = self.done.get(id) {
             return Some(t.verdict);
@@ -258,7 +272,7 @@ impl<'a> Evaluator<'a> {
                     for c in &tier.criteria {
                         if let Rule::Points { block, .. } = &c.rule
                             && *block == b.id
-                            && let Some(p) = items.get(c.id.as_str())
+                            && let Some(p) = items.get(&*c.id)
                         {
                             lo += p.lower;
                             hi += p.upper;
@@ -292,7 +306,7 @@ impl<'a> Evaluator<'a> {
         // 2. Every criterion.
         let mut results = Vec::new();
         for c in pack.common.iter().chain(&tier.criteria) {
-            let r = self.criterion(c, items.get(c.id.as_str()), score.as_ref(), &score_missing);
+            let r = self.criterion(c, items.get(&*c.id), score.as_ref(), &score_missing);
             results.push(r);
         }
         let score = score.map(|mut s| {
@@ -300,26 +314,24 @@ impl<'a> Evaluator<'a> {
             s
         });
         // 3. Verdict.
-        let default_pass;
-        let pass = if let Some(p) = &tier.pass {
-            p
+        let (outcome, route, blocking) = if let Some(pass) = &tier.pass {
+            let (outcome, route) = expr_outcome(pass, &results);
+            let route = route.map(|r| {
+                r.strip_prefix(&format!("{}.", tier.id))
+                    .map_or(r.clone(), str::to_string)
+            });
+            (outcome, route, blocking_ids(pass, &results))
         } else {
-            default_pass = Expr::All(
-                results
-                    .iter()
-                    .filter(|r| !r.is_scored_item())
-                    .map(|r| Expr::C(r.id.clone()))
-                    .collect(),
-            );
-            &default_pass
+            // Default: every criterion that is not a score item must hold.
+            let required = results.iter().filter(|r| !r.is_scored_item());
+            let outcome = Outcome::all(required.clone().map(|r| r.outcome));
+            let blocking = required
+                .filter(|r| !matches!(r.outcome, Outcome::Met | Outcome::NA))
+                .map(|r| r.id.to_string())
+                .collect();
+            (outcome, None, blocking)
         };
-        let (outcome, route) = expr_outcome(pass, &results);
-        let route = route.map(|r| {
-            r.strip_prefix(&format!("{}.", tier.id))
-                .map_or(r.clone(), str::to_string)
-        });
         let haves = progress::haves(&results);
-        let blocking = blocking_ids(pass, &results);
         let held = match pack.programme {
             Programme::TechCenter => self.src.tech_center_level() >= tier.level,
             Programme::QualitySme => tier.grants.is_some_and(|g| self.src.holds_title(g)),
@@ -419,12 +431,20 @@ impl<'a> Evaluator<'a> {
                                 g.points_gain = Some(gain);
                             }
                         }
-                        if p.checks.is_empty() { checks } else {
+                        if p.checks.is_empty() {
+                            checks
+                        } else {
                             let mut all = p.checks;
                             for ch in checks {
-                                if !all.iter().any(|x| x.subject == ch.subject && x.year == ch.year) {
+                                if !all
+                                    .iter()
+                                    .any(|x| x.subject == ch.subject && x.year == ch.year)
+                                {
                                     all.push(ch);
-                                } else if let Some(x) = all.iter_mut().find(|x| x.subject == ch.subject && x.year == ch.year) {
+                                } else if let Some(x) = all
+                                    .iter_mut()
+                                    .find(|x| x.subject == ch.subject && x.year == ch.year)
+                                {
                                     x.gap = ch.gap;
                                 }
                             }
@@ -439,10 +459,10 @@ impl<'a> Evaluator<'a> {
     }
 
     fn cmp(&self, metric: Metric, year: Option<u8>, op: Op, threshold: f64, unit: Unit) -> TestOut {
-        let (label, cal) = metric_label(self.src, metric, year);
+        let (label, cal) = self.label(metric, year);
         let mut check = Check {
             label,
-            subject: metric.id().to_string(),
+            subject: metric.id().into(),
             year: cal,
             value: None,
             op: op.symbol(),
@@ -489,10 +509,10 @@ impl<'a> Evaluator<'a> {
     }
 
     fn flag(&self, metric: Metric, expect: bool, declared: bool) -> TestOut {
-        let (label, _) = metric_label(self.src, metric, None);
+        let (label, _) = self.label(metric, None);
         let mut check = Check {
             label,
-            subject: metric.id().to_string(),
+            subject: metric.id().into(),
             year: None,
             value: None,
             op: "=",
@@ -521,8 +541,16 @@ impl<'a> Evaluator<'a> {
         }
         TestOut {
             outcome: Some(check.outcome),
-            progress: if check.outcome == Outcome::Met { 1.0 } else { 0.0 },
-            missing: if declared { Vec::new() } else { check.missing.clone() },
+            progress: if check.outcome == Outcome::Met {
+                1.0
+            } else {
+                0.0
+            },
+            missing: if declared {
+                Vec::new()
+            } else {
+                check.missing.clone()
+            },
             checks: vec![check],
             route: None,
         }
@@ -549,11 +577,11 @@ impl<'a> Evaluator<'a> {
             }
         };
         let check = Check {
-            label: Text {
-                zh: format!("持有有效的“{}”称号", title.zh()),
-                en: format!("Holds a valid title: {}", title.en()),
-            },
-            subject: "title".to_string(),
+            label: Text::new(
+                format!("持有有效的“{}”称号", title.zh()),
+                format!("Holds a valid title: {}", title.en()),
+            ),
+            subject: "title".into(),
             year: None,
             value: Some(Value::Flag(outcome == Outcome::Met)),
             op: "=",
@@ -587,7 +615,7 @@ impl<'a> Evaluator<'a> {
             };
             Check {
                 label,
-                subject,
+                subject: subject.into(),
                 year: None,
                 value: Some(Value::Num(value)),
                 op: "≥",
@@ -601,11 +629,15 @@ impl<'a> Evaluator<'a> {
                     lever: None,
                     points_gain: None,
                 }),
-                missing: if outcome == Outcome::Missing { missing.to_vec() } else { Vec::new() },
+                missing: if outcome == Outcome::Missing {
+                    missing.to_vec()
+                } else {
+                    Vec::new()
+                },
             }
         };
         checks.push(total_check(
-            Text { zh: "总分".into(), en: "Total score".into() },
+            Text::new("总分", "Total score"),
             "score".into(),
             s.total,
             s.potential,
@@ -614,10 +646,10 @@ impl<'a> Evaluator<'a> {
         for b in &s.blocks {
             if let Some(bmin) = b.min {
                 checks.push(total_check(
-                    Text {
-                        zh: format!("{}得分", b.title.zh),
-                        en: format!("{} score", b.title.en),
-                    },
+                    Text::new(
+                        format!("{}得分", b.title.zh),
+                        format!("{} score", b.title.en),
+                    ),
                     format!("score.{}", b.id),
                     b.points,
                     b.potential,
@@ -626,7 +658,11 @@ impl<'a> Evaluator<'a> {
             }
         }
         let outcome = Outcome::all(checks.iter().map(|c| c.outcome));
-        let progress = if min > 0.0 { (s.total / min).clamp(0.0, 1.0) } else { 1.0 };
+        let progress = if min > 0.0 {
+            (s.total / min).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
         let mut miss = Vec::new();
         for c in &checks {
             merge_missing(&mut miss, &c.missing);
@@ -642,7 +678,13 @@ impl<'a> Evaluator<'a> {
 
     fn test(&mut self, t: &Test, score: Option<(&ScoreResult, &[String])>) -> TestOut {
         match t {
-            Test::Cmp { metric, year, op, value, unit } => self.cmp(*metric, *year, *op, *value, *unit),
+            Test::Cmp {
+                metric,
+                year,
+                op,
+                value,
+                unit,
+            } => self.cmp(*metric, *year, *op, *value, *unit),
             Test::Flag { metric, expect } => self.flag(*metric, *expect, false),
             Test::Declared { metric } => self.flag(*metric, true, true),
             Test::Holds { title, tier } => self.holds(*title, tier.as_deref()),
@@ -650,7 +692,8 @@ impl<'a> Evaluator<'a> {
             Test::All(parts) => {
                 let outs: Vec<TestOut> = parts.iter().map(|p| self.test(p, score)).collect();
                 let outcome = Outcome::all(outs.iter().map(TestOut::outcome));
-                let applicable: Vec<&TestOut> = outs.iter().filter(|o| o.outcome() != Outcome::NA).collect();
+                let applicable: Vec<&TestOut> =
+                    outs.iter().filter(|o| o.outcome() != Outcome::NA).collect();
                 let progress = if applicable.is_empty() {
                     0.0
                 } else {
@@ -658,7 +701,11 @@ impl<'a> Evaluator<'a> {
                 };
                 let mut r = TestOut {
                     outcome: Some(outcome),
-                    progress: if outcome == Outcome::Met { 1.0 } else { progress },
+                    progress: if outcome == Outcome::Met {
+                        1.0
+                    } else {
+                        progress
+                    },
                     ..TestOut::default()
                 };
                 for o in outs {
@@ -695,7 +742,10 @@ impl<'a> Evaluator<'a> {
                             .filter(|(_, (_, o))| o.outcome() != Outcome::NA)
                             .min_by(|(_, (_, a)), (_, (_, b))| {
                                 let fails = |o: &TestOut| {
-                                    o.checks.iter().filter(|c| c.outcome != Outcome::Met).count()
+                                    o.checks
+                                        .iter()
+                                        .filter(|c| c.outcome != Outcome::Met)
+                                        .count()
                                 };
                                 fails(a)
                                     .cmp(&fails(b))
@@ -727,9 +777,13 @@ impl<'a> Evaluator<'a> {
 
     fn points(&mut self, s: &Scoring, max: f64) -> PointsOut {
         match s {
-            Scoring::Bands { metric, year, unit, upper_closed, bands } => {
-                self.bands(*metric, *year, *unit, *upper_closed, bands, max)
-            }
+            Scoring::Bands {
+                metric,
+                year,
+                unit,
+                upper_closed,
+                bands,
+            } => self.bands(*metric, *year, *unit, *upper_closed, bands, max),
             Scoring::Ladder { steps, otherwise } => {
                 let mut out = PointsOut {
                     lower: *otherwise,
@@ -771,7 +825,8 @@ impl<'a> Evaluator<'a> {
             Scoring::Sum { steps, cap } => {
                 let (mut lo, mut hi) = (0.0, 0.0);
                 let mut out = PointsOut::default();
-                let mut gains: Vec<(f64, Vec<Check>)> = Vec::new();
+                // The first failing step is the suggested gain.
+                let mut gain: Option<(f64, Vec<Check>)> = None;
                 for st in steps {
                     let r = self.test(&st.test, None);
                     match r.outcome() {
@@ -783,14 +838,15 @@ impl<'a> Evaluator<'a> {
                             hi += st.points;
                             merge_missing(&mut out.missing, &r.missing);
                         }
-                        _ => gains.push((st.points, r.checks.clone())),
+                        _ if gain.is_none() => gain = Some((st.points, r.checks.clone())),
+                        _ => {}
                     }
                     out.checks.extend(r.checks);
                 }
                 out.lower = lo.min(*cap);
                 out.upper = hi.min(*cap);
                 if out.lower < *cap
-                    && let Some((p, checks)) = gains.into_iter().next()
+                    && let Some((p, checks)) = gain
                 {
                     out.gain = Some(((out.lower + p).min(*cap) - out.lower, checks));
                 }
@@ -798,35 +854,34 @@ impl<'a> Evaluator<'a> {
             }
             Scoring::Max(parts) => {
                 let outs: Vec<PointsOut> = parts.iter().map(|p| self.points(p, max)).collect();
-                let mut out = PointsOut::default();
-                let best = outs
-                    .iter()
-                    .enumerate()
-                    .max_by(|a, b| a.1.lower.total_cmp(&b.1.lower))
-                    .map(|(i, _)| i);
-                out.lower = outs.iter().map(|o| o.lower).fold(0.0, f64::max);
-                out.upper = outs.iter().map(|o| o.upper).fold(0.0, f64::max).max(out.lower);
-                for o in &outs {
-                    out.checks.extend(o.checks.iter().cloned());
-                    if o.upper > out.lower {
+                let lower = outs.iter().map(|o| o.lower).fold(0.0, f64::max);
+                let mut out = PointsOut {
+                    lower,
+                    upper: outs.iter().map(|o| o.upper).fold(0.0, f64::max).max(lower),
+                    ..PointsOut::default()
+                };
+                let mut best_gain: Option<(f64, Vec<Check>)> = None;
+                for o in outs {
+                    if o.upper > lower {
                         merge_missing(&mut out.missing, &o.missing);
                     }
+                    // The alternative whose next band raises the item most.
+                    if let Some((g, checks)) = o.gain {
+                        let g = o.lower + g - lower;
+                        if g > 0.0 && best_gain.as_ref().is_none_or(|(b, _)| g > *b) {
+                            best_gain = Some((g, checks));
+                        }
+                    }
+                    out.checks.extend(o.checks);
                 }
-                // The cheapest gain among the alternatives.
-                out.gain = outs
-                    .iter()
-                    .filter_map(|o| o.gain.as_ref().map(|(g, c)| (o.lower + g - out.lower, c)))
-                    .filter(|(g, _)| *g > 0.0)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(g, c)| (g, c.clone()));
-                let _ = best;
+                out.gain = best_gain;
                 out
             }
             Scoring::Manual { metric } => {
-                let (label, _) = metric_label(self.src, *metric, None);
+                let (label, _) = self.label(*metric, None);
                 let mut check = Check {
                     label,
-                    subject: metric.id().to_string(),
+                    subject: metric.id().into(),
                     year: None,
                     value: None,
                     op: "≤",
@@ -841,23 +896,46 @@ impl<'a> Evaluator<'a> {
                         let v = v.clamp(0.0, max);
                         check.value = Some(Value::Num(v));
                         check.outcome = Outcome::Met;
-                        PointsOut { lower: v, upper: v, checks: vec![check], ..PointsOut::default() }
+                        PointsOut {
+                            lower: v,
+                            upper: v,
+                            checks: vec![check],
+                            ..PointsOut::default()
+                        }
                     }
-                    Ok(Value::Flag(_)) => PointsOut { upper: max, checks: vec![check], ..PointsOut::default() },
+                    Ok(Value::Flag(_)) => PointsOut {
+                        upper: max,
+                        checks: vec![check],
+                        ..PointsOut::default()
+                    },
                     Err(m) => {
                         check.missing.clone_from(&m.fields);
-                        PointsOut { lower: 0.0, upper: max, checks: vec![check], missing: m.fields, gain: None }
+                        PointsOut {
+                            lower: 0.0,
+                            upper: max,
+                            checks: vec![check],
+                            missing: m.fields,
+                            gain: None,
+                        }
                     }
                 }
             }
         }
     }
 
-    fn bands(&self, metric: Metric, year: Option<u8>, unit: Unit, upper_closed: bool, bands: &[Band], max: f64) -> PointsOut {
-        let (label, cal) = metric_label(self.src, metric, year);
+    fn bands(
+        &self,
+        metric: Metric,
+        year: Option<u8>,
+        unit: Unit,
+        upper_closed: bool,
+        bands: &[Band],
+        max: f64,
+    ) -> PointsOut {
+        let (label, cal) = self.label(metric, year);
         let mut check = Check {
             label,
-            subject: metric.id().to_string(),
+            subject: metric.id().into(),
             year: cal,
             value: None,
             op: "",
@@ -869,30 +947,59 @@ impl<'a> Evaluator<'a> {
         };
         let v = match self.src.value(metric, year) {
             Ok(Value::Num(v)) => v,
-            Ok(Value::Flag(_)) => return PointsOut { upper: max, checks: vec![check], ..PointsOut::default() },
+            Ok(Value::Flag(_)) => {
+                return PointsOut {
+                    upper: max,
+                    checks: vec![check],
+                    ..PointsOut::default()
+                };
+            }
             Err(m) => {
                 check.missing.clone_from(&m.fields);
-                return PointsOut { lower: 0.0, upper: max, checks: vec![check], missing: m.fields, gain: None };
+                return PointsOut {
+                    lower: 0.0,
+                    upper: max,
+                    checks: vec![check],
+                    missing: m.fields,
+                    gain: None,
+                };
             }
         };
         check.value = Some(Value::Num(v));
         let Some(i) = band_index(bands, v, upper_closed) else {
-            return PointsOut { checks: vec![check], ..PointsOut::default() };
+            return PointsOut {
+                checks: vec![check],
+                ..PointsOut::default()
+            };
         };
         let points = bands[i].points;
-        check.outcome = if points > 0.0 { Outcome::Met } else { Outcome::NotMet };
+        check.outcome = if points > 0.0 {
+            Outcome::Met
+        } else {
+            Outcome::NotMet
+        };
         // Nearest band that scores more.
         let better = bands
             .iter()
             .enumerate()
             .filter(|(_, b)| b.points > points)
             .min_by_key(|(j, _)| j.abs_diff(i));
-        let mut out = PointsOut { lower: points, upper: points, ..PointsOut::default() };
+        let mut out = PointsOut {
+            lower: points,
+            upper: points,
+            ..PointsOut::default()
+        };
         if let Some((j, b)) = better {
             let (op, target) = if j > i {
-                (if upper_closed { Op::Gt } else { Op::Ge }, b.from.unwrap_or(v))
+                (
+                    if upper_closed { Op::Gt } else { Op::Ge },
+                    b.from.unwrap_or(v),
+                )
             } else {
-                (if upper_closed { Op::Le } else { Op::Lt }, b.to.unwrap_or(v))
+                (
+                    if upper_closed { Op::Le } else { Op::Lt },
+                    b.to.unwrap_or(v),
+                )
             };
             check.op = op.symbol();
             check.threshold = Some(Value::Num(target));
@@ -941,22 +1048,31 @@ fn find_score_min(tier: &Tier) -> Option<f64> {
 fn expr_outcome(e: &Expr, results: &[CriterionResult]) -> (Outcome, Option<String>) {
     match e {
         Expr::C(id) => (
-            results.iter().find(|r| r.id == *id).map_or(Outcome::NA, |r| r.outcome),
+            results
+                .iter()
+                .find(|r| *r.id == **id)
+                .map_or(Outcome::NA, |r| r.outcome),
             None,
         ),
         Expr::All(parts) => {
-            let outs: Vec<(Outcome, Option<String>)> = parts.iter().map(|p| expr_outcome(p, results)).collect();
+            let outs: Vec<(Outcome, Option<String>)> =
+                parts.iter().map(|p| expr_outcome(p, results)).collect();
             let route = outs.iter().find_map(|(_, r)| r.clone());
             (Outcome::all(outs.iter().map(|(o, _)| *o)), route)
         }
         Expr::Any(parts) => {
-            let outs: Vec<(Outcome, Option<String>)> = parts.iter().map(|p| expr_outcome(p, results)).collect();
-            let route = parts.iter().zip(&outs).find(|(_, (o, _))| *o == Outcome::Met).map(|(p, (_, r))| {
-                r.clone().unwrap_or_else(|| match p {
-                    Expr::C(id) => id.clone(),
-                    _ => String::new(),
-                })
-            });
+            let outs: Vec<(Outcome, Option<String>)> =
+                parts.iter().map(|p| expr_outcome(p, results)).collect();
+            let route = parts
+                .iter()
+                .zip(&outs)
+                .find(|(_, (o, _))| *o == Outcome::Met)
+                .map(|(p, (_, r))| {
+                    r.clone().unwrap_or_else(|| match p {
+                        Expr::C(id) => id.clone(),
+                        _ => String::new(),
+                    })
+                });
             (Outcome::any(outs.iter().map(|(o, _)| *o)), route)
         }
     }
@@ -965,7 +1081,7 @@ fn expr_outcome(e: &Expr, results: &[CriterionResult]) -> (Outcome, Option<Strin
 /// Blocking items of a pass expression: for `Any`, the closest alternative.
 pub(super) fn blocking_ids(e: &Expr, results: &[CriterionResult]) -> Vec<String> {
     match e {
-        Expr::C(id) => match results.iter().find(|r| r.id == *id) {
+        Expr::C(id) => match results.iter().find(|r| *r.id == **id) {
             Some(r) if matches!(r.outcome, Outcome::Met | Outcome::NA) => Vec::new(),
             Some(_) => vec![id.clone()],
             None => Vec::new(),
@@ -982,7 +1098,8 @@ pub(super) fn blocking_ids(e: &Expr, results: &[CriterionResult]) -> Vec<String>
             v
         }
         Expr::Any(parts) => {
-            let options: Vec<Vec<String>> = parts.iter().map(|p| blocking_ids(p, results)).collect();
+            let options: Vec<Vec<String>> =
+                parts.iter().map(|p| blocking_ids(p, results)).collect();
             if options.iter().any(Vec::is_empty) {
                 return Vec::new();
             }

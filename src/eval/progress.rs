@@ -21,9 +21,15 @@ pub(super) fn haves(results: &[CriterionResult]) -> Vec<HaveReadiness> {
                 have,
                 readiness: (total > 0)
                     .then(|| counted.iter().map(|r| r.progress).sum::<f64>() / total as f64),
-                met: counted.iter().filter(|r| r.outcome == Outcome::Met && r.progress >= 1.0).count(),
+                met: counted
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Met && r.progress >= 1.0)
+                    .count(),
                 total,
-                missing: counted.iter().filter(|r| r.outcome == Outcome::Missing).count(),
+                missing: counted
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Missing)
+                    .count(),
             }
         })
         .collect()
@@ -46,7 +52,7 @@ fn blocker(c: &CriterionResult, points_gain: Option<f64>) -> Blocker {
         .cloned()
         .collect();
     Blocker {
-        criterion: c.id.clone(),
+        criterion: c.id.to_string(),
         title: c.title.clone(),
         outcome: c.outcome,
         checks,
@@ -106,12 +112,19 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
     programmes
         .into_iter()
         .map(|programme| {
-            let rungs: Vec<&TierResult> = tiers.iter().filter(|t| t.programme == programme).collect();
+            let rungs: Vec<&TierResult> =
+                tiers.iter().filter(|t| t.programme == programme).collect();
             // Highest rung reached; at equal level an eligible tier wins over one only held.
             let reached = rungs
                 .iter()
                 .filter(|t| t.verdict == Verdict::Eligible || t.held)
-                .max_by_key(|t| (t.level, t.verdict == Verdict::Eligible, std::cmp::Reverse(t.blocking.len())));
+                .max_by_key(|t| {
+                    (
+                        t.level,
+                        t.verdict == Verdict::Eligible,
+                        std::cmp::Reverse(t.blocking.len()),
+                    )
+                });
             let reached_level = reached.map_or(0, |t| t.level);
             let next_level = rungs
                 .iter()
@@ -146,10 +159,18 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
 
 /// Default five-haves target: the closest tech-center tier on the next rung,
 /// else the highest tech-center tier, else the first tier.
-pub(super) fn default_target(progress: &[ProgrammeProgress], tiers: &[TierResult]) -> Option<String> {
+pub(super) fn default_target(
+    progress: &[ProgrammeProgress],
+    tiers: &[TierResult],
+) -> Option<String> {
     progress
         .iter()
         .find(|p| p.programme == Programme::TechCenter)
-        .and_then(|p| p.next.first().map(|n| n.tier.clone()).or_else(|| p.reached.clone()))
+        .and_then(|p| {
+            p.next
+                .first()
+                .map(|n| n.tier.clone())
+                .or_else(|| p.reached.clone())
+        })
         .or_else(|| tiers.first().map(|t| t.id.clone()))
 }

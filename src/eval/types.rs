@@ -133,8 +133,8 @@ pub struct Gap {
 pub struct Check {
     /// What was compared, e.g. 研发费用（2024 年）.
     pub label: Text,
-    /// Metric id, or `score`, `title` for synthetic checks.
-    pub subject: String,
+    /// Metric id, or `score`, `score.<block>`, `title` for synthetic checks.
+    pub subject: std::borrow::Cow<'static, str>,
     /// Calendar year of a yearly metric.
     pub year: Option<i32>,
     /// The company's value.
@@ -157,7 +157,7 @@ pub struct Check {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionResult {
     /// Stable id.
-    pub id: String,
+    pub id: std::sync::Arc<str>,
     /// Title.
     pub title: Text,
     /// Five-haves tag.
@@ -167,7 +167,7 @@ pub struct CriterionResult {
     /// Citation.
     pub source: Source,
     /// Evidence to prepare.
-    pub evidence: Vec<Text>,
+    pub evidence: std::sync::Arc<[Text]>,
     /// Note.
     pub note: Option<Text>,
     /// Outcome.
@@ -288,7 +288,7 @@ impl TierResult {
     /// A criterion by id.
     #[must_use]
     pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
-        self.criteria.iter().find(|c| c.id == id)
+        self.criteria.iter().find(|c| &*c.id == id)
     }
 }
 

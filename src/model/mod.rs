@@ -13,9 +13,9 @@ pub mod validate;
 pub use company::{City, Company, Industry};
 pub use finance::FiscalYear;
 pub use profile::{
-    Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution,
-    InstitutionKind, InstitutionLevel, IntellectualProperty, MakerChina, MakerResult,
-    ManualScores, Project, ProjectKind, ProjectStatus, Staff, Standards, TitleHeld, TitleKind,
+    Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution, InstitutionKind,
+    InstitutionLevel, IntellectualProperty, MakerChina, MakerResult, ManualScores, Project,
+    ProjectKind, ProjectStatus, Staff, Standards, TitleHeld, TitleKind,
 };
 pub use validate::{Issue, Severity, validate};
 
@@ -83,7 +83,7 @@ impl Assessment {
     #[must_use]
     pub fn years_sorted(&self) -> Vec<&FiscalYear> {
         let mut v: Vec<&FiscalYear> = self.years.iter().collect();
-        v.sort_by(|a, b| b.year.cmp(&a.year));
+        v.sort_by_key(|y| std::cmp::Reverse(y.year));
         v
     }
 
@@ -98,6 +98,6 @@ impl Assessment {
                 });
             }
         }
-        self.years.sort_by(|a, b| b.year.cmp(&a.year));
+        self.years.sort_by_key(|y| std::cmp::Reverse(y.year));
     }
 }

@@ -11,10 +11,14 @@ const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UsccError {
     /// Not 18 characters long.
-    #[error("统一社会信用代码应为 18 位，现为 {0} 位 / the code must have 18 characters, it has {0}")]
+    #[error(
+        "统一社会信用代码应为 18 位，现为 {0} 位 / the code must have 18 characters, it has {0}"
+    )]
     Length(usize),
     /// A character outside the alphabet (I, O, S, V, Z and lower case are not used).
-    #[error("第 {pos} 位字符 “{ch}” 不允许 / character {pos} ‘{ch}’ is not allowed (I, O, S, V, Z are never used)")]
+    #[error(
+        "第 {pos} 位字符 “{ch}” 不允许 / character {pos} ‘{ch}’ is not allowed (I, O, S, V, Z are never used)"
+    )]
     Char {
         /// 1-based position.
         pos: usize,
@@ -22,7 +26,9 @@ pub enum UsccError {
         ch: char,
     },
     /// The check digit does not match.
-    #[error("校验位应为 “{expected}”，实为 “{found}” / check digit should be ‘{expected}’, found ‘{found}’")]
+    #[error(
+        "校验位应为 “{expected}”，实为 “{found}” / check digit should be ‘{expected}’, found ‘{found}’"
+    )]
     CheckDigit {
         /// The check digit computed from the first 17 characters.
         expected: char,
@@ -93,7 +99,11 @@ mod tests {
     #[test]
     fn published_codes_validate() {
         // Codes printed on public business licences.
-        for code in ["91350100M000100Y43", "91110108551385082Q", "9144030071526726XG"] {
+        for code in [
+            "91350100M000100Y43",
+            "91110108551385082Q",
+            "9144030071526726XG",
+        ] {
             assert_eq!(validate(code), Ok(()), "{code}");
         }
     }

@@ -241,9 +241,7 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     // Compare only amounts that passed their own check above, so that one
     // bad value (say a negative revenue) is one error, not a cascade.
     let sound = |v: Option<f64>| v.filter(|x| x.is_finite() && (0.0..=MAX_MONEY).contains(x));
-    let exceeds = |part: Option<f64>, whole: Option<f64>| {
-        matches!((sound(part), sound(whole)), (Some(p), Some(w)) if p > w)
-    };
+    let exceeds = |part: Option<f64>, whole: Option<f64>| matches!((sound(part), sound(whole)), (Some(p), Some(w)) if p > w);
     if exceeds(fy.main_revenue, fy.revenue) {
         c.error(
             f("main_revenue"),
@@ -301,7 +299,11 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
 
 fn check_capabilities(c: &mut Collector, a: &Assessment, as_of: NaiveDate) {
     let y = as_of.year();
-    c.money("conditions.equipment_value", a.conditions.equipment_value, false);
+    c.money(
+        "conditions.equipment_value",
+        a.conditions.equipment_value,
+        false,
+    );
     c.money("conditions.rd_space_m2", a.conditions.rd_space_m2, false);
     for (i, inst) in a.conditions.institutions.iter().enumerate() {
         c.year_not_after(&format!("conditions.institutions.{i}.year"), inst.year, y);

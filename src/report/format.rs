@@ -1,6 +1,8 @@
 //! Formatting of values, thresholds and gaps, shared by every renderer so
 //! the terminal, the app and the printed summary say the same thing.
 
+use std::fmt::Write as _;
+
 use crate::eval::{Check, Gap, Outcome, Verdict};
 use crate::i18n::Lang;
 use crate::metrics::{Unit, Value};
@@ -23,7 +25,11 @@ pub fn number(v: f64, decimals: usize) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) { "-" } else { "" };
+    let sign = if v < 0.0 && (int != "0" || !frac.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -36,7 +42,9 @@ pub fn number(v: f64, decimals: usize) -> String {
 pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
     match v {
         None => lang.pick("—", "—").into(),
-        Some(Value::Flag(b)) => lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" }).into(),
+        Some(Value::Flag(b)) => lang
+            .pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" })
+            .into(),
         Some(Value::Num(n)) => quantity(n, unit, lang),
     }
 }
@@ -54,10 +62,13 @@ pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Percent => format!("{num}%"),
         Unit::Flag => num,
-        _ => format!("{num} {}", match lang {
-            Lang::Zh => unit.zh(),
-            Lang::En => unit.en(),
-        }),
+        _ => format!(
+            "{num} {}",
+            match lang {
+                Lang::Zh => unit.zh(),
+                Lang::En => unit.en(),
+            }
+        ),
     }
 }
 
@@ -67,11 +78,17 @@ pub fn check_line(c: &Check, lang: Lang) -> String {
     let label = c.label.get(lang);
     match (c.value, c.threshold) {
         (Some(Value::Flag(v)), Some(Value::Flag(t))) if c.unit == Unit::Flag => {
-            let yes_no = |b: bool| lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" });
-            format!("{label}：{}（{} {}）", yes_no(v), lang.pick("要求", "required"), yes_no(t))
-                .replace('：', if lang == Lang::En { ": " } else { "：" })
-                .replace('（', if lang == Lang::En { " (" } else { "（" })
-                .replace('）', if lang == Lang::En { ")" } else { "）" })
+            let yes_no =
+                |b: bool| lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" });
+            format!(
+                "{label}：{}（{} {}）",
+                yes_no(v),
+                lang.pick("要求", "required"),
+                yes_no(t)
+            )
+            .replace('：', if lang == Lang::En { ": " } else { "：" })
+            .replace('（', if lang == Lang::En { " (" } else { "（" })
+            .replace('）', if lang == Lang::En { ")" } else { "）" })
         }
         (None, Some(t)) => {
             let ts = value(Some(t), c.unit, lang);
@@ -131,18 +148,24 @@ pub fn gap(g: &Gap, lang: Lang) -> String {
             Lang::Zh => {
                 let what = l.input.zh();
                 if what.starts_with('需') {
-                    s.push_str(&format!("，即{what} {q}"));
+                    let _ = write!(s, "，即{what} {q}");
                 } else {
-                    s.push_str(&format!("，即{what}再增加 {q}"));
+                    let _ = write!(s, "，即{what}再增加 {q}");
                 }
             }
-            Lang::En => s.push_str(&format!(", i.e. {q} {}", l.input.en())),
+            Lang::En => {
+                let _ = write!(s, ", i.e. {q} {}", l.input.en());
+            }
         }
     }
     if let Some(p) = g.points_gain {
         match lang {
-            Lang::Zh => s.push_str(&format!("（可多得 {} 分）", number(p, 1))),
-            Lang::En => s.push_str(&format!(" (+{} points)", number(p, 1))),
+            Lang::Zh => {
+                let _ = write!(s, "（可多得 {} 分）", number(p, 1));
+            }
+            Lang::En => {
+                let _ = write!(s, " (+{} points)", number(p, 1));
+            }
         }
     }
     s
@@ -186,10 +209,19 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
 #[must_use]
 pub fn confidence(c: Confidence, lang: Lang) -> &'static str {
     match c {
-        Confidence::V => lang.pick("已核实（两份以上官方文本）", "verified (two or more official copies)"),
+        Confidence::V => lang.pick(
+            "已核实（两份以上官方文本）",
+            "verified (two or more official copies)",
+        ),
         Confidence::V1 => lang.pick("单一来源，待复核", "one public copy; re-check"),
-        Confidence::P => lang.pick("暂定值，请向主管部门确认", "provisional: confirm with the authority"),
-        Confidence::Q => lang.pick("定性条件，需自行声明并附证明", "qualitative: declare and attach evidence"),
+        Confidence::P => lang.pick(
+            "暂定值，请向主管部门确认",
+            "provisional: confirm with the authority",
+        ),
+        Confidence::Q => lang.pick(
+            "定性条件，需自行声明并附证明",
+            "qualitative: declare and attach evidence",
+        ),
     }
 }
 
@@ -219,28 +251,66 @@ pub fn programme(p: Programme, lang: Lang) -> &'static str {
 #[must_use]
 pub fn describe_test(t: &Test, lang: Lang) -> String {
     let metric = |m: crate::metrics::Metric| lang.pick(m.zh(), m.en()).to_string();
-    let yr = |y: Option<u8>| y.map(|b| paren(&format!("Y−{b}"), lang)).unwrap_or_default();
+    let yr = |y: Option<u8>| {
+        y.map(|b| paren(&format!("Y−{b}"), lang))
+            .unwrap_or_default()
+    };
     match t {
-        Test::Cmp { metric: m, year, op, value, unit } => {
-            format!("{}{} {} {}", metric(*m), yr(*year), op.symbol(), quantity(*value, *unit, lang))
+        Test::Cmp {
+            metric: m,
+            year,
+            op,
+            value,
+            unit,
+        } => {
+            format!(
+                "{}{} {} {}",
+                metric(*m),
+                yr(*year),
+                op.symbol(),
+                quantity(*value, *unit, lang)
+            )
         }
         Test::Flag { metric: m, expect } => {
-            format!("{} = {}", metric(*m), lang.pick(if *expect { "是" } else { "否" }, if *expect { "yes" } else { "no" }))
+            format!(
+                "{} = {}",
+                metric(*m),
+                lang.pick(
+                    if *expect { "是" } else { "否" },
+                    if *expect { "yes" } else { "no" }
+                )
+            )
         }
-        Test::Declared { metric: m } => format!("{}{}", metric(*m), paren(lang.pick("自行声明", "declared"), lang)),
+        Test::Declared { metric: m } => format!(
+            "{}{}",
+            metric(*m),
+            paren(lang.pick("自行声明", "declared"), lang)
+        ),
         Test::Holds { title, tier } => {
             let t = lang.pick(title.zh(), title.en());
             match tier {
-                Some(id) => format!("{} {t} {} {id}", lang.pick("持有", "holds"), lang.pick("或达到", "or meets")),
+                Some(id) => format!(
+                    "{} {t} {} {id}",
+                    lang.pick("持有", "holds"),
+                    lang.pick("或达到", "or meets")
+                ),
                 None => format!("{} {t}", lang.pick("持有", "holds")),
             }
         }
         Test::Score { min } => format!("{} ≥ {}", lang.pick("评分", "score"), number(*min, 1)),
-        Test::All(v) => v.iter().map(|x| describe_test(x, lang)).collect::<Vec<_>>().join(lang.pick(" 且 ", " and ")),
+        Test::All(v) => v
+            .iter()
+            .map(|x| describe_test(x, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" 且 ", " and ")),
         Test::Any(rs) => rs
             .iter()
             .map(|r| {
-                let when = r.when.as_ref().map(|w| format!("[{}] ", describe_test(w, lang))).unwrap_or_default();
+                let when = r
+                    .when
+                    .as_ref()
+                    .map(|w| format!("[{}] ", describe_test(w, lang)))
+                    .unwrap_or_default();
                 format!("({when}{})", describe_test(&r.test, lang))
             })
             .collect::<Vec<_>>()
@@ -252,33 +322,70 @@ pub fn describe_test(t: &Test, lang: Lang) -> String {
 #[must_use]
 pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
     match s {
-        Scoring::Bands { metric, year, unit, upper_closed, bands } => {
-            let yr = year.map(|b| paren(&format!("Y−{b}"), lang)).unwrap_or_default();
+        Scoring::Bands {
+            metric,
+            year,
+            unit,
+            upper_closed,
+            bands,
+        } => {
+            let yr = year
+                .map(|b| paren(&format!("Y−{b}"), lang))
+                .unwrap_or_default();
             let parts: Vec<String> = bands
                 .iter()
                 .map(|b| {
-                    let (l, r) = if *upper_closed { ("(", "]") } else { ("[", ")") };
+                    let (l, r) = if *upper_closed {
+                        ("(", "]")
+                    } else {
+                        ("[", ")")
+                    };
                     let from = b.from.map_or("−∞".to_string(), |f| number(f, 2));
                     let to = b.to.map_or("+∞".to_string(), |t| number(t, 2));
                     format!("{l}{from}, {to}{r} → {}", number(b.points, 1))
                 })
                 .collect();
-            format!("{}{yr} ({}): {}", lang.pick(metric.zh(), metric.en()), quantity(0.0, *unit, lang).trim_start_matches('0').trim(), parts.join("; "))
+            format!(
+                "{}{yr} ({}): {}",
+                lang.pick(metric.zh(), metric.en()),
+                quantity(0.0, *unit, lang).trim_start_matches('0').trim(),
+                parts.join("; ")
+            )
         }
         Scoring::Ladder { steps, otherwise } => {
             let mut parts: Vec<String> = steps
                 .iter()
                 .map(|s| format!("{} → {}", s.label.get(lang), number(s.points, 1)))
                 .collect();
-            parts.push(format!("{} → {}", lang.pick("其他", "otherwise"), number(*otherwise, 1)));
+            parts.push(format!(
+                "{} → {}",
+                lang.pick("其他", "otherwise"),
+                number(*otherwise, 1)
+            ));
             parts.join("; ")
         }
         Scoring::Sum { steps, cap } => {
-            let parts: Vec<String> = steps.iter().map(|s| format!("{} +{}", s.label.get(lang), number(s.points, 1))).collect();
-            format!("{} ({} {})", parts.join("; "), lang.pick("上限", "cap"), number(*cap, 1))
+            let parts: Vec<String> = steps
+                .iter()
+                .map(|s| format!("{} +{}", s.label.get(lang), number(s.points, 1)))
+                .collect();
+            format!(
+                "{} ({} {})",
+                parts.join("; "),
+                lang.pick("上限", "cap"),
+                number(*cap, 1)
+            )
         }
-        Scoring::Max(v) => v.iter().map(|x| describe_scoring(x, lang)).collect::<Vec<_>>().join(lang.pick(" 取高者 ", " | best of | ")),
-        Scoring::Manual { metric } => format!("{}{}", lang.pick(metric.zh(), metric.en()), paren(lang.pick("手工录入", "entered by hand"), lang)),
+        Scoring::Max(v) => v
+            .iter()
+            .map(|x| describe_scoring(x, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" 取高者 ", " | best of | ")),
+        Scoring::Manual { metric } => format!(
+            "{}{}",
+            lang.pick(metric.zh(), metric.en()),
+            paren(lang.pick("手工录入", "entered by hand"), lang)
+        ),
     }
 }
 
@@ -287,7 +394,11 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
 pub fn describe_rule(r: &Rule, lang: Lang) -> String {
     match r {
         Rule::Check(t) => describe_test(t, lang),
-        Rule::Points { block, max, scoring } => format!(
+        Rule::Points {
+            block,
+            max,
+            scoring,
+        } => format!(
             "[{block}, {} {}] {}",
             lang.pick("满分", "max"),
             number(*max, 1),
@@ -317,7 +428,16 @@ pub fn source(s: &crate::rules::Source, lang: Lang) -> String {
 /// Pads `s` with spaces to `width` terminal columns (CJK characters count as two).
 #[must_use]
 pub fn pad(s: &str, width: usize) -> String {
-    let w: usize = s.chars().map(|c| if (c as u32) >= 0x1100 && !matches!(c, '–' | '—' | '−' | '“' | '”') { 2 } else { 1 }).sum();
+    let w: usize = s
+        .chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !matches!(c, '–' | '—' | '−' | '“' | '”') {
+                2
+            } else {
+                1
+            }
+        })
+        .sum();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
@@ -341,7 +461,7 @@ mod tests {
     #[test]
     fn numbers_are_grouped_and_trimmed() {
         assert_eq!(number(1500.0, 2), "1,500");
-        assert_eq!(number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(number(1_234_567.891, 2), "1,234,567.89");
         assert_eq!(number(2.40, 2), "2.4");
         assert_eq!(number(-3.5, 2), "-3.5");
         assert_eq!(number(-0.001, 2), "0");
@@ -354,10 +474,20 @@ mod tests {
             shortfall: 0.6,
             unit: Unit::Percent,
             decrease: false,
-            lever: Some(Lever { amount: 60.0, unit: Unit::Wan, input: LeverInput::RdSpend }),
+            lever: Some(Lever {
+                amount: 60.0,
+                unit: Unit::Wan,
+                input: LeverInput::RdSpend,
+            }),
             points_gain: None,
         };
-        assert_eq!(gap(&g, Lang::Zh), "还差 0.6 个百分点，即研发费用再增加 60 万元");
-        assert_eq!(gap(&g, Lang::En), "short by 0.6 pp, i.e. 60 万元 more R&D spending");
+        assert_eq!(
+            gap(&g, Lang::Zh),
+            "还差 0.6 个百分点，即研发费用再增加 60 万元"
+        );
+        assert_eq!(
+            gap(&g, Lang::En),
+            "short by 0.6 pp, i.e. 60 万元 more R&D spending"
+        );
     }
 }

@@ -1,160 +1,372 @@
 //! The JSON contract of `innocheck evaluate --format json`
 //! (`"format": "innocheck.evaluation/1"`), documented in the README.
 //! Fields are only ever added, never renamed or removed, within version 1.
+//! The contract is these borrowed structs, serialised directly.
 
 use serde::Serialize;
-use serde_json::{Value as Json, json};
 
 use super::format as f;
 use crate::eval::{Check, CriterionResult, Evaluation};
 use crate::i18n::Lang;
-use crate::metrics::Value;
-use crate::model::{Assessment, Issue};
-use crate::rules::Have;
+use crate::metrics::{LeverInput, Unit, Value};
+use crate::model::{Assessment, Issue, Severity};
+use crate::rules::{Have, Programme};
 
 /// Format id written in every object.
 pub const FORMAT: &str = "innocheck.evaluation/1";
 
-fn value(v: Option<Value>) -> Json {
-    match v {
-        None => Json::Null,
-        Some(Value::Num(n)) => json!(n),
-        Some(Value::Flag(b)) => json!(b),
-    }
+/// One evaluated file.
+#[derive(Serialize)]
+pub struct Doc<'a> {
+    format: &'static str,
+    file: &'a str,
+    company: &'a str,
+    uscc: &'a str,
+    as_of: String,
+    lang: Lang,
+    packs: Vec<PackOut<'a>>,
+    issues: Vec<IssueOut<'a>>,
+    tiers: Vec<TierOut<'a>>,
+    next_tier_gaps: Vec<ProgressOut<'a>>,
+    five_haves: FiveHaves<'a>,
 }
 
-fn unit(u: crate::metrics::Unit) -> Json {
-    serde_json::to_value(u).unwrap_or(Json::Null)
+#[derive(Serialize)]
+struct PackOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    document: &'a str,
+    effective_from: String,
+    effective_to: Option<String>,
+    confidence: &'static str,
+    partial: bool,
 }
 
-fn to_json<T: Serialize>(t: &T) -> Json {
-    serde_json::to_value(t).unwrap_or(Json::Null)
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    field: &'a str,
+    severity: Severity,
+    message: &'a str,
 }
 
-fn gap(ch: &Check, lang: Lang) -> Json {
-    match &ch.gap {
-        None => Json::Null,
-        Some(g) => json!({
-            "shortfall": g.shortfall,
-            "unit": unit(g.unit),
-            "decrease": g.decrease,
-            "lever": g.lever.map(|l| json!({"amount": l.amount, "unit": unit(l.unit), "input": to_json(&l.input)})),
-            "points_gain": g.points_gain,
-            "text": f::gap(g, lang),
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    points: f64,
+    max: f64,
+    min: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct TierOut<'a> {
+    id: &'a str,
+    pack: &'a str,
+    programme: Programme,
+    level: u8,
+    title: &'a str,
+    verdict: &'static str,
+    held: bool,
+    route: Option<&'a str>,
+    score: Option<f64>,
+    max_score: Option<f64>,
+    score_blocks: Option<Vec<BlockOut<'a>>>,
+    criteria: Vec<CriterionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    document: &'a str,
+    article: &'a str,
+    date: String,
+}
+
+#[derive(Serialize)]
+struct CriterionOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    outcome: &'static str,
+    route: Option<&'a str>,
+    value: Option<Value>,
+    threshold: Option<Value>,
+    unit: Option<Unit>,
+    gap: Option<GapOut>,
+    points: Option<f64>,
+    max_points: Option<f64>,
+    confidence: &'static str,
+    have: Have,
+    missing: &'a [String],
+    source: SourceOut<'a>,
+    checks: Vec<CheckOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LeverOut {
+    amount: f64,
+    unit: Unit,
+    input: LeverInput,
+}
+
+#[derive(Serialize)]
+struct GapOut {
+    shortfall: f64,
+    unit: Unit,
+    decrease: bool,
+    lever: Option<LeverOut>,
+    points_gain: Option<f64>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct CheckOut<'a> {
+    label: &'a str,
+    subject: &'a str,
+    year: Option<i32>,
+    value: Option<Value>,
+    op: &'static str,
+    threshold: Option<Value>,
+    unit: Unit,
+    outcome: &'static str,
+    gap: Option<GapOut>,
+    missing: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ProgressOut<'a> {
+    programme: Programme,
+    reached: Option<&'a str>,
+    reached_held: bool,
+    next: Vec<NextOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NextOut<'a> {
+    tier: &'a str,
+    title: &'a str,
+    blockers: Vec<BlockerOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct BlockerOut<'a> {
+    criterion: &'a str,
+    title: &'a str,
+    outcome: &'static str,
+    confidence: &'static str,
+    have: Have,
+    points_gain: Option<f64>,
+    missing: &'a [String],
+    gaps: Vec<String>,
+}
+
+/// Five-haves readiness: every have is always present (`null` without a target tier).
+#[derive(Serialize)]
+struct FiveHaves<'a> {
+    target: Option<&'a str>,
+    staff: Option<f64>,
+    funding: Option<f64>,
+    conditions: Option<f64>,
+    direction: Option<f64>,
+    projects: Option<f64>,
+}
+
+fn gap(ch: &Check, lang: Lang) -> Option<GapOut> {
+    ch.gap.as_ref().map(|g| GapOut {
+        shortfall: g.shortfall,
+        unit: g.unit,
+        decrease: g.decrease,
+        lever: g.lever.map(|l| LeverOut {
+            amount: l.amount,
+            unit: l.unit,
+            input: l.input,
         }),
-    }
-}
-
-fn check(ch: &Check, lang: Lang) -> Json {
-    json!({
-        "label": ch.label.get(lang),
-        "subject": ch.subject,
-        "year": ch.year,
-        "value": value(ch.value),
-        "op": ch.op,
-        "threshold": value(ch.threshold),
-        "unit": unit(ch.unit),
-        "outcome": ch.outcome.id(),
-        "gap": gap(ch, lang),
-        "missing": ch.missing,
+        points_gain: g.points_gain,
+        text: f::gap(g, lang),
     })
 }
 
-fn criterion(c: &CriterionResult, lang: Lang) -> Json {
+fn check(ch: &Check, lang: Lang) -> CheckOut<'_> {
+    CheckOut {
+        label: ch.label.get(lang),
+        subject: &ch.subject,
+        year: ch.year,
+        value: ch.value,
+        op: ch.op,
+        threshold: ch.threshold,
+        unit: ch.unit,
+        outcome: ch.outcome.id(),
+        gap: gap(ch, lang),
+        missing: &ch.missing,
+    }
+}
+
+fn criterion(c: &CriterionResult, lang: Lang) -> CriterionOut<'_> {
     let primary = c.primary_check();
-    json!({
-        "id": c.id,
-        "title": c.title.get(lang),
-        "outcome": c.outcome.id(),
-        "route": c.route,
-        "value": value(primary.and_then(|p| p.value)),
-        "threshold": value(primary.and_then(|p| p.threshold)),
-        "unit": primary.map_or(Json::Null, |p| unit(p.unit)),
-        "gap": primary.map_or(Json::Null, |p| gap(p, lang)),
-        "points": c.points,
-        "max_points": c.max_points,
-        "confidence": c.confidence.label(),
-        "have": to_json(&c.have),
-        "missing": c.missing,
-        "source": {"document": c.source.document, "article": c.source.article, "date": c.source.date.to_string()},
-        "checks": c.checks.iter().map(|ch| check(ch, lang)).collect::<Vec<_>>(),
-    })
+    CriterionOut {
+        id: &c.id,
+        title: c.title.get(lang),
+        outcome: c.outcome.id(),
+        route: c.route.as_deref(),
+        value: primary.and_then(|p| p.value),
+        threshold: primary.and_then(|p| p.threshold),
+        unit: primary.map(|p| p.unit),
+        gap: primary.and_then(|p| gap(p, lang)),
+        points: c.points,
+        max_points: c.max_points,
+        confidence: c.confidence.label(),
+        have: c.have,
+        missing: &c.missing,
+        source: SourceOut {
+            document: &c.source.document,
+            article: &c.source.article,
+            date: c.source.date.to_string(),
+        },
+        checks: c.checks.iter().map(|ch| check(ch, lang)).collect(),
+    }
 }
 
-/// The JSON object for one evaluated file.
+/// The contract object for one evaluated file.
 #[must_use]
-pub fn object(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lang: Lang) -> Json {
+pub fn doc<'a>(
+    file: &'a str,
+    a: &'a Assessment,
+    issues: &'a [Issue],
+    ev: &'a Evaluation,
+    lang: Lang,
+) -> Doc<'a> {
     let haves = ev.five_haves(None).unwrap_or(&[]);
-    let mut five = serde_json::Map::new();
-    five.insert("target".into(), json!(ev.target));
-    // Every have is always present (null without a target tier, e.g. when no pack is in force).
-    for have in Have::FIVE {
-        let readiness = haves.iter().find(|h| h.have == have).and_then(|h| h.readiness);
-        five.insert(
-            serde_json::to_value(have).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
-            json!(readiness),
-        );
+    let have = |h: Have| haves.iter().find(|x| x.have == h).and_then(|x| x.readiness);
+    Doc {
+        format: FORMAT,
+        file,
+        company: &a.company.name,
+        uscc: &a.company.uscc,
+        as_of: ev.as_of.to_string(),
+        lang,
+        packs: ev
+            .packs
+            .iter()
+            .map(|p| PackOut {
+                id: &p.id,
+                title: p.title.get(lang),
+                document: &p.document,
+                effective_from: p.effective_from.to_string(),
+                effective_to: p.effective_to.map(|d| d.to_string()),
+                confidence: p.confidence.label(),
+                partial: p.partial,
+            })
+            .collect(),
+        issues: issues
+            .iter()
+            .map(|i| IssueOut {
+                field: &i.field,
+                severity: i.severity,
+                message: lang.pick(&i.zh, &i.en),
+            })
+            .collect(),
+        tiers: ev
+            .tiers
+            .iter()
+            .map(|t| TierOut {
+                id: &t.id,
+                pack: &t.pack,
+                programme: t.programme,
+                level: t.level,
+                title: t.title.get(lang),
+                verdict: t.verdict.id(),
+                held: t.held,
+                route: t.route.as_deref(),
+                score: t.score.as_ref().map(|s| s.total),
+                max_score: t.score.as_ref().map(|s| s.max),
+                score_blocks: t.score.as_ref().map(|s| {
+                    s.blocks
+                        .iter()
+                        .map(|b| BlockOut {
+                            id: &b.id,
+                            title: b.title.get(lang),
+                            points: b.points,
+                            max: b.max,
+                            min: b.min,
+                        })
+                        .collect()
+                }),
+                criteria: t.criteria.iter().map(|c| criterion(c, lang)).collect(),
+            })
+            .collect(),
+        next_tier_gaps: ev
+            .progress
+            .iter()
+            .map(|p| ProgressOut {
+                programme: p.programme,
+                reached: p.reached.as_deref(),
+                reached_held: p.reached_held,
+                next: p
+                    .next
+                    .iter()
+                    .map(|n| NextOut {
+                        tier: &n.tier,
+                        title: n.title.get(lang),
+                        blockers: n
+                            .blockers
+                            .iter()
+                            .map(|b| BlockerOut {
+                                criterion: &b.criterion,
+                                title: b.title.get(lang),
+                                outcome: b.outcome.id(),
+                                confidence: b.confidence.label(),
+                                have: b.have,
+                                points_gain: b.points_gain,
+                                missing: &b.missing,
+                                gaps: b
+                                    .checks
+                                    .iter()
+                                    .filter_map(|c| {
+                                        c.gap.as_ref().map(|g| {
+                                            format!(
+                                                "{}{}{}",
+                                                f::check_line(c, lang),
+                                                lang.pick("：", ": "),
+                                                f::gap(g, lang)
+                                            )
+                                        })
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        five_haves: FiveHaves {
+            target: ev.target.as_deref(),
+            staff: have(Have::Staff),
+            funding: have(Have::Funding),
+            conditions: have(Have::Conditions),
+            direction: have(Have::Direction),
+            projects: have(Have::Projects),
+        },
     }
-    json!({
-        "format": FORMAT,
-        "file": file,
-        "company": a.company.name,
-        "uscc": a.company.uscc,
-        "as_of": ev.as_of.to_string(),
-        "lang": to_json(&lang),
-        "packs": ev.packs.iter().map(|p| json!({
-            "id": p.id,
-            "title": p.title.get(lang),
-            "document": p.document,
-            "effective_from": p.effective_from.to_string(),
-            "effective_to": p.effective_to.map(|d| d.to_string()),
-            "confidence": p.confidence.label(),
-            "partial": p.partial,
-        })).collect::<Vec<_>>(),
-        "issues": issues.iter().map(|i| json!({
-            "field": i.field,
-            "severity": to_json(&i.severity),
-            "message": lang.pick(&i.zh, &i.en),
-        })).collect::<Vec<_>>(),
-        "tiers": ev.tiers.iter().map(|t| json!({
-            "id": t.id,
-            "pack": t.pack,
-            "programme": to_json(&t.programme),
-            "level": t.level,
-            "title": t.title.get(lang),
-            "verdict": t.verdict.id(),
-            "held": t.held,
-            "route": t.route,
-            "score": t.score.as_ref().map(|s| s.total),
-            "max_score": t.score.as_ref().map(|s| s.max),
-            "score_blocks": t.score.as_ref().map(|s| s.blocks.iter().map(|b| json!({
-                "id": b.id, "title": b.title.get(lang), "points": b.points, "max": b.max, "min": b.min,
-            })).collect::<Vec<_>>()),
-            "criteria": t.criteria.iter().map(|c| criterion(c, lang)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "next_tier_gaps": ev.progress.iter().map(|p| json!({
-            "programme": to_json(&p.programme),
-            "reached": p.reached,
-            "reached_held": p.reached_held,
-            "next": p.next.iter().map(|n| json!({
-                "tier": n.tier,
-                "title": n.title.get(lang),
-                "blockers": n.blockers.iter().map(|b| json!({
-                    "criterion": b.criterion,
-                    "title": b.title.get(lang),
-                    "outcome": b.outcome.id(),
-                    "confidence": b.confidence.label(),
-                    "have": to_json(&b.have),
-                    "points_gain": b.points_gain,
-                    "missing": b.missing,
-                    "gaps": b.checks.iter().filter(|c| c.gap.is_some()).map(|c| {
-                        let mut line = f::check_line(c, lang);
-                        if let Some(g) = &c.gap { line.push_str(lang.pick("：", ": ")); line.push_str(&f::gap(g, lang)); }
-                        line
-                    }).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "five_haves": Json::Object(five),
-    })
+}
+
+/// The contract object as a JSON value (for tests and embedding).
+#[must_use]
+pub fn object(
+    file: &str,
+    a: &Assessment,
+    issues: &[Issue],
+    ev: &Evaluation,
+    lang: Lang,
+) -> serde_json::Value {
+    serde_json::to_value(doc(file, a, issues, ev, lang)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The contract object as pretty-printed JSON text.
+#[must_use]
+pub fn to_string(
+    file: &str,
+    a: &Assessment,
+    issues: &[Issue],
+    ev: &Evaluation,
+    lang: Lang,
+) -> String {
+    serde_json::to_string_pretty(&doc(file, a, issues, ev, lang)).unwrap_or_default()
 }

@@ -9,22 +9,50 @@ use crate::model::{Assessment, Issue, Severity};
 
 /// Renders an evaluation as text.
 #[must_use]
+#[allow(clippy::many_single_char_names)] // o: output, l: language pick, f: formatting — used on every line
 pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lang: Lang) -> String {
     let mut o = String::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let name = if a.company.name.trim().is_empty() { l("（未填写企业名称）", "(no company name)") } else { a.company.name.as_str() };
+    let name = if a.company.name.trim().is_empty() {
+        l("（未填写企业名称）", "(no company name)")
+    } else {
+        a.company.name.as_str()
+    };
     let _ = writeln!(o, "{}{name}", l("企业：", "Company: "));
     if !a.company.uscc.is_empty() {
-        let _ = writeln!(o, "{}{}", l("统一社会信用代码：", "Credit code: "), a.company.uscc);
+        let _ = writeln!(
+            o,
+            "{}{}",
+            l("统一社会信用代码：", "Credit code: "),
+            a.company.uscc
+        );
     }
     let _ = writeln!(o, "{}{file}", l("文件：", "File: "));
     let _ = writeln!(o, "{}{}", l("评价基准日：", "As of: "), ev.as_of);
     let _ = writeln!(o, "{}", l("适用规则包：", "Rule packs:"));
     for p in &ev.packs {
-        let to = p.effective_to.map_or_else(|| l("至今", "open").to_string(), |d| d.to_string());
-        let partial = if p.partial { l("，部分编码", ", partial") } else { "" };
-        let detail = format!("{} – {to}{} {} {}{partial}", p.effective_from, l("，", ", "), l("可信度", "confidence"), p.confidence.label());
-        let _ = writeln!(o, "  {} {}{}", p.id, p.title.get(lang), f::paren(&detail, lang));
+        let to = p
+            .effective_to
+            .map_or_else(|| l("至今", "open").to_string(), |d| d.to_string());
+        let partial = if p.partial {
+            l("，部分编码", ", partial")
+        } else {
+            ""
+        };
+        let detail = format!(
+            "{} – {to}{} {} {}{partial}",
+            p.effective_from,
+            l("，", ", "),
+            l("可信度", "confidence"),
+            p.confidence.label()
+        );
+        let _ = writeln!(
+            o,
+            "  {} {}{}",
+            p.id,
+            p.title.get(lang),
+            f::paren(&detail, lang)
+        );
         for n in &p.notes {
             let _ = writeln!(o, "      {}{}", l("注：", "Note: "), n.get(lang));
         }
@@ -45,8 +73,16 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             programme = Some(t.programme);
             let _ = writeln!(o, "\n== {} ==", f::programme(t.programme, lang));
         }
-        let held = if t.held { l("（已持有）", " (already held)") } else { "" };
-        let route = t.route.as_ref().map(|r| f::paren(&format!("{} {r}", l("途径", "route")), lang)).unwrap_or_default();
+        let held = if t.held {
+            l("（已持有）", " (already held)")
+        } else {
+            ""
+        };
+        let route = t
+            .route
+            .as_ref()
+            .map(|r| f::paren(&format!("{} {r}", l("途径", "route")), lang))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
             "\n[{}] {} {} — {}{route}{held}",
@@ -60,13 +96,50 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 .blocks
                 .iter()
                 .map(|b| {
-                    let min = b.min.map(|m| format!(" ≥{}", f::number(m, 1))).unwrap_or_default();
-                    format!("{} {}/{}{min}", b.title.get(lang), f::number(b.points, 1), f::number(b.max, 1))
+                    let min = b
+                        .min
+                        .map(|m| format!(" ≥{}", f::number(m, 1)))
+                        .unwrap_or_default();
+                    format!(
+                        "{} {}/{}{min}",
+                        b.title.get(lang),
+                        f::number(b.points, 1),
+                        f::number(b.max, 1)
+                    )
                 })
                 .collect();
-            let pass = s.pass.map(|p| format!("{}{} {}", l("，", ", "), l("及格线", "pass mark"), f::number(p, 1))).unwrap_or_default();
-            let pot = if s.potential > s.total { f::paren(&format!("{} {}", l("补全数据后最高", "up to"), f::number(s.potential, 1)), lang) } else { String::new() };
-            let _ = writeln!(o, "  {} {}/{}{pot}{pass}{} {}", l("评分", "Score"), f::number(s.total, 1), f::number(s.max, 1), l("：", ":"), blocks.join(l("；", "; ")));
+            let pass = s
+                .pass
+                .map(|p| {
+                    format!(
+                        "{}{} {}",
+                        l("，", ", "),
+                        l("及格线", "pass mark"),
+                        f::number(p, 1)
+                    )
+                })
+                .unwrap_or_default();
+            let pot = if s.potential > s.total {
+                f::paren(
+                    &format!(
+                        "{} {}",
+                        l("补全数据后最高", "up to"),
+                        f::number(s.potential, 1)
+                    ),
+                    lang,
+                )
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                o,
+                "  {} {}/{}{pot}{pass}{} {}",
+                l("评分", "Score"),
+                f::number(s.total, 1),
+                f::number(s.max, 1),
+                l("：", ":"),
+                blocks.join(l("；", "; "))
+            );
         }
         for c in &t.criteria {
             let pts = match (c.points, c.max_points) {
@@ -96,28 +169,61 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 let _ = writeln!(o, "      {} {line}", f::outcome_mark(ch.outcome));
             }
             if !c.missing.is_empty() {
-                let _ = writeln!(o, "      {}{}", l("缺少：", "missing: "), c.missing.join(", "));
+                let _ = writeln!(
+                    o,
+                    "      {}{}",
+                    l("缺少：", "missing: "),
+                    c.missing.join(", ")
+                );
             }
-            let _ = writeln!(o, "      {}{}", l("依据：", "source: "), f::source(&c.source, lang));
+            let _ = writeln!(
+                o,
+                "      {}{}",
+                l("依据：", "source: "),
+                f::source(&c.source, lang)
+            );
         }
     }
-    let _ = writeln!(o, "\n== {} ==", l("距下一级的差距", "Gaps to the next tier"));
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        l("距下一级的差距", "Gaps to the next tier")
+    );
     for p in &ev.progress {
         let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map_or_else(
             || l("尚未达到任何一级", "no tier reached yet").to_string(),
             |t| {
                 if p.reached_held {
-                    format!("{}{}{}{}", t.ladder.get(lang), l("", " "), f::programme(p.programme, lang), l("（已持有）", " (already held)"))
+                    format!(
+                        "{}{}{}{}",
+                        t.ladder.get(lang),
+                        l("", " "),
+                        f::programme(p.programme, lang),
+                        l("（已持有）", " (already held)")
+                    )
                 } else {
                     format!("{} {}", t.title.get(lang), t.id)
                 }
             },
         );
-        let _ = writeln!(o, "\n{}{} {} {reached}", f::programme(p.programme, lang), l("：", ":"), l("已达到", "reached"));
+        let _ = writeln!(
+            o,
+            "\n{}{} {} {reached}",
+            f::programme(p.programme, lang),
+            l("：", ":"),
+            l("已达到", "reached")
+        );
         for n in &p.next {
             let _ = writeln!(o, "  → {} {}", n.title.get(lang), n.tier);
             for (i, b) in n.blockers.iter().enumerate() {
-                let _ = writeln!(o, "    {}. {} {} [{}]", i + 1, f::outcome_mark(b.outcome), b.title.get(lang), b.confidence.label());
+                let _ = writeln!(
+                    o,
+                    "    {}. {} {} [{}]",
+                    i + 1,
+                    f::outcome_mark(b.outcome),
+                    b.title.get(lang),
+                    b.confidence.label()
+                );
                 for ch in &b.checks {
                     let mut line = check_line(ch, lang);
                     if let Some(g) = &ch.gap {
@@ -126,16 +232,36 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                     let _ = writeln!(o, "       {line}");
                 }
                 if !b.missing.is_empty() {
-                    let _ = writeln!(o, "       {}{}", l("需补充：", "fill in: "), b.missing.join(", "));
+                    let _ = writeln!(
+                        o,
+                        "       {}{}",
+                        l("需补充：", "fill in: "),
+                        b.missing.join(", ")
+                    );
                 }
             }
         }
     }
     if let (Some(target), Some(haves)) = (&ev.target, ev.five_haves(None)) {
-        let _ = writeln!(o, "\n== {}{} ==", l("五有准备度", "Five haves readiness"), f::paren(target, lang));
+        let _ = writeln!(
+            o,
+            "\n== {}{} ==",
+            l("五有准备度", "Five haves readiness"),
+            f::paren(target, lang)
+        );
         for h in haves {
-            let pct = h.readiness.map_or_else(|| "—".to_string(), |r| format!("{}%", f::number(r * 100.0, 0)));
-            let _ = writeln!(o, "  {} {pct:>5}  ({}/{} {})", f::pad(f::have(h.have, lang), 16), h.met, h.total, l("项达标", "met"));
+            let pct = h.readiness.map_or_else(
+                || "—".to_string(),
+                |r| format!("{}%", f::number(r * 100.0, 0)),
+            );
+            let _ = writeln!(
+                o,
+                "  {} {pct:>5}  ({}/{} {})",
+                f::pad(f::have(h.have, lang), 16),
+                h.met,
+                h.total,
+                l("项达标", "met")
+            );
         }
     }
     let _ = writeln!(

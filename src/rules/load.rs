@@ -122,12 +122,14 @@ impl Checker<'_> {
 
     /// Line of the first field `key: …` outside comments, if any.
     fn line_of_key(&self, key: &str) -> Option<usize> {
-        self.text.lines().position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|n| n + 1)
+        self.text
+            .lines()
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .map(|n| n + 1)
     }
 
     fn err(&self, at: &str, reason: String) -> RuleError {
@@ -157,8 +159,13 @@ impl Checker<'_> {
         {
             return Err(RuleError::Invalid {
                 file: self.file.into(),
-                line: self.line_of_key("effective_to").unwrap_or_else(|| self.line_of(&p.id, 0)),
-                reason: format!("effective_to {to} is before effective_from {}", p.effective_from),
+                line: self
+                    .line_of_key("effective_to")
+                    .unwrap_or_else(|| self.line_of(&p.id, 0)),
+                reason: format!(
+                    "effective_to {to} is before effective_from {}",
+                    p.effective_from
+                ),
             });
         }
         if p.tiers.is_empty() {
@@ -200,10 +207,16 @@ impl Checker<'_> {
     }
 
     fn prefixed(&self, id: &str, prefix: &str) -> Result<(), RuleError> {
-        if id.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') && rest.len() > 1) {
+        if id
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('.') && rest.len() > 1)
+        {
             Ok(())
         } else {
-            Err(self.err(id, format!("id {id:?} must start with {prefix:?} followed by '.'")))
+            Err(self.err(
+                id,
+                format!("id {id:?} must start with {prefix:?} followed by '.'"),
+            ))
         }
     }
 
@@ -230,14 +243,20 @@ impl Checker<'_> {
                 if (items - b.max).abs() > 1e-9 {
                     return Err(self.err(
                         &b.id,
-                        format!("block {:?} has max {} but its items add up to {items}", b.id, b.max),
+                        format!(
+                            "block {:?} has max {} but its items add up to {items}",
+                            b.id, b.max
+                        ),
                     ));
                 }
             }
             if (total - spec.max).abs() > 1e-9 {
                 return Err(self.err(
                     &t.id,
-                    format!("score blocks of {:?} add up to {total}, not the stated max {}", t.id, spec.max),
+                    format!(
+                        "score blocks of {:?} add up to {total}, not the stated max {}",
+                        t.id, spec.max
+                    ),
                 ));
             }
         }
@@ -246,12 +265,8 @@ impl Checker<'_> {
             self.criterion(c, Some(t))?;
         }
         if let Some(expr) = &t.pass {
-            let known: BTreeSet<&str> = p
-                .common
-                .iter()
-                .chain(&t.criteria)
-                .map(|c| c.id.as_str())
-                .collect();
+            let known: BTreeSet<&str> =
+                p.common.iter().chain(&t.criteria).map(|c| &*c.id).collect();
             self.expr(expr, &known, &t.id)?;
         }
         Ok(())
@@ -273,22 +288,41 @@ impl Checker<'_> {
 
     fn criterion(&self, c: &Criterion, tier: Option<&Tier>) -> Result<(), RuleError> {
         if c.title.zh.trim().is_empty() || c.title.en.trim().is_empty() {
-            return Err(self.err(&c.id, format!("criterion {:?} needs a title in zh and en", c.id)));
+            return Err(self.err(
+                &c.id,
+                format!("criterion {:?} needs a title in zh and en", c.id),
+            ));
         }
         if c.source.document.trim().is_empty() {
-            return Err(self.err(&c.id, format!("criterion {:?} has no source document", c.id)));
+            return Err(self.err(
+                &c.id,
+                format!("criterion {:?} has no source document", c.id),
+            ));
         }
         if let Some(w) = &c.when {
             self.test(w, &c.id, tier)?;
         }
         match &c.rule {
             Rule::Check(t) => self.test(t, &c.id, tier),
-            Rule::Points { block, max, scoring } => {
+            Rule::Points {
+                block,
+                max,
+                scoring,
+            } => {
                 let Some(spec) = tier.and_then(|t| t.score.as_ref()) else {
-                    return Err(self.err(&c.id, format!("{:?} awards points but its tier has no score table", c.id)));
+                    return Err(self.err(
+                        &c.id,
+                        format!("{:?} awards points but its tier has no score table", c.id),
+                    ));
                 };
                 if !spec.blocks.iter().any(|b| b.id == *block) {
-                    return Err(self.err(&c.id, format!("{:?} names score block {block:?}, which the tier does not define", c.id)));
+                    return Err(self.err(
+                        &c.id,
+                        format!(
+                            "{:?} names score block {block:?}, which the tier does not define",
+                            c.id
+                        ),
+                    ));
                 }
                 if !(max.is_finite() && *max > 0.0) {
                     return Err(self.err(&c.id, format!("{:?} has a max of {max} points", c.id)));
@@ -298,12 +332,32 @@ impl Checker<'_> {
         }
     }
 
-    fn metric_year(&self, m: crate::metrics::Metric, year: Option<u8>, id: &str) -> Result<(), RuleError> {
+    fn metric_year(
+        &self,
+        m: crate::metrics::Metric,
+        year: Option<u8>,
+        id: &str,
+    ) -> Result<(), RuleError> {
         match (m.is_yearly(), year) {
             (true, Some(1..=3)) | (false, None) => Ok(()),
-            (true, Some(y)) => Err(self.err(id, format!("{id:?}: year offset {y} for {} is outside 1–3 (Y−1 … Y−3)", m.id()))),
-            (true, None) => Err(self.err(id, format!("{id:?}: metric {} is yearly and needs `year: Some(1..=3)`", m.id()))),
-            (false, Some(_)) => Err(self.err(id, format!("{id:?}: metric {} is not yearly and takes no year", m.id()))),
+            (true, Some(y)) => Err(self.err(
+                id,
+                format!(
+                    "{id:?}: year offset {y} for {} is outside 1–3 (Y−1 … Y−3)",
+                    m.id()
+                ),
+            )),
+            (true, None) => Err(self.err(
+                id,
+                format!(
+                    "{id:?}: metric {} is yearly and needs `year: Some(1..=3)`",
+                    m.id()
+                ),
+            )),
+            (false, Some(_)) => Err(self.err(
+                id,
+                format!("{id:?}: metric {} is not yearly and takes no year", m.id()),
+            )),
         }
     }
 
@@ -311,18 +365,37 @@ impl Checker<'_> {
         if m.unit() == unit {
             Ok(())
         } else {
-            Err(self.err(id, format!("{id:?}: metric {} is in {:?}, not {unit:?}", m.id(), m.unit())))
+            Err(self.err(
+                id,
+                format!(
+                    "{id:?}: metric {} is in {:?}, not {unit:?}",
+                    m.id(),
+                    m.unit()
+                ),
+            ))
         }
     }
 
     fn test(&self, t: &Test, id: &str, tier: Option<&Tier>) -> Result<(), RuleError> {
         match t {
-            Test::Cmp { metric, year, value, unit, .. } => {
+            Test::Cmp {
+                metric,
+                year,
+                value,
+                unit,
+                ..
+            } => {
                 if *unit == Unit::Flag {
-                    return Err(self.err(id, format!("{id:?}: {} is yes/no; use Flag, not Cmp", metric.id())));
+                    return Err(self.err(
+                        id,
+                        format!("{id:?}: {} is yes/no; use Flag, not Cmp", metric.id()),
+                    ));
                 }
                 if !value.is_finite() {
-                    return Err(self.err(id, format!("{id:?}: threshold {value} is not a finite number")));
+                    return Err(self.err(
+                        id,
+                        format!("{id:?}: threshold {value} is not a finite number"),
+                    ));
                 }
                 self.unit(*metric, *unit, id)?;
                 self.metric_year(*metric, *year, id)
@@ -334,7 +407,10 @@ impl Checker<'_> {
             Test::Holds { .. } => Ok(()),
             Test::Score { min } => {
                 if tier.and_then(|t| t.score.as_ref()).is_none() {
-                    return Err(self.err(id, format!("{id:?} tests a score but its tier has no score table")));
+                    return Err(self.err(
+                        id,
+                        format!("{id:?} tests a score but its tier has no score table"),
+                    ));
                 }
                 if !min.is_finite() {
                     return Err(self.err(id, format!("{id:?}: pass mark {min} is not finite")));
@@ -354,7 +430,9 @@ impl Checker<'_> {
                 let mut names = BTreeSet::new();
                 for r in routes {
                     if !names.insert(r.name.as_str()) {
-                        return Err(self.err(id, format!("{id:?}: route name {:?} is used twice", r.name)));
+                        return Err(
+                            self.err(id, format!("{id:?}: route name {:?} is used twice", r.name))
+                        );
                     }
                     if let Some(w) = &r.when {
                         self.test(w, id, tier)?;
@@ -366,7 +444,13 @@ impl Checker<'_> {
         }
     }
 
-    fn scoring(&self, s: &Scoring, max: f64, id: &str, tier: Option<&Tier>) -> Result<(), RuleError> {
+    fn scoring(
+        &self,
+        s: &Scoring,
+        max: f64,
+        id: &str,
+        tier: Option<&Tier>,
+    ) -> Result<(), RuleError> {
         let over = |p: f64| -> Result<(), RuleError> {
             if p.is_finite() && (0.0..=max).contains(&p) {
                 Ok(())
@@ -375,7 +459,13 @@ impl Checker<'_> {
             }
         };
         match s {
-            Scoring::Bands { metric, year, unit, bands, .. } => {
+            Scoring::Bands {
+                metric,
+                year,
+                unit,
+                bands,
+                ..
+            } => {
                 self.unit(*metric, *unit, id)?;
                 self.metric_year(*metric, *year, id)?;
                 self.bands(bands, id)?;
@@ -393,7 +483,9 @@ impl Checker<'_> {
                 over(*cap)?;
                 for st in steps {
                     if !(st.points.is_finite() && st.points >= 0.0) {
-                        return Err(self.err(id, format!("{id:?}: step worth {} points", st.points)));
+                        return Err(
+                            self.err(id, format!("{id:?}: step worth {} points", st.points))
+                        );
                     }
                     self.test(&st.test, id, tier)?;
                 }
@@ -417,7 +509,13 @@ impl Checker<'_> {
             return Err(self.err(id, format!("{id:?}: the lowest band must start unbounded (from: None), it starts at {:?}; values below it would score nothing", first.from)));
         }
         if last.to.is_some() {
-            return Err(self.err(id, format!("{id:?}: the highest band must end unbounded (to: None), it ends at {:?}", last.to)));
+            return Err(self.err(
+                id,
+                format!(
+                    "{id:?}: the highest band must end unbounded (to: None), it ends at {:?}",
+                    last.to
+                ),
+            ));
         }
         for b in bands {
             if let (Some(f), Some(t)) = (b.from, b.to)
@@ -433,7 +531,9 @@ impl Checker<'_> {
                     return Err(self.err(id, format!("{id:?}: bands overlap between {f} and {t}; list bands from low to high without overlap")));
                 }
                 (Some(t), Some(f)) => {
-                    return Err(self.err(id, format!("{id:?}: bands leave a gap between {t} and {f}")));
+                    return Err(
+                        self.err(id, format!("{id:?}: bands leave a gap between {t} and {f}"))
+                    );
                 }
                 _ => {
                     return Err(self.err(id, format!("{id:?}: only the first band may start unbounded and only the last may end unbounded")));
@@ -471,7 +571,10 @@ pub(super) fn check_cross_references(packs: &[Pack]) -> Result<(), RuleError> {
             _ => {}
         }
     }
-    let tiers: BTreeSet<&str> = packs.iter().flat_map(|p| p.tiers.iter().map(|t| t.id.as_str())).collect();
+    let tiers: BTreeSet<&str> = packs
+        .iter()
+        .flat_map(|p| p.tiers.iter().map(|t| t.id.as_str()))
+        .collect();
     for p in packs {
         for c in p.all_criteria() {
             let mut refs = Vec::new();
@@ -487,7 +590,10 @@ pub(super) fn check_cross_references(packs: &[Pack]) -> Result<(), RuleError> {
                     return Err(RuleError::Invalid {
                         file: p.id.clone(),
                         line: 0,
-                        reason: format!("criterion {:?} requires tier {r:?}, which no loaded pack defines", c.id),
+                        reason: format!(
+                            "criterion {:?} requires tier {r:?}, which no loaded pack defines",
+                            c.id
+                        ),
                     });
                 }
             }

@@ -5,6 +5,8 @@
 //! unknown fields so a typo in a pack is an error with a line number, not a
 //! silently ignored rule.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -19,12 +21,21 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Simplified Chinese.
-    pub zh: String,
+    pub zh: Arc<str>,
     /// English.
-    pub en: String,
+    pub en: Arc<str>,
 }
 
 impl Text {
+    /// A text from its two languages.
+    #[must_use]
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
     /// The text in `lang`.
     #[must_use]
     pub fn get(&self, lang: crate::i18n::Lang) -> &str {
@@ -105,9 +116,9 @@ pub enum Programme {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Issuing document (name and number).
-    pub document: String,
+    pub document: Arc<str>,
     /// Article, annex or section.
-    pub article: String,
+    pub article: Arc<str>,
     /// Date of the document (issue or entry into force, as the pack states).
     pub date: NaiveDate,
 }
@@ -216,7 +227,7 @@ pub enum Expr {
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable id from criteria.md.
-    pub id: String,
+    pub id: Arc<str>,
     /// Title.
     pub title: Text,
     /// Which of the five haves (or basis) it belongs to.
@@ -227,7 +238,7 @@ pub struct Criterion {
     pub source: Source,
     /// Evidence to prepare.
     #[serde(default)]
-    pub evidence: Vec<Text>,
+    pub evidence: Arc<[Text]>,
     /// Note shown with the criterion.
     #[serde(default)]
     pub note: Option<Text>,

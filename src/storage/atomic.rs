@@ -11,7 +11,10 @@ use super::StorageError;
 /// The backup kept beside `path`: `name.ron.bak`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }

@@ -24,7 +24,9 @@ pub enum StorageError {
         file: String,
     },
     /// The file is too large to be an assessment.
-    #[error("文件过大（{bytes} 字节），不是评价文件 / file too large ({bytes} bytes) for an assessment: {file}")]
+    #[error(
+        "文件过大（{bytes} 字节），不是评价文件 / file too large ({bytes} bytes) for an assessment: {file}"
+    )]
     TooLarge {
         /// File.
         file: String,
@@ -32,7 +34,9 @@ pub enum StorageError {
         bytes: u64,
     },
     /// Not UTF-8 text.
-    #[error("第 {line} 行不是 UTF-8 文本（{detail}）；请以 UTF-8 编码保存 / line {line} is not UTF-8 text ({detail}); save the file as UTF-8: {file}")]
+    #[error(
+        "第 {line} 行不是 UTF-8 文本（{detail}）；请以 UTF-8 编码保存 / line {line} is not UTF-8 text ({detail}); save the file as UTF-8: {file}"
+    )]
     Encoding {
         /// File.
         file: String,
@@ -54,7 +58,9 @@ pub enum StorageError {
         reason: String,
     },
     /// Written by a newer innocheck.
-    #[error("文件格式版本 {found} 高于本程序支持的 {supported}，请升级 innocheck；文件未作任何修改 / format version {found} is newer than this innocheck supports ({supported}); upgrade innocheck — the file was not changed: {file}")]
+    #[error(
+        "文件格式版本 {found} 高于本程序支持的 {supported}，请升级 innocheck；文件未作任何修改 / format version {found} is newer than this innocheck supports ({supported}); upgrade innocheck — the file was not changed: {file}"
+    )]
     TooNew {
         /// File.
         file: String,

@@ -24,16 +24,22 @@ struct Peek {
 /// Reads only the `format_version` of a file.
 pub(super) fn peek_version(text: &str, name: &str) -> Result<u32, StorageError> {
     let peek: Peek = parse(text, name)?;
-    (peek.format_version > 0).then_some(peek.format_version).ok_or_else(|| StorageError::Parse {
-        file: name.to_string(),
-        line: 1,
-        col: 1,
-        reason: "no `format_version` field: this is not an innocheck assessment file".into(),
-    })
+    (peek.format_version > 0)
+        .then_some(peek.format_version)
+        .ok_or_else(|| StorageError::Parse {
+            file: name.to_string(),
+            line: 1,
+            col: 1,
+            reason: "no `format_version` field: this is not an innocheck assessment file".into(),
+        })
 }
 
 /// Loads a file of an older `version` into the current model.
-pub(super) fn from_version(version: u32, text: &str, name: &str) -> Result<Assessment, StorageError> {
+pub(super) fn from_version(
+    version: u32,
+    text: &str,
+    name: &str,
+) -> Result<Assessment, StorageError> {
     match version {
         1 => {
             let v1: V1Envelope = parse(text, name)?;
@@ -103,9 +109,9 @@ impl V1Assessment {
             .finance
             .into_iter()
             .take(3)
-            .enumerate()
-            .map(|(i, y)| FiscalYear {
-                year: base - 1 - i as i32,
+            .zip(1..)
+            .map(|(y, back)| FiscalYear {
+                year: base - back,
                 revenue: y.revenue,
                 main_revenue: y.main_revenue,
                 net_profit: y.net_profit,

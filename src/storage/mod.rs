@@ -123,7 +123,10 @@ fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, StorageError> {
         });
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         StorageError::Encoding {
             file: name.to_string(),
             line,
@@ -134,7 +137,10 @@ fn decode<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, StorageError> {
 }
 
 /// Parses RON with the depth limit, mapping errors to file/line/column.
-pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> Result<T, StorageError> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    name: &str,
+) -> Result<T, StorageError> {
     ron::Options::default()
         .with_recursion_limit(MAX_DEPTH)
         .from_str(text)
@@ -145,7 +151,9 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> R
             reason: match e.code {
                 // ron's own text addresses programmers ("increase recursion_limit").
                 ron::Error::ExceededRecursionLimit => {
-                    format!("nested more than {MAX_DEPTH} levels deep (the limit for assessment files)")
+                    format!(
+                        "nested more than {MAX_DEPTH} levels deep (the limit for assessment files)"
+                    )
                 }
                 code => code.to_string(),
             },
@@ -179,7 +187,10 @@ fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
         ("direction.niche_share_pct", a.direction.niche_share_pct),
         ("manual.miit_platform_score", a.manual.miit_platform_score),
         ("manual.featured_score_2022", a.manual.featured_score_2022),
-        ("manual.provincial_growth_benchmark", a.manual.provincial_growth_benchmark),
+        (
+            "manual.provincial_growth_benchmark",
+            a.manual.provincial_growth_benchmark,
+        ),
     ] {
         if v.is_some_and(|v| !v.is_finite()) {
             bad.push(f.to_string());
@@ -239,11 +250,12 @@ pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled
 
 /// Loads a bundled sample by file name (e.g. `hongdu-precision.ron`).
 pub fn sample(name: &str) -> Result<Assessment, StorageError> {
-    let (n, text) = SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .ok_or_else(|| StorageError::NotAFile {
-            file: format!("assets/samples/{name}"),
-        })?;
+    let (n, text) =
+        SAMPLES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| StorageError::NotAFile {
+                file: format!("assets/samples/{name}"),
+            })?;
     load_bytes(text.as_bytes(), &format!("assets/samples/{n}")).map(|l| l.assessment)
 }
