@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod eval;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod i18n;
 pub mod metrics;
 pub mod model;

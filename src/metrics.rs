@@ -336,6 +336,121 @@ metrics! {
     FeaturedScore2022 = "featured_score_2022", Points, false, "特色化指标得分", "Featured (特色化) score";
 }
 
+impl Metric {
+    /// The input fields the metric reads, as patterns (`*` stands for a year,
+    /// a trailing list name covers its items). Used to show, beside each
+    /// input, the criteria it feeds.
+    #[must_use]
+    pub fn inputs(self) -> &'static [&'static str] {
+        use Metric as M;
+        match self {
+            M::Revenue | M::RevenueGrowth | M::RevenueCagr2y => &["years.*.revenue"],
+            M::MainRevenue | M::MainGrowth | M::AvgMainGrowth2y => &["years.*.main_revenue"],
+            M::NetProfit => &["years.*.net_profit"],
+            M::TotalAssets => &["years.*.total_assets"],
+            M::RdSpend | M::RdTotal2y | M::RdAvg2y => &["years.*.rd_spend"],
+            M::StaffTotal => &["years.*.staff_total"],
+            M::RdStaff => &["years.*.rd_staff"],
+            M::RdRatio => &["years.*.rd_spend", "years.*.revenue"],
+            M::RdRatioMain => &["years.*.rd_spend", "years.*.main_revenue"],
+            M::MainShare => &["years.*.main_revenue", "years.*.revenue"],
+            M::GrowthOverBenchmark => &[
+                "years.*.revenue",
+                "years.*.total_profit",
+                "manual.provincial_growth_benchmark",
+            ],
+            M::DebtRatio => &["years.*.total_liabilities", "years.*.total_assets"],
+            M::NetMargin => &["years.*.net_profit", "years.*.revenue"],
+            M::RdStaffShare => &["years.*.rd_staff", "years.*.staff_total"],
+            M::RdStaffQualifiedShare => &["years.*.rd_staff_qualified", "years.*.rd_staff"],
+            M::RdSpendPerRdStaff => &["years.*.rd_spend", "years.*.rd_staff"],
+            M::NewProductShare => &["years.*.new_product_sales", "years.*.revenue"],
+            M::LeadProductShare => &["years.*.lead_product_sales", "years.*.revenue"],
+            M::Equity2y | M::Equity3y => &["years.*.equity_new"],
+            M::YearsInNiche => &["direction.niche_entry_year"],
+            M::IsSme => &[
+                "company.industry",
+                "years.*.staff_total",
+                "years.*.revenue",
+                "years.*.total_assets",
+            ],
+            M::InJiangxi => &["company.city"],
+            M::SectorPrimaryTertiary | M::IsConstruction | M::NotConstruction => {
+                &["company.industry"]
+            }
+            M::IndependentLegalPerson => &["company.independent_legal_person"],
+            M::ProductsPermitted => &["company.products_permitted"],
+            M::EquipmentValue => &["conditions.equipment_value"],
+            M::RdSpace => &["conditions.rd_space_m2"],
+            M::InstitutionLevel
+            | M::ProvincialTcYears
+            | M::MunicipalTcYears
+            | M::NotProvincialTc => &["conditions.institutions"],
+            M::Partners => &["conditions.partners"],
+            M::SeniorExperts => &["staff.senior_experts"],
+            M::TechLeader => &["staff.tech_leader"],
+            M::Mechanism => &["direction.mechanism"],
+            M::WrittenPlan => &["direction.written_plan"],
+            M::OwnBrand => &["direction.own_brand"],
+            M::QmsCertificate => &["direction.qms_certificate"],
+            M::AdvancedCertification => &["direction.advanced_certification"],
+            M::QualityAward => &["direction.quality_award"],
+            M::StandardsDrafted => &["direction.standards"],
+            M::DigitalLevel => &["direction.digital_level"],
+            M::ItCoreProcesses => &["direction.it_core_processes"],
+            M::NicheShare => &["direction.niche_share_pct"],
+            M::NicheRank => &["direction.niche_rank"],
+            M::NicheRecognised => &["direction.niche_recognised"],
+            M::FieldStrategicEmerging => &["direction.fields.strategic_emerging"],
+            M::FieldSixBasics => &["direction.fields.six_basics"],
+            M::FieldFillsGap => &["direction.fields.fills_gap"],
+            M::FieldTenKeyFields => &["direction.fields.ten_key_fields"],
+            M::FieldNetworkPower => &["direction.fields.network_power"],
+            M::FieldTimeHonored => &["direction.fields.time_honored"],
+            M::KeyChainLink => &["direction.fields.key_chain_link"],
+            M::Ip1 => &["ip.class1"],
+            M::Ip1Self => &["ip.class1_self"],
+            M::Ip1HighValue => &["ip.class1_high_value"],
+            M::Ip2 => &["ip.class2"],
+            M::OngoingProjects => &["projects"],
+            M::NatAwardTop3 | M::NatAwardTop5 | M::ProvAwardTop3 | M::AnyAward3y => &["awards"],
+            M::MakerTop50 | M::MakerTop500 => &["maker_china"],
+            M::NoAbnormalList => &["compliance.abnormal_operation_list"],
+            M::NoSeriousDishonesty => &["compliance.serious_dishonesty"],
+            M::NoMajorAccident => &["compliance.major_accident"],
+            M::NoTaxEvasion => &["compliance.tax_evasion"],
+            M::NoSmuggling => &["compliance.smuggling"],
+            M::NoMajorTaxViolation => &["compliance.major_tax_violation"],
+            M::MiitPlatformScore => &["manual.miit_platform_score"],
+            M::FeaturedScore2022 => &["manual.featured_score_2022"],
+        }
+    }
+
+    /// Whether the metric reads `field` (e.g. `years.2024.rd_spend`,
+    /// `conditions.institutions.0.year`).
+    #[must_use]
+    pub fn reads(self, field: &str) -> bool {
+        self.inputs()
+            .iter()
+            .any(|pattern| field_matches(pattern, field))
+    }
+}
+
+/// Whether a field id matches an input pattern: `*` matches one segment, and
+/// a pattern naming a list or group also matches everything inside it.
+#[must_use]
+pub fn field_matches(pattern: &str, field: &str) -> bool {
+    let mut p = pattern.split('.');
+    let mut f = field.split('.');
+    loop {
+        match (p.next(), f.next()) {
+            (None, _) => return true,
+            (Some(a), Some(b)) if a == "*" || a == b => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Computes metrics for one assessment at one as-of date.
 #[derive(Debug, Clone, Copy)]
 pub struct Metrics<'a> {

@@ -99,9 +99,12 @@ impl Run {
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> Run {
+    // Headless, as in CI: without a display, `innocheck [FILE]` prints the text evaluation.
     let out = Command::new(env!("CARGO_BIN_EXE_innocheck"))
         .args(args)
         .current_dir(dir)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
         .output()
         .expect("the innocheck binary runs");
     Run {
@@ -1062,7 +1065,12 @@ fn no_arguments_shows_the_bundled_default_sample() {
         innocheck::cli::DEFAULT_SAMPLE
     )));
     assert!(r.stdout.contains("距下一级的差距"));
-    assert!(r.stderr.is_empty(), "stderr:\n{}", r.stderr);
+    // The only thing on stderr is the note that no display was found (GUI builds).
+    assert!(
+        r.stderr.is_empty() || r.stderr.contains("DISPLAY"),
+        "stderr:\n{}",
+        r.stderr
+    );
 
     let en = run_in(dir.path(), &["--lang", "en"]);
     en.expect_code(0, "no file, English");
@@ -1086,4 +1094,27 @@ fn json_keeps_its_shape_when_no_pack_is_in_force() {
         .json();
     assert!(arr(&v, "packs").is_empty() && arr(&v, "tiers").is_empty());
     check_contract(&v, &f);
+}
+
+#[test]
+fn screenshot_mode_without_a_display_fails_with_a_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("shot.png");
+    let r = run(&[
+        "--screenshot",
+        out.to_str().expect("utf-8 path"),
+        "--page",
+        "results",
+    ]);
+    r.expect_code(2, "--screenshot without a display");
+    assert!(r.stderr.contains("display"), "{}", r.stderr);
+    assert!(!out.exists());
+    let bad = run(&[
+        "--screenshot",
+        out.to_str().expect("utf-8 path"),
+        "--page",
+        "nowhere",
+    ]);
+    bad.expect_code(2, "unknown page");
+    assert!(bad.stderr.contains("results"), "{}", bad.stderr);
 }

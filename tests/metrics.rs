@@ -288,8 +288,42 @@ fn a_tech_center_without_its_year_is_missing_not_zero_years() {
         year: None,
     }];
     let m = Metrics::new(&a, as_of());
-    let err = m.value(Metric::MunicipalTcYears, None).expect_err("year missing");
-    assert_eq!(err.fields, vec!["conditions.institutions.0.year".to_string()]);
+    let err = m
+        .value(Metric::MunicipalTcYears, None)
+        .expect_err("year missing");
+    assert_eq!(
+        err.fields,
+        vec!["conditions.institutions.0.year".to_string()]
+    );
     // No provincial center at all: a real zero.
     close(num(&m, Metric::ProvincialTcYears, None), 0.0);
+}
+
+#[test]
+fn fields_map_to_the_criteria_that_read_them() {
+    use innocheck::metrics::field_matches;
+    use innocheck::rules::{Registry, criteria_reading};
+    assert!(field_matches("years.*.rd_spend", "years.2024.rd_spend"));
+    assert!(!field_matches("years.*.rd_spend", "years.2024.revenue"));
+    assert!(field_matches(
+        "conditions.institutions",
+        "conditions.institutions.0.year"
+    ));
+    assert!(!field_matches("conditions.institutions.0", "conditions"));
+    let reg = Registry::bundled().expect("packs");
+    let packs: Vec<_> = reg.packs().iter().collect();
+    let ids: Vec<String> = criteria_reading(&packs, "years.2024.rd_spend")
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    assert!(ids.contains(&"tc.nat.2016.rd_spend".to_string()), "{ids:?}");
+    assert!(
+        ids.contains(&"sme.2022.innovative.rd_ratio".to_string()),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"tc.nat.2016.rd_staff".to_string()));
+    // Every metric names at least one input.
+    for m in Metric::ALL {
+        assert!(!m.inputs().is_empty(), "{m:?}");
+    }
 }

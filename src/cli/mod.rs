@@ -41,12 +41,40 @@ pub struct Cli {
     /// Folder of rule packs (*.ron) that override or extend the bundled ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Output language.
-    #[arg(long, global = true, value_enum, default_value = "zh")]
-    pub lang: LangArg,
+    /// Output language (default: Chinese; the window remembers the last choice).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Open the window, render one page, write it as PNG to this file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Page for --screenshot: company, finance, staff, funding, conditions,
+    /// direction, projects, ip, compliance, results.
+    #[arg(
+        long,
+        value_name = "PAGE",
+        default_value = "results",
+        requires = "screenshot"
+    )]
+    pub page: String,
+    /// Window size for --screenshot, e.g. 1280x800.
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "1280x800",
+        requires = "screenshot"
+    )]
+    pub size: String,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The output language (Chinese unless `--lang en`).
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        self.lang.map_or(Lang::Zh, Lang::from)
+    }
 }
 
 /// Output language.
@@ -292,7 +320,7 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
     /// Files evaluated and rendered per round; bounds memory for large batches.
     const BATCH: usize = 256;
     let reg = registry(cli.rules.as_deref())?;
-    let lang: Lang = cli.lang.into();
+    let lang: Lang = cli.lang();
     let today = today();
     let json = args.format == Format::Json;
     let array = json && args.files.len() > 1;
@@ -367,7 +395,7 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
 }
 
 fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
-    let lang: Lang = cli.lang.into();
+    let lang: Lang = cli.lang();
     let today = today();
     let mut failed = false;
     let mut text = String::new();
@@ -433,6 +461,74 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
     })
 }
 
+/// Whether a graphical display is available (X11 or Wayland on Unix).
+#[cfg(feature = "gui")]
+#[must_use]
+pub fn has_display() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+}
+
+#[cfg(feature = "gui")]
+fn run_window(cli: &Cli) -> Result<ExitCode> {
+    use crate::gui::{Launch, pages::Page, screenshot::Spec};
+    let screenshot = match &cli.screenshot {
+        None => None,
+        Some(out) => {
+            let page = Page::from_slug(&cli.page).with_context(|| {
+                let pages: Vec<&str> = Page::ALL.iter().map(|p| p.slug()).collect();
+                format!("unknown --page {:?}; pages: {}", cli.page, pages.join(", "))
+            })?;
+            let (w, h) = cli
+                .size
+                .split_once(['x', 'X'])
+                .and_then(|(w, h)| {
+                    Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
+                })
+                .filter(|(w, h)| (320..=7680).contains(w) && (240..=4320).contains(h))
+                .with_context(|| {
+                    format!("--size {:?} is not WIDTHxHEIGHT (e.g. 1280x800)", cli.size)
+                })?;
+            if out.exists() {
+                std::fs::remove_file(out)
+                    .with_context(|| format!("cannot replace {}", out.display()))?;
+            }
+            Some(Spec {
+                out: out.clone(),
+                page,
+                width: w,
+                height: h,
+            })
+        }
+    };
+    if screenshot.is_some() && !has_display() {
+        bail!(
+            "--screenshot needs a display: none is available (DISPLAY / WAYLAND_DISPLAY unset); run it under xvfb-run"
+        );
+    }
+    let out = screenshot.as_ref().map(|s| s.out.clone());
+    crate::gui::run(Launch {
+        file: cli.file.clone(),
+        lang: cli.lang.map(Lang::from),
+        rules_dir: cli.rules.clone(),
+        screenshot,
+    })?;
+    if let Some(out) = out {
+        if !out.exists() {
+            bail!(
+                "the window closed before the screenshot was written: {}",
+                out.display()
+            );
+        }
+        eprintln!("innocheck: wrote {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<ExitCode> {
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
@@ -459,7 +555,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             let results = evaluate_many(&files, &reg, &eval_args, today());
             let failed = results.iter().any(Result::is_err);
             let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
-            write_out(&portfolio::render(&items, cli.lang.into(), args.format))?;
+            write_out(&portfolio::render(&items, cli.lang(), args.format))?;
             Ok(if failed {
                 ExitCode::from(2)
             } else {
@@ -468,14 +564,32 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Some(Command::Rules { action }) => {
             let reg = registry(cli.rules.as_deref())?;
-            let s = rules_cmd::run(&reg, action, cli.lang.into())?;
+            let s = rules_cmd::run(&reg, action, cli.lang())?;
             write_out(&s)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            // Without the desktop window, show the evaluation of the file (or the bundled sample).
+            #[cfg(feature = "gui")]
+            {
+                if cli.screenshot.is_some() || has_display() {
+                    return run_window(cli);
+                }
+                eprintln!(
+                    "innocheck: {}",
+                    cli.lang().pick(
+                        "没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置），以下为文字版评价结果。",
+                        "no graphical display (DISPLAY / WAYLAND_DISPLAY unset); showing the text evaluation instead."
+                    )
+                );
+            }
+            if cli.screenshot.is_some() {
+                bail!(
+                    "--screenshot needs the desktop window, which this build does not include (feature `gui`)"
+                );
+            }
+            // Without a window, show the evaluation of the file (or the bundled sample).
             let reg = registry(cli.rules.as_deref())?;
-            let lang: Lang = cli.lang.into();
+            let lang: Lang = cli.lang();
             let today = today();
             let (name, a) = match &cli.file {
                 Some(p) => (p.display().to_string(), storage::load(p)?.assessment),

@@ -5,12 +5,14 @@
 //! Money is in 万元 (10,000 CNY), ratios in percent, as the official texts use them.
 
 mod company;
+mod completion;
 mod finance;
 mod profile;
 pub mod uscc;
 pub mod validate;
 
 pub use company::{City, Company, Industry};
+pub use completion::{Completion, Step, completion};
 pub use finance::FiscalYear;
 pub use profile::{
     Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution, InstitutionKind,

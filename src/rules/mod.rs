@@ -89,6 +89,45 @@ impl Registry {
     }
 }
 
+/// The criteria of `packs` that read input `field` (e.g. `years.2024.rd_spend`),
+/// with their pack, for help texts beside each input.
+#[must_use]
+pub fn criteria_reading<'p>(packs: &[&'p Pack], field: &str) -> Vec<&'p Criterion> {
+    fn test_reads(t: &Test, field: &str) -> bool {
+        match t {
+            Test::Cmp { metric, .. } | Test::Flag { metric, .. } | Test::Declared { metric } => {
+                metric.reads(field)
+            }
+            Test::Holds { .. } => crate::metrics::field_matches("titles", field),
+            Test::Score { .. } => false,
+            Test::All(v) => v.iter().any(|x| test_reads(x, field)),
+            Test::Any(rs) => rs.iter().any(|r| {
+                r.when.as_ref().is_some_and(|w| test_reads(w, field)) || test_reads(&r.test, field)
+            }),
+        }
+    }
+    fn scoring_reads(s: &Scoring, field: &str) -> bool {
+        match s {
+            Scoring::Bands { metric, .. } | Scoring::Manual { metric } => metric.reads(field),
+            Scoring::Ladder { steps, .. } | Scoring::Sum { steps, .. } => {
+                steps.iter().any(|st| test_reads(&st.test, field))
+            }
+            Scoring::Max(v) => v.iter().any(|x| scoring_reads(x, field)),
+        }
+    }
+    packs
+        .iter()
+        .flat_map(|p| p.all_criteria())
+        .filter(|c| {
+            c.when.as_ref().is_some_and(|w| test_reads(w, field))
+                || match &c.rule {
+                    Rule::Check(t) => test_reads(t, field),
+                    Rule::Points { scoring, .. } => scoring_reads(scoring, field),
+                }
+        })
+        .collect()
+}
+
 impl Pack {
     /// Whether the pack is in force on `date`.
     #[must_use]

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Reproduce assets/fonts/NotoSansCJKsc-Regular-subset.otf from the Debian
+# package's Noto Sans CJK collection. Downloads nothing.
+#
+# Needs (install once, they are not project dependencies):
+#   apt-get install -y fonts-noto-cjk      # provides the .ttc (SIL OFL 1.1)
+#   pip install fonttools                  # provides pyftsubset
+#
+# Usage: scripts/subset-font.sh [PATH_TO_NotoSansCJK-Regular.ttc] [OUTPUT.otf]
+#   default input : /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+#   default output: assets/fonts/NotoSansCJKsc-Regular-subset.otf (repo-relative)
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ttc="${1:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}"
+out="${2:-$repo_root/assets/fonts/NotoSansCJKsc-Regular-subset.otf}"
+want_family="Noto Sans CJK SC"
+
+if [[ ! -f "$ttc" ]]; then
+    echo "error: $ttc not found; install it with: apt-get install -y fonts-noto-cjk" >&2
+    exit 1
+fi
+if ! command -v pyftsubset >/dev/null 2>&1 || ! python3 -c 'import fontTools' 2>/dev/null; then
+    echo "error: fonttools not found; install it with: pip install fonttools" >&2
+    exit 1
+fi
+
+# Find the face whose family (name ID 1) is "Noto Sans CJK SC" (index 2 in the
+# Debian 1:20220127 package, order JP, KR, SC, TC, HK), rather than trusting
+# a hard-coded index.
+face="$(python3 - "$ttc" "$want_family" <<'PY'
+import sys
+from fontTools.ttLib import TTCollection
+ttc, want = sys.argv[1], sys.argv[2]
+for i, f in enumerate(TTCollection(ttc, lazy=True).fonts):
+    if str(f["name"].getDebugName(1)) == want:
+        print(i)
+        break
+else:
+    sys.exit(f"error: no face with family {want!r} in {ttc}")
+PY
+)"
+
+# Unicode ranges kept (see assets/fonts/README.md):
+unicodes=(
+    U+0020-00FF   # Basic Latin (printable) + Latin-1 Supplement
+    U+2000-206F   # General Punctuation (… is U+2026)
+    U+2150-218F   # Number Forms (Ⅰ Ⅱ …)
+    U+2190-21FF   # Arrows
+    U+2200-22FF   # Mathematical Operators (≥ ≤ ≠)
+    U+2460-24FF   # Enclosed Alphanumerics (① ②)
+    U+2500-257F   # Box Drawing
+    U+25A0-25FF   # Geometric Shapes (■ □ ▲ ●)
+    U+2713        # ✓ check mark (present in the font)
+    U+2714        # ✔ heavy check mark (absent from Noto Sans CJK 2.004; kept in case)
+    U+2718        # ✘ heavy ballot x (absent from Noto Sans CJK 2.004; kept in case)
+    U+3000-303F   # CJK Symbols and Punctuation
+    U+4E00-9FFF   # CJK Unified Ideographs
+    U+F900-FAFF   # CJK Compatibility Ideographs
+    U+FF00-FFEF   # Halfwidth and Fullwidth Forms
+)
+unicode_arg="$(IFS=,; echo "${unicodes[*]}")"
+
+mkdir -p "$(dirname "$out")"
+echo "subsetting face $face ($want_family) of $ttc -> $out" >&2
+pyftsubset "$ttc" \
+    --font-number="$face" \
+    --unicodes="$unicode_arg" \
+    --layout-features='*' \
+    --notdef-outline \
+    --name-IDs='*' \
+    --name-languages='*' \
+    --output-file="$out"
+
+python3 - "$out" <<'PY'
+import os, sys
+from fontTools.ttLib import TTFont
+path = sys.argv[1]
+f = TTFont(path)
+cmap = f.getBestCmap()
+must = "喆玥堃镕赟犇昇珺企业技术中心专精特新小巨人Ⅰ类知识产权"
+missing = [c for c in must if ord(c) not in cmap]
+if missing:
+    sys.exit(f"error: subset lacks {''.join(missing)}")
+print(f"{path}: {os.path.getsize(path)} bytes, {len(f.getGlyphOrder())} glyphs, "
+      f"{len(cmap)} code points, {f['name'].getDebugName(5)}", file=sys.stderr)
+PY

@@ -1,0 +1,694 @@
+//! The window: owns the session, lays out the panels, runs commands after
+//! each frame, autosaves a recovery copy, and asks before losing changes.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use eframe::egui::{
+    self, Context, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand,
+};
+
+use crate::gui::command::Command;
+use crate::gui::dialogs::{Dialogs, Purpose};
+use crate::gui::pages::{self, Page, PageCtx};
+use crate::gui::prefs::{DataDir, Prefs, Recovery};
+use crate::gui::session::Session;
+use crate::gui::widgets::Env;
+use crate::gui::{Launch, screenshot, theme};
+use crate::i18n::{Lang, common};
+use crate::model::{Assessment, Severity, Step, completion};
+use crate::rules::Registry;
+use crate::storage;
+
+/// Seconds of unsaved changes before a recovery copy is written.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// An action that discards the document, waiting for "save changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    OpenSample(&'static str),
+    Quit,
+}
+
+/// The application state.
+pub struct App {
+    /// The open document.
+    pub session: Session,
+    /// Interface language.
+    pub lang: Lang,
+    /// Page shown.
+    pub page: Page,
+    /// Commands queued during the frame.
+    pub commands: Vec<Command>,
+    /// Preferences (language, recent files).
+    pub prefs: Prefs,
+    /// Last error shown to the user, if not yet dismissed.
+    pub error: Option<String>,
+    data: DataDir,
+    dialogs: Dialogs,
+    confirm: Option<Pending>,
+    after_save: Option<Pending>,
+    recovery_offer: Option<Recovery>,
+    last_edit: Option<f64>,
+    autosaved: bool,
+    close_allowed: bool,
+    title: String,
+    today: NaiveDate,
+    screenshot: Option<screenshot::Capture>,
+    status: Option<String>,
+}
+
+impl App {
+    /// Starts on `launch.file`, else the bundled sample; offers recovery.
+    #[must_use]
+    pub fn new(ctx: &Context, launch: Launch, data: DataDir) -> App {
+        ctx.set_visuals(theme::visuals());
+        let prefs = Prefs::load(&data);
+        let lang = launch.lang.unwrap_or(prefs.lang);
+        let mut error = None;
+        let registry = Registry::bundled().unwrap_or_default();
+        let (doc, path) = match &launch.file {
+            Some(p) => match storage::load(p) {
+                Ok(l) => (l.assessment, Some(p.clone())),
+                Err(e) => {
+                    error = Some(format!("{} {e}", lang.t(common::OPEN_FAILED)));
+                    (Assessment::default(), None)
+                }
+            },
+            None => (
+                storage::sample(crate::cli::DEFAULT_SAMPLE).unwrap_or_default(),
+                None,
+            ),
+        };
+        let mut session = Session::new(doc, path, registry);
+        if launch.rules_dir.is_some()
+            && let Err(e) = session.load_rules(launch.rules_dir.clone())
+        {
+            error = Some(e.to_string());
+        }
+        let screenshot = launch.screenshot.map(screenshot::Capture::new);
+        let page = screenshot.as_ref().map_or(Page::Results, |s| s.spec.page);
+        let recovery_offer = if screenshot.is_none() {
+            Recovery::load(&data)
+        } else {
+            None
+        };
+        let dialogs = if screenshot.is_some() {
+            Dialogs::in_app_only()
+        } else {
+            Dialogs::native()
+        };
+        App {
+            session,
+            lang,
+            page,
+            commands: Vec::new(),
+            prefs,
+            error,
+            data,
+            dialogs,
+            confirm: None,
+            after_save: None,
+            recovery_offer,
+            last_edit: None,
+            autosaved: false,
+            close_allowed: false,
+            title: String::new(),
+            today: crate::cli::today(),
+            screenshot,
+            status: None,
+        }
+    }
+
+    /// An app for tests: no native dialogs, nothing persisted unless `data` says so.
+    #[must_use]
+    pub fn for_tests(ctx: &Context, doc: Assessment, data: DataDir) -> App {
+        let mut app = App::new(ctx, Launch::default(), data);
+        app.dialogs = Dialogs::in_app_only();
+        app.session.replace(doc, None, true);
+        app.recovery_offer = None;
+        app.error = None;
+        app
+    }
+
+    /// Fixes "today" (tests and screenshots of fixed dates).
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+        self.session.touch();
+    }
+
+    fn shortcuts(&mut self, ctx: &Context) {
+        let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+        let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
+        ctx.input_mut(|i| {
+            // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
+            if i.consume_shortcut(&cmd_shift(Key::Z)) {
+                self.commands.push(Command::Redo);
+            }
+            if i.consume_shortcut(&cmd_shift(Key::S)) {
+                self.commands.push(Command::SaveAs);
+            }
+            if i.consume_shortcut(&cmd(Key::Z)) {
+                self.commands.push(Command::Undo);
+            }
+            if i.consume_shortcut(&cmd(Key::Y)) {
+                self.commands.push(Command::Redo);
+            }
+            if i.consume_shortcut(&cmd(Key::S)) {
+                self.commands.push(Command::Save);
+            }
+            if i.consume_shortcut(&cmd(Key::O)) {
+                self.commands.push(Command::Open);
+            }
+            if i.consume_shortcut(&cmd(Key::N)) {
+                self.commands.push(Command::New);
+            }
+        });
+    }
+
+    /// Draws one frame (the eframe entry point and the test harness call this).
+    pub fn frame(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if self.screenshot.is_none() {
+            self.shortcuts(&ctx);
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_allowed
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.confirm = Some(Pending::Quit);
+        }
+        self.session.refresh(self.today);
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        self.wizard_panel(ui);
+        let changed = self.content(ui);
+        if changed {
+            self.session.touch();
+            self.last_edit = Some(ctx.input(|i| i.time));
+            self.autosaved = false;
+            ctx.request_repaint();
+        }
+        self.modals(&ctx);
+        let commands = std::mem::take(&mut self.commands);
+        for c in commands {
+            self.run(&ctx, c);
+        }
+        self.session.feed_undo(ctx.input(|i| i.time));
+        self.autosave(&ctx);
+        let title = self.session.title(self.lang.t(common::UNTITLED));
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if let Some(shot) = &mut self.screenshot
+            && shot.step(&ctx)
+        {
+            self.close_allowed = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(lang.t(common::MENU_FILE), |ui| {
+                    if ui
+                        .add(egui::Button::new(lang.t(common::NEW)).shortcut_text("Ctrl+N"))
+                        .clicked()
+                    {
+                        self.commands.push(Command::New);
+                    }
+                    if ui
+                        .add(egui::Button::new(lang.t(common::OPEN)).shortcut_text("Ctrl+O"))
+                        .clicked()
+                    {
+                        self.commands.push(Command::Open);
+                    }
+                    ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
+                        if self.prefs.recent.is_empty() {
+                            ui.label(lang.t(common::NO_RECENT));
+                        }
+                        for p in self.prefs.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.commands.push(Command::OpenPath(p));
+                            }
+                        }
+                    });
+                    ui.menu_button(lang.t(common::OPEN_SAMPLE), |ui| {
+                        for (name, _) in storage::SAMPLES {
+                            if ui.button(*name).clicked() {
+                                self.commands.push(Command::OpenSample(name));
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if ui
+                        .add(egui::Button::new(lang.t(common::SAVE)).shortcut_text("Ctrl+S"))
+                        .clicked()
+                    {
+                        self.commands.push(Command::Save);
+                    }
+                    if ui
+                        .add(
+                            egui::Button::new(lang.t(common::SAVE_AS))
+                                .shortcut_text("Ctrl+Shift+S"),
+                        )
+                        .clicked()
+                    {
+                        self.commands.push(Command::SaveAs);
+                    }
+                    ui.separator();
+                    if ui.button(lang.t(common::QUIT)).clicked() {
+                        self.commands.push(Command::Quit);
+                    }
+                });
+                ui.menu_button(lang.t(common::MENU_EDIT), |ui| {
+                    let (can_undo, can_redo) = self.session.can_undo_redo();
+                    if ui
+                        .add_enabled(
+                            can_undo,
+                            egui::Button::new(lang.t(common::UNDO)).shortcut_text("Ctrl+Z"),
+                        )
+                        .clicked()
+                    {
+                        self.commands.push(Command::Undo);
+                    }
+                    if ui
+                        .add_enabled(
+                            can_redo,
+                            egui::Button::new(lang.t(common::REDO)).shortcut_text("Ctrl+Shift+Z"),
+                        )
+                        .clicked()
+                    {
+                        self.commands.push(Command::Redo);
+                    }
+                });
+                if ui.button(lang.t(common::LANGUAGE)).clicked() {
+                    self.commands.push(Command::SetLang(lang.other()));
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let path = self.session.path.as_ref().map_or_else(
+                    || lang.t(common::UNTITLED).to_string(),
+                    |p| p.display().to_string(),
+                );
+                ui.label(RichText::new(path).small());
+                ui.separator();
+                let errors = self
+                    .session
+                    .issues()
+                    .iter()
+                    .filter(|i| i.severity == Severity::Error)
+                    .count();
+                let warnings = self.session.issues().len() - errors;
+                let color = if errors > 0 {
+                    theme::ERROR_TEXT
+                } else {
+                    theme::MUTED
+                };
+                ui.label(
+                    RichText::new(format!("{errors} {}", lang.t(common::INPUT_ERRORS)))
+                        .small()
+                        .color(color),
+                );
+                ui.label(
+                    RichText::new(format!("{warnings} {}", lang.t(common::INPUT_WARNINGS)))
+                        .small()
+                        .color(theme::MUTED),
+                );
+                if self.session.is_dirty() {
+                    ui.separator();
+                    ui.label(
+                        RichText::new(lang.t(common::UNSAVED))
+                            .small()
+                            .color(theme::MISSING),
+                    );
+                }
+                if let Some(s) = &self.status {
+                    ui.separator();
+                    ui.label(RichText::new(s).small().color(theme::MUTED));
+                }
+            });
+        });
+    }
+
+    fn wizard_panel(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        let as_of = self.session.as_of(self.today);
+        egui::Panel::left("wizard")
+            .exact_size(theme::WIZARD_WIDTH)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.label(RichText::new(lang.t(common::STEPS)).strong());
+                ui.add_space(4.0);
+                for (i, page) in Page::ALL.iter().enumerate() {
+                    let mark = match page {
+                        Page::Step(step) => {
+                            let c = completion(&self.session.doc, *step, as_of);
+                            if c.done() {
+                                "✓".to_string()
+                            } else {
+                                format!("{}/{}", c.filled, c.total)
+                            }
+                        }
+                        Page::Results => "→".to_string(),
+                    };
+                    let text = format!("{}. {}  {mark}", i + 1, lang.t(page.title()));
+                    if ui.selectable_label(self.page == *page, text).clicked() {
+                        self.commands.push(Command::Show(*page));
+                    }
+                }
+            });
+    }
+
+    fn content(&mut self, ui: &mut Ui) -> bool {
+        let today = self.today;
+        let s = &mut self.session;
+        let as_of = s.as_of(today);
+        let rules_dir = s.rules_dir.clone();
+        let packs_owned: Vec<crate::rules::Pack> = s.packs(today).into_iter().cloned().collect();
+        let packs: Vec<&crate::rules::Pack> = packs_owned.iter().collect();
+        let issues = s.issues().to_vec();
+        let evaluation = s.evaluation().cloned();
+        let pack_ids = s.pack_ids.clone();
+        let env = Env {
+            lang: self.lang,
+            packs: &packs,
+            issues: &issues,
+            as_of,
+        };
+        let mut ctx = PageCtx {
+            env,
+            doc: &mut s.doc,
+            evaluation: evaluation.as_ref(),
+            registry: &s.registry,
+            pack_ids: pack_ids.as_deref(),
+            as_of_override: s.as_of_override,
+            rules_dir: rules_dir.as_deref(),
+            commands: &mut self.commands,
+            changed: false,
+        };
+        let page = self.page;
+        if matches!(page, Page::Step(_)) {
+            egui::Panel::right("summary")
+                .exact_size(theme::SUMMARY_WIDTH)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("summary-scroll")
+                        .show(ui, |ui| {
+                            pages::results::summary_ui(ui, &mut ctx);
+                        });
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(page.slug())
+                .show(ui, |ui| {
+                    pages::show(ui, page, &mut ctx);
+                    if let Page::Step(_) = page {
+                        ui.add_space(theme::SECTION_GAP);
+                        ui.horizontal(|ui| {
+                            let (prev, next) = page.neighbours();
+                            if let Some(p) = prev
+                                && ui
+                                    .button(format!("← {}", ctx.env.t(common::PREVIOUS)))
+                                    .clicked()
+                            {
+                                ctx.commands.push(Command::Show(p));
+                            }
+                            if let Some(n) = next
+                                && ui
+                                    .button(format!("{} →", ctx.env.t(common::NEXT)))
+                                    .clicked()
+                            {
+                                ctx.commands.push(Command::Show(n));
+                            }
+                        });
+                    }
+                });
+        });
+        ctx.changed
+    }
+
+    fn modals(&mut self, ctx: &Context) {
+        let lang = self.lang;
+        if let Some((purpose, path)) = self.dialogs.ui(ctx, lang) {
+            self.commands.push(match purpose {
+                Purpose::Open => Command::OpenPath(path),
+                Purpose::Save => Command::SaveTo(path),
+                Purpose::RulesDir => Command::LoadRulesDir(Some(path)),
+            });
+        }
+        if let Some(pending) = self.confirm.clone() {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("confirm-save")).show(ctx, |ui| {
+                ui.heading(lang.t(common::SAVE_CHANGES_TITLE));
+                ui.label(lang.t(common::SAVE_CHANGES_BODY));
+                ui.horizontal(|ui| {
+                    if ui.button(lang.t(common::SAVE)).clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button(lang.t(common::DONT_SAVE)).clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button(lang.t(common::CANCEL)).clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.confirm = None;
+                    self.after_save = Some(pending);
+                    self.commands.push(Command::Save);
+                }
+                Some(1) => {
+                    self.confirm = None;
+                    Recovery::clear(&self.data);
+                    self.perform(ctx, pending);
+                }
+                Some(_) => self.confirm = None,
+                None => {}
+            }
+        }
+        if let Some(rec) = self.recovery_offer.clone() {
+            egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                ui.heading(lang.t(common::RECOVERY_TITLE));
+                ui.label(lang.t(common::RECOVERY_BODY));
+                if let Some(p) = &rec.original {
+                    ui.label(RichText::new(p.display().to_string()).small());
+                }
+                ui.label(RichText::new(&rec.assessment.company.name).strong());
+                ui.horizontal(|ui| {
+                    if ui.button(lang.t(common::RESTORE)).clicked() {
+                        self.commands.push(Command::RestoreRecovery(
+                            Box::new(rec.assessment.clone()),
+                            rec.original.clone(),
+                        ));
+                    }
+                    if ui.button(lang.t(common::DISCARD)).clicked() {
+                        self.commands.push(Command::DiscardRecovery);
+                    }
+                });
+            });
+        }
+        if let Some(msg) = self.error.clone() {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading(RichText::new(lang.t(common::ERROR)).color(theme::ERROR_TEXT));
+                ui.label(msg);
+                if ui.button(lang.t(common::OK)).clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.error = None;
+            }
+        }
+    }
+
+    fn guarded(&mut self, ctx: &Context, action: Pending) {
+        if self.session.is_dirty() {
+            self.confirm = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    fn perform(&mut self, ctx: &Context, action: Pending) {
+        match action {
+            Pending::New => {
+                self.session.replace(Assessment::default(), None, true);
+                self.page = Page::Step(Step::Company);
+            }
+            Pending::Open => {
+                let dir = self.current_dir();
+                self.dialogs.request(ctx, Purpose::Open, dir, None);
+            }
+            Pending::OpenPath(p) => self.open_path(&p),
+            Pending::OpenSample(name) => match storage::sample(name) {
+                Ok(a) => self.session.replace(a, None, true),
+                Err(e) => self.error = Some(e.to_string()),
+            },
+            Pending::Quit => {
+                self.close_allowed = true;
+                Recovery::clear(&self.data);
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn current_dir(&self) -> Option<PathBuf> {
+        self.session
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .or_else(DataDir::documents)
+    }
+
+    /// Opens `path`; a damaged file leaves the document unchanged and shows why.
+    pub fn open_path(&mut self, path: &std::path::Path) {
+        match self.session.open(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                let _ = self.prefs.save(&self.data);
+                self.status = None;
+            }
+            Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::OPEN_FAILED))),
+        }
+    }
+
+    /// Saves to `path`; on success remembers it and runs a pending action.
+    pub fn save_to(&mut self, ctx: &Context, path: &std::path::Path) {
+        match self.session.save_to(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                let _ = self.prefs.save(&self.data);
+                Recovery::clear(&self.data);
+                self.status = Some(format!("{} {}", self.lang.t(common::SAVED), path.display()));
+                if let Some(next) = self.after_save.take() {
+                    self.perform(ctx, next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error = Some(format!("{} {e}", self.lang.t(common::SAVE_FAILED)));
+            }
+        }
+    }
+
+    fn run(&mut self, ctx: &Context, c: Command) {
+        match c {
+            Command::New => self.guarded(ctx, Pending::New),
+            Command::Open => self.guarded(ctx, Pending::Open),
+            Command::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
+            Command::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),
+            Command::Quit => self.guarded(ctx, Pending::Quit),
+            Command::Save => match self.session.path.clone() {
+                Some(p) => self.save_to(ctx, &p),
+                None => self.run(ctx, Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let name = format!(
+                    "{}.ron",
+                    if self.session.doc.company.name.trim().is_empty() {
+                        "innocheck"
+                    } else {
+                        self.session.doc.company.name.trim()
+                    }
+                );
+                let dir = self.current_dir();
+                self.dialogs.request(ctx, Purpose::Save, dir, Some(name));
+            }
+            Command::SaveTo(p) => self.save_to(ctx, &p),
+            Command::Undo => {
+                self.session.undo();
+            }
+            Command::Redo => {
+                self.session.redo();
+            }
+            Command::SetLang(l) => {
+                self.lang = l;
+                self.prefs.lang = l;
+                let _ = self.prefs.save(&self.data);
+            }
+            Command::Show(p) => self.page = p,
+            Command::SetAsOf(d) => {
+                self.session.as_of_override = d;
+                self.session.touch();
+            }
+            Command::SetPacks(ids) => {
+                self.session.pack_ids = ids;
+                self.session.touch();
+            }
+            Command::PickRulesDir => {
+                let dir = self
+                    .session
+                    .rules_dir
+                    .clone()
+                    .or_else(|| self.current_dir());
+                self.dialogs.request(ctx, Purpose::RulesDir, dir, None);
+            }
+            Command::LoadRulesDir(dir) => {
+                if let Err(e) = self.session.load_rules(dir) {
+                    self.error = Some(e.to_string());
+                }
+            }
+            Command::SetTarget(t) => {
+                self.session.target = t;
+                self.session.touch();
+            }
+            Command::RestoreRecovery(doc, original) => {
+                self.session.replace(*doc, original, false);
+                self.recovery_offer = None;
+            }
+            Command::DiscardRecovery => {
+                Recovery::clear(&self.data);
+                self.recovery_offer = None;
+            }
+        }
+    }
+
+    fn autosave(&mut self, ctx: &Context) {
+        if self.autosaved || !self.session.is_dirty() {
+            return;
+        }
+        let Some(edited) = self.last_edit else { return };
+        let now = ctx.input(|i| i.time);
+        if now - edited >= AUTOSAVE_SECONDS {
+            let rec = Recovery {
+                original: self.session.path.clone(),
+                assessment: self.session.doc.clone(),
+            };
+            if rec.save(&self.data).is_ok() {
+                self.autosaved = true;
+                self.status = Some(self.lang.t(common::AUTOSAVED).to_string());
+            }
+        } else {
+            // Wake up once when the autosave is due; no continuous repaint.
+            ctx.request_repaint_after(Duration::from_secs_f64(
+                AUTOSAVE_SECONDS - (now - edited) + 0.1,
+            ));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}

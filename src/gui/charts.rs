@@ -1,0 +1,1 @@
+//! Charts drawn with `egui_plot` from the same numbers as the reports.

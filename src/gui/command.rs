@@ -1,0 +1,51 @@
+//! Side effects requested by pages and menus, run once after the frame.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::i18n::Lang;
+use crate::model::Assessment;
+
+/// A side effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start a new, empty assessment (asks to save changes first).
+    New,
+    /// Ask for a file to open.
+    Open,
+    /// Open this file (asks to save changes first).
+    OpenPath(PathBuf),
+    /// Open a bundled sample by file name.
+    OpenSample(&'static str),
+    /// Save to the current path, or ask for one.
+    Save,
+    /// Ask for a path and save there.
+    SaveAs,
+    /// Save to this path.
+    SaveTo(PathBuf),
+    /// Undo the last change.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Show a page.
+    Show(crate::gui::pages::Page),
+    /// Evaluate as of this date instead of the document's (None: the document's).
+    SetAsOf(Option<NaiveDate>),
+    /// Use these packs (None: the packs in force on the as-of date).
+    SetPacks(Option<Vec<String>>),
+    /// Ask for a folder of rule packs to load.
+    PickRulesDir,
+    /// Load rule packs from this folder (None: bundled only).
+    LoadRulesDir(Option<PathBuf>),
+    /// Five-haves target tier.
+    SetTarget(Option<String>),
+    /// Restore the recovery copy.
+    RestoreRecovery(Box<Assessment>, Option<PathBuf>),
+    /// Forget the recovery copy.
+    DiscardRecovery,
+    /// Close the window (asks to save changes first).
+    Quit,
+}

@@ -1,0 +1,139 @@
+//! Pages: one function per wizard step, plus the results page. A page reads
+//! the [`PageCtx`], edits the document in place, sets `changed`, and pushes
+//! [`Command`]s for anything else. No page does I/O.
+
+pub mod company;
+pub mod compliance;
+pub mod conditions;
+pub mod direction;
+pub mod finance;
+pub mod funding;
+pub mod ip_awards;
+pub mod projects;
+pub mod results;
+pub mod staff;
+
+use chrono::NaiveDate;
+use eframe::egui::Ui;
+use serde::{Deserialize, Serialize};
+
+use crate::eval::Evaluation;
+use crate::gui::command::Command;
+use crate::gui::widgets::Env;
+use crate::i18n::{Tr, pages as s};
+use crate::model::{Assessment, Step};
+use crate::rules::Registry;
+
+/// A page of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    /// A wizard step.
+    Step(Step),
+    /// The results.
+    Results,
+}
+
+impl Page {
+    /// Every page in order: the nine steps, then the results.
+    pub const ALL: [Page; 10] = [
+        Page::Step(Step::Company),
+        Page::Step(Step::Finance),
+        Page::Step(Step::Staff),
+        Page::Step(Step::Funding),
+        Page::Step(Step::Conditions),
+        Page::Step(Step::Direction),
+        Page::Step(Step::Projects),
+        Page::Step(Step::IpAwards),
+        Page::Step(Step::Compliance),
+        Page::Results,
+    ];
+
+    /// Page title.
+    #[must_use]
+    pub fn title(self) -> Tr {
+        match self {
+            Page::Step(Step::Company) => s::company::TITLE,
+            Page::Step(Step::Finance) => s::finance::TITLE,
+            Page::Step(Step::Staff) => s::staff::TITLE,
+            Page::Step(Step::Funding) => s::funding::TITLE,
+            Page::Step(Step::Conditions) => s::conditions::TITLE,
+            Page::Step(Step::Direction) => s::direction::TITLE,
+            Page::Step(Step::Projects) => s::projects::TITLE,
+            Page::Step(Step::IpAwards) => s::ip_awards::TITLE,
+            Page::Step(Step::Compliance) => s::compliance::TITLE,
+            Page::Results => s::results::TITLE,
+        }
+    }
+
+    /// The command-line name (`--page company`).
+    #[must_use]
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Step(Step::Company) => "company",
+            Page::Step(Step::Finance) => "finance",
+            Page::Step(Step::Staff) => "staff",
+            Page::Step(Step::Funding) => "funding",
+            Page::Step(Step::Conditions) => "conditions",
+            Page::Step(Step::Direction) => "direction",
+            Page::Step(Step::Projects) => "projects",
+            Page::Step(Step::IpAwards) => "ip",
+            Page::Step(Step::Compliance) => "compliance",
+            Page::Results => "results",
+        }
+    }
+
+    /// The page named `slug`.
+    #[must_use]
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    /// The page before and after this one.
+    #[must_use]
+    pub fn neighbours(self) -> (Option<Page>, Option<Page>) {
+        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        (
+            i.checked_sub(1).map(|j| Page::ALL[j]),
+            Page::ALL.get(i + 1).copied(),
+        )
+    }
+}
+
+/// What a page works with.
+pub struct PageCtx<'a> {
+    /// Language, packs, issues, as-of date.
+    pub env: Env<'a>,
+    /// The document (edit in place; set `changed`).
+    pub doc: &'a mut Assessment,
+    /// The evaluation of the document before this frame's edits.
+    pub evaluation: Option<&'a Evaluation>,
+    /// All known packs (for the pack chooser).
+    pub registry: &'a Registry,
+    /// Packs chosen explicitly (None: in force on the as-of date).
+    pub pack_ids: Option<&'a [String]>,
+    /// The as-of date chosen on the results page (None: the document's).
+    pub as_of_override: Option<NaiveDate>,
+    /// The custom rule folder, if any.
+    pub rules_dir: Option<&'a std::path::Path>,
+    /// Side effects to run after the frame.
+    pub commands: &'a mut Vec<Command>,
+    /// Set when the document was edited.
+    pub changed: bool,
+}
+
+/// Shows `page`.
+pub fn show(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
+    match page {
+        Page::Step(Step::Company) => company::ui(ui, ctx),
+        Page::Step(Step::Finance) => finance::ui(ui, ctx),
+        Page::Step(Step::Staff) => staff::ui(ui, ctx),
+        Page::Step(Step::Funding) => funding::ui(ui, ctx),
+        Page::Step(Step::Conditions) => conditions::ui(ui, ctx),
+        Page::Step(Step::Direction) => direction::ui(ui, ctx),
+        Page::Step(Step::Projects) => projects::ui(ui, ctx),
+        Page::Step(Step::IpAwards) => ip_awards::ui(ui, ctx),
+        Page::Step(Step::Compliance) => compliance::ui(ui, ctx),
+        Page::Results => results::ui(ui, ctx),
+    }
+}

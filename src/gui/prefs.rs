@@ -1,0 +1,162 @@
+//! Interface preferences and the recovery copy, kept in the user's data
+//! folder (from `directories`). Never the user's document: that lives only in
+//! the files the user chooses.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::model::Assessment;
+
+/// Most recent files remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Where preferences and the recovery copy live; `None` keeps nothing (tests).
+#[derive(Debug, Clone, Default)]
+pub struct DataDir(Option<PathBuf>);
+
+impl DataDir {
+    /// The platform's data folder for innocheck (e.g. `~/.local/share/innocheck`).
+    #[must_use]
+    pub fn user() -> DataDir {
+        DataDir(
+            directories::ProjectDirs::from("cn", "innocheck", "innocheck")
+                .map(|p| p.data_dir().to_path_buf()),
+        )
+    }
+
+    /// A given folder (tests, portable use).
+    #[must_use]
+    pub fn at(path: impl Into<PathBuf>) -> DataDir {
+        DataDir(Some(path.into()))
+    }
+
+    /// Keep nothing.
+    #[must_use]
+    pub fn none() -> DataDir {
+        DataDir(None)
+    }
+
+    /// The folder, if any.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.0.as_deref()
+    }
+
+    fn file(&self, name: &str) -> Option<PathBuf> {
+        self.0.as_ref().map(|d| d.join(name))
+    }
+
+    /// The preferences file.
+    #[must_use]
+    pub fn prefs_file(&self) -> Option<PathBuf> {
+        self.file("prefs.ron")
+    }
+
+    /// The recovery copy of unsaved work.
+    #[must_use]
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.file("recovery.ron")
+    }
+
+    /// Default folder for file dialogs: the user's documents, else home.
+    #[must_use]
+    pub fn documents() -> Option<PathBuf> {
+        directories::UserDirs::new().map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
+    }
+}
+
+/// Interface preferences.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Interface language.
+    pub lang: Lang,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Prefs {
+    /// Reads the preferences; a missing or unreadable file gives the defaults
+    /// (preferences are not worth an error dialog).
+    #[must_use]
+    pub fn load(dir: &DataDir) -> Prefs {
+        dir.prefs_file()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the preferences atomically.
+    pub fn save(&self, dir: &DataDir) -> Result<(), crate::storage::StorageError> {
+        let Some(path) = dir.prefs_file() else {
+            return Ok(());
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| crate::storage::StorageError::Io {
+                file: parent.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
+        crate::storage::save_atomic(&path, text.as_bytes(), false)
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// The autosaved copy of unsaved work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recovery {
+    /// The file the work belongs to, if it had been saved before.
+    pub original: Option<PathBuf>,
+    /// The unsaved document.
+    pub assessment: Assessment,
+}
+
+impl Recovery {
+    /// Writes the recovery copy atomically.
+    pub fn save(&self, dir: &DataDir) -> Result<(), crate::storage::StorageError> {
+        let Some(path) = dir.recovery_file() else {
+            return Ok(());
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| crate::storage::StorageError::Io {
+                file: parent.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let text =
+            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(|e| {
+                crate::storage::StorageError::Serialize {
+                    reason: e.to_string(),
+                }
+            })?;
+        crate::storage::save_atomic(&path, text.as_bytes(), false)
+    }
+
+    /// The recovery copy left by an earlier run, if any and readable.
+    #[must_use]
+    pub fn load(dir: &DataDir) -> Option<Recovery> {
+        let text = std::fs::read_to_string(dir.recovery_file()?).ok()?;
+        ron::Options::default()
+            .with_recursion_limit(crate::storage::MAX_DEPTH)
+            .from_str(&text)
+            .ok()
+    }
+
+    /// Deletes the recovery copy (after a save or an explicit discard).
+    pub fn clear(dir: &DataDir) {
+        if let Some(p) = dir.recovery_file() {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}

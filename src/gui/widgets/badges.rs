@@ -1,0 +1,40 @@
+//! Small coloured badges for outcomes, verdicts and confidence.
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::eval::{Outcome, Verdict};
+use crate::gui::theme;
+use crate::i18n::Lang;
+use crate::report::format as f;
+use crate::rules::Confidence;
+
+fn badge(ui: &mut Ui, text: &str, color: egui::Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(theme::BADGE_TEXT).small())
+        })
+        .response
+}
+
+/// Outcome badge (达标 / 未达标 / 缺数据 / 待声明 / 不适用).
+pub fn outcome_badge(ui: &mut Ui, lang: Lang, o: Outcome) -> egui::Response {
+    badge(ui, f::outcome(o, lang), theme::outcome(o))
+}
+
+/// Verdict badge.
+pub fn verdict_badge(ui: &mut Ui, lang: Lang, v: Verdict) -> egui::Response {
+    badge(ui, f::verdict(v, lang), theme::verdict(v))
+}
+
+/// Confidence badge (V / V1 / P / Q) with its meaning on hover.
+pub fn confidence_badge(ui: &mut Ui, c: Confidence) -> egui::Response {
+    let r = badge(ui, c.label(), theme::confidence(c));
+    r.on_hover_text(format!(
+        "{} / {}",
+        f::confidence(c, Lang::Zh),
+        f::confidence(c, Lang::En)
+    ))
+}

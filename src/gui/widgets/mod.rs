@@ -1,0 +1,438 @@
+//! Form widgets: every input has a label (its accessible name), a unit, a
+//! hover help quoting the criteria it feeds, and its validation issues
+//! inline. Each returns `true` when the user changed the value.
+
+mod badges;
+mod numbers;
+
+pub use badges::{confidence_badge, outcome_badge, verdict_badge};
+pub use numbers::parse_number;
+
+use chrono::{Datelike, NaiveDate};
+use eframe::egui::{self, Grid, Response, RichText, Ui};
+
+use crate::gui::theme;
+use crate::i18n::{Lang, Tr, common};
+use crate::metrics::Unit;
+use crate::model::{Assessment, FiscalYear, Issue, Severity};
+use crate::report::format as f;
+use crate::rules::{Pack, criteria_reading};
+
+/// What every widget may read: language, packs in use, validation issues, as-of date.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    /// Interface language.
+    pub lang: Lang,
+    /// Packs in use (for help texts).
+    pub packs: &'a [&'a Pack],
+    /// Validation issues of the document.
+    pub issues: &'a [Issue],
+    /// Effective as-of date.
+    pub as_of: NaiveDate,
+}
+
+impl Env<'_> {
+    /// A string in the interface language.
+    #[must_use]
+    pub fn t(&self, tr: Tr) -> &'static str {
+        self.lang.t(tr)
+    }
+
+    /// Calendar year of offset `back` (1 = Y−1).
+    #[must_use]
+    pub fn year(&self, back: u8) -> i32 {
+        self.as_of.year() - i32::from(back)
+    }
+}
+
+/// A form: a grid with label, input, unit and issue columns.
+pub fn form<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    Grid::new(id)
+        .num_columns(4)
+        .spacing([10.0, 6.0])
+        .min_col_width(40.0)
+        .striped(false)
+        .show(ui, add)
+        .inner
+}
+
+/// A section heading.
+pub fn section(ui: &mut Ui, env: &Env, title: Tr) {
+    ui.add_space(theme::SECTION_GAP);
+    ui.heading(env.t(title));
+    ui.add_space(4.0);
+}
+
+/// Hover help: the criteria of the packs in use that read `field`.
+pub fn field_help(ui: &mut Ui, env: &Env, field: &str) {
+    let readers = criteria_reading(env.packs, field);
+    if readers.is_empty() {
+        ui.label(RichText::new(env.t(common::FEEDS_NONE)).color(theme::MUTED));
+        return;
+    }
+    ui.label(env.t(common::FEEDS));
+    for c in readers.iter().take(12) {
+        ui.horizontal_wrapped(|ui| {
+            confidence_badge(ui, c.confidence);
+            ui.label(RichText::new(&*c.id).monospace().small());
+            ui.label(c.title.get(env.lang));
+        });
+        ui.label(
+            RichText::new(format!("    {}", f::describe_rule(&c.rule, env.lang)))
+                .small()
+                .color(theme::MUTED),
+        );
+    }
+    if readers.len() > 12 {
+        ui.label(format!("… +{}", readers.len() - 12));
+    }
+}
+
+/// The label of a form row, with hover help; its id names the input.
+pub fn label(ui: &mut Ui, env: &Env, text: &str, field: &str) -> Response {
+    let r = ui.add(egui::Label::new(text).sense(egui::Sense::hover()));
+    let field = field.to_string();
+    r.on_hover_ui(|ui| {
+        ui.set_max_width(460.0);
+        field_help(ui, env, &field);
+    })
+}
+
+/// The validation issues of `field` (exact id or items inside it), inline.
+pub fn issues(ui: &mut Ui, env: &Env, field: &str) {
+    let mut any = false;
+    ui.vertical(|ui| {
+        for i in env
+            .issues
+            .iter()
+            .filter(|i| i.field == field || i.field.starts_with(&format!("{field}.")))
+        {
+            any = true;
+            let color = match i.severity {
+                Severity::Error => theme::ERROR_TEXT,
+                Severity::Warning => theme::WARNING_TEXT,
+            };
+            ui.label(
+                RichText::new(env.lang.pick(&i.zh, &i.en))
+                    .color(color)
+                    .small(),
+            );
+        }
+    });
+    let _ = any;
+}
+
+fn unit_label(ui: &mut Ui, env: &Env, unit: Unit) {
+    let s = match env.lang {
+        Lang::Zh => unit.zh(),
+        Lang::En => unit.en(),
+    };
+    ui.label(RichText::new(s).color(theme::MUTED));
+}
+
+/// A numeric input for `Option<f64>` (empty = not answered).
+pub fn number_input(
+    ui: &mut Ui,
+    id: egui::Id,
+    value: &mut Option<f64>,
+    labelled_by: egui::Id,
+    width: f32,
+) -> (Response, bool) {
+    numbers::edit(ui, id, value, labelled_by, width)
+}
+
+/// A form row for an amount or ratio (`Option<f64>`).
+pub fn money(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<f64>,
+    unit: Unit,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let (_, changed) = numbers::edit(
+        ui,
+        ui.scope_id().with(field),
+        value,
+        l.id,
+        theme::NUMBER_WIDTH,
+    );
+    unit_label(ui, env, unit);
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// A form row for a count (`Option<u32>`).
+pub fn count(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<u32>,
+    unit: Unit,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let changed = numbers::edit_count(ui, ui.scope_id().with(field), value, l.id);
+    unit_label(ui, env, unit);
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// A form row for a year (`Option<i32>`).
+pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option<i32>) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let mut as_u32 = value.and_then(|y| u32::try_from(y).ok());
+    let changed = numbers::edit_count(ui, ui.scope_id().with(field), &mut as_u32, l.id);
+    if changed {
+        *value = as_u32.and_then(|y| i32::try_from(y).ok());
+    }
+    unit_label(ui, env, Unit::Year);
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// A form row for free text.
+pub fn text(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut String) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let r = ui
+        .add(egui::TextEdit::singleline(value).desired_width(320.0))
+        .labelled_by(l.id);
+    ui.label("");
+    issues(ui, env, field);
+    ui.end_row();
+    r.changed()
+}
+
+/// A yes / no / not-answered choice for `Option<bool>`.
+pub fn tri_input(ui: &mut Ui, env: &Env, id: egui::Id, value: &mut Option<bool>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        for (v, tr) in [
+            (Some(true), common::YES),
+            (Some(false), common::NO),
+            (None, common::UNANSWERED),
+        ] {
+            if ui
+                .push_id(id.with(tr.en), |ui| ui.radio_value(value, v, env.t(tr)))
+                .inner
+                .changed()
+            {
+                changed = true;
+            }
+        }
+    });
+    changed
+}
+
+/// A form row for a yes/no question (`Option<bool>`; empty = not answered).
+pub fn tri(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option<bool>) -> bool {
+    label(ui, env, env.t(label_tr), field);
+    let changed = tri_input(ui, env, ui.scope_id().with(field), value);
+    ui.label("");
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// A form row choosing one of `options` (`Option<T>`; empty = not answered).
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<T>,
+    options: &[(T, &str)],
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let selected = value
+        .and_then(|v| options.iter().find(|(o, _)| *o == v))
+        .map_or(env.t(common::UNANSWERED), |(_, s)| *s);
+    let mut changed = false;
+    let r = egui::ComboBox::from_id_salt(ui.scope_id().with(field))
+        .selected_text(selected)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            changed |= ui
+                .selectable_value(value, None, env.t(common::UNANSWERED))
+                .changed();
+            for (o, s) in options {
+                changed |= ui.selectable_value(value, Some(*o), *s).changed();
+            }
+        });
+    let _ = r.response.labelled_by(l.id);
+    ui.label("");
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// A date input: text `YYYY-MM-DD`, checked as typed.
+pub fn date_input(
+    ui: &mut Ui,
+    env: &Env,
+    id: egui::Id,
+    value: &mut Option<NaiveDate>,
+    labelled_by: egui::Id,
+) -> bool {
+    let buf_id = id.with("buf");
+    let mut buf: String = ui
+        .data_mut(|d| d.get_temp::<String>(buf_id))
+        .unwrap_or_else(|| value.map(|d| d.to_string()).unwrap_or_default());
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut buf)
+                .desired_width(theme::NUMBER_WIDTH)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(labelled_by);
+    let mut changed = false;
+    if r.changed() {
+        let t = buf.trim();
+        if t.is_empty() {
+            changed = value.is_some();
+            *value = None;
+        } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            changed = *value != Some(d);
+            *value = Some(d);
+        }
+    }
+    let bad = !buf.trim().is_empty() && NaiveDate::parse_from_str(buf.trim(), "%Y-%m-%d").is_err();
+    if r.has_focus() || bad {
+        ui.data_mut(|d| d.insert_temp(buf_id, buf));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(buf_id));
+    }
+    if bad {
+        ui.label(
+            RichText::new(env.t(common::BAD_DATE))
+                .color(theme::ERROR_TEXT)
+                .small(),
+        );
+    }
+    changed
+}
+
+/// A form row for a date (`Option<NaiveDate>`).
+pub fn date(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<NaiveDate>,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let changed = ui
+        .horizontal(|ui| date_input(ui, env, ui.scope_id().with(field), value, l.id))
+        .inner;
+    ui.label("");
+    issues(ui, env, field);
+    ui.end_row();
+    changed
+}
+
+/// The fiscal year `year`, created if the document has none yet (only call on change).
+pub fn year_mut(doc: &mut Assessment, year: i32) -> &mut FiscalYear {
+    if let Some(i) = doc.years.iter().position(|y| y.year == year) {
+        return &mut doc.years[i];
+    }
+    doc.years.push(FiscalYear {
+        year,
+        ..FiscalYear::default()
+    });
+    doc.years.sort_by_key(|y| std::cmp::Reverse(y.year));
+    let i = doc.years.iter().position(|y| y.year == year).unwrap_or(0);
+    &mut doc.years[i]
+}
+
+/// A header row for a yearly table: the three fiscal years before the as-of date.
+pub fn year_header(ui: &mut Ui, env: &Env) {
+    ui.label(RichText::new(env.t(common::YEAR)).strong());
+    for back in 1..=3 {
+        ui.label(RichText::new(format!("{} (Y−{back})", env.year(back))).strong());
+    }
+    ui.label("");
+    ui.end_row();
+}
+
+/// A yearly table: `yearly(ui, "id", |ui| { year_header(..); yearly_money(..); … })`.
+pub fn yearly<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    Grid::new(id)
+        .num_columns(5)
+        .spacing([10.0, 6.0])
+        .show(ui, add)
+        .inner
+}
+
+/// A row of a yearly table for an amount (`FiscalYear` field `name`).
+pub fn yearly_money(
+    ui: &mut Ui,
+    env: &Env,
+    doc: &mut Assessment,
+    label_tr: Tr,
+    name: &str,
+    get: fn(&mut FiscalYear) -> &mut Option<f64>,
+    unit: Unit,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), &format!("years.*.{name}"));
+    let mut changed = false;
+    for back in 1..=3u8 {
+        let y = env.year(back);
+        let field = format!("years.{y}.{name}");
+        let mut v = doc.years.iter().find(|fy| fy.year == y).and_then(|fy| {
+            let mut c = fy.clone();
+            *get(&mut c)
+        });
+        ui.vertical(|ui| {
+            let (_, ch) = numbers::edit(
+                ui,
+                ui.scope_id().with(&field),
+                &mut v,
+                l.id,
+                theme::NUMBER_WIDTH,
+            );
+            if ch {
+                *get(year_mut(doc, y)) = v;
+                changed = true;
+            }
+            issues(ui, env, &field);
+        });
+    }
+    unit_label(ui, env, unit);
+    ui.end_row();
+    changed
+}
+
+/// A row of a yearly table for a head count (`FiscalYear` field `name`).
+pub fn yearly_count(
+    ui: &mut Ui,
+    env: &Env,
+    doc: &mut Assessment,
+    label_tr: Tr,
+    name: &str,
+    get: fn(&mut FiscalYear) -> &mut Option<u32>,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), &format!("years.*.{name}"));
+    let mut changed = false;
+    for back in 1..=3u8 {
+        let y = env.year(back);
+        let field = format!("years.{y}.{name}");
+        let mut v = doc.years.iter().find(|fy| fy.year == y).and_then(|fy| {
+            let mut c = fy.clone();
+            *get(&mut c)
+        });
+        ui.vertical(|ui| {
+            if numbers::edit_count(ui, ui.scope_id().with(&field), &mut v, l.id) {
+                *get(year_mut(doc, y)) = v;
+                changed = true;
+            }
+            issues(ui, env, &field);
+        });
+    }
+    unit_label(ui, env, Unit::Person);
+    ui.end_row();
+    changed
+}

@@ -1,0 +1,120 @@
+//! Numeric text inputs that keep what the user types while editing and show
+//! the stored value otherwise.
+
+use eframe::egui::{self, Id, Response, RichText, Ui};
+
+use crate::gui::theme;
+use crate::report::format::number;
+
+/// The text typed is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
+/// Parses what a user typed (`Err` means "not a number"): empty → `Ok(None)`; thousands separators and
+/// full-width digits accepted; NaN, infinities and words rejected.
+pub fn parse_number(s: &str) -> Result<Option<f64>, NotANumber> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '_'))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        return Err(NotANumber);
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(NotANumber),
+    }
+}
+
+fn shown(value: Option<f64>) -> String {
+    value
+        .map(|v| number(v, 4).replace(',', ""))
+        .unwrap_or_default()
+}
+
+/// Edits an `Option<f64>`; returns the response and whether the value changed.
+pub fn edit(
+    ui: &mut Ui,
+    id: Id,
+    value: &mut Option<f64>,
+    labelled_by: Id,
+    width: f32,
+) -> (Response, bool) {
+    let buf_id = id.with("buf");
+    let mut buf: String = ui
+        .data_mut(|d| d.get_temp::<String>(buf_id))
+        .unwrap_or_else(|| shown(*value));
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut buf)
+                .desired_width(width)
+                .id(id),
+        )
+        .labelled_by(labelled_by);
+    let parsed = parse_number(&buf);
+    let mut changed = false;
+    if r.changed()
+        && let Ok(v) = parsed
+        && v != *value
+    {
+        *value = v;
+        changed = true;
+    }
+    if r.has_focus() || parsed.is_err() {
+        ui.data_mut(|d| d.insert_temp(buf_id, buf));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(buf_id));
+    }
+    if parsed.is_err() {
+        let tr = crate::i18n::common::BAD_NUMBER;
+        ui.label(RichText::new("⚠").color(theme::ERROR_TEXT))
+            .on_hover_text(format!("{} / {}", tr.zh, tr.en));
+    }
+    (r, changed)
+}
+
+/// Edits an `Option<u32>` (negative or fractional input is refused).
+pub fn edit_count(ui: &mut Ui, id: Id, value: &mut Option<u32>, labelled_by: Id) -> bool {
+    let mut f = value.map(f64::from);
+    let (_, changed) = edit(ui, id, &mut f, labelled_by, theme::NUMBER_WIDTH * 0.8);
+    if changed {
+        match f {
+            None => *value = None,
+            Some(v) if v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX) => {
+                *value = Some(v as u32);
+            }
+            Some(_) => return false,
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NotANumber, parse_number};
+
+    #[test]
+    fn typed_numbers_parse_as_users_write_them() {
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number(" 1,234.5 "), Ok(Some(1234.5)));
+        assert_eq!(parse_number("１２３"), Ok(Some(123.0)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+        assert_eq!(parse_number("NaN"), Err(NotANumber));
+        assert_eq!(parse_number("inf"), Err(NotANumber));
+        assert_eq!(parse_number("1e400"), Err(NotANumber));
+        assert_eq!(parse_number("12万"), Err(NotANumber));
+    }
+}

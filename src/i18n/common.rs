@@ -1,0 +1,118 @@
+//! Strings of the window chrome: menus, file operations, dialogs, status.
+
+strings! {
+    /// App name.
+    APP = "innocheck 创新能力自评", "innocheck readiness check";
+    /// Menu.
+    MENU_FILE = "文件", "File";
+    /// Menu.
+    MENU_EDIT = "编辑", "Edit";
+    /// Menu.
+    MENU_VIEW = "视图", "View";
+    /// Action.
+    NEW = "新建", "New";
+    /// Action with dialog.
+    OPEN = "打开…", "Open…";
+    /// Submenu.
+    OPEN_RECENT = "最近打开", "Open recent";
+    /// Submenu.
+    OPEN_SAMPLE = "打开示例企业", "Open a sample company";
+    /// Action.
+    SAVE = "保存", "Save";
+    /// Action with dialog.
+    SAVE_AS = "另存为…", "Save as…";
+    /// Action.
+    QUIT = "退出", "Quit";
+    /// Action.
+    UNDO = "撤销", "Undo";
+    /// Action.
+    REDO = "重做", "Redo";
+    /// Toggle.
+    LANGUAGE = "English", "中文";
+    /// Title for a document never saved.
+    UNTITLED = "未命名", "Untitled";
+    /// No recent files.
+    NO_RECENT = "（无）", "(none)";
+    /// Wizard heading.
+    STEPS = "自评步骤", "Steps";
+    /// Results entry.
+    RESULTS = "评价结果", "Results";
+    /// Save prompt title.
+    SAVE_CHANGES_TITLE = "保存更改？", "Save changes?";
+    /// Save prompt body.
+    SAVE_CHANGES_BODY = "当前文件有未保存的更改。", "This document has unsaved changes.";
+    /// Button.
+    DONT_SAVE = "不保存", "Don't save";
+    /// Button.
+    CANCEL = "取消", "Cancel";
+    /// Button.
+    OK = "确定", "OK";
+    /// Path dialog title: open.
+    PATH_OPEN_TITLE = "打开文件", "Open file";
+    /// Path dialog title: save.
+    PATH_SAVE_TITLE = "保存到文件", "Save to file";
+    /// Path dialog title: rules folder.
+    PATH_RULES_TITLE = "规则包文件夹", "Rule-pack folder";
+    /// Path dialog hint.
+    PATH_HINT = "系统文件对话框不可用或已取消时，可在此直接输入路径。", "If the system file dialog is unavailable or was cancelled, type the path here.";
+    /// Path field label.
+    PATH = "路径", "Path";
+    /// Waiting for native dialog.
+    DIALOG_WAITING = "正在等待系统文件对话框…", "Waiting for the system file dialog…";
+    /// Error heading.
+    ERROR = "错误", "Error";
+    /// Could not open.
+    OPEN_FAILED = "无法打开文件，当前文档未作更改：", "Could not open the file; the current document is unchanged:";
+    /// Could not save.
+    SAVE_FAILED = "保存失败，文件未被改动：", "Saving failed; the file was not changed:";
+    /// Saved.
+    SAVED = "已保存", "Saved";
+    /// Recovery title.
+    RECOVERY_TITLE = "恢复未保存的工作？", "Recover unsaved work?";
+    /// Recovery body.
+    RECOVERY_BODY = "上次退出前有未保存的更改，已自动保存了一份副本。", "innocheck closed with unsaved changes last time; an automatic copy was kept.";
+    /// Button.
+    RESTORE = "恢复", "Restore";
+    /// Button.
+    DISCARD = "丢弃", "Discard";
+    /// Status: issues.
+    INPUT_ERRORS = "处输入错误", "input errors";
+    /// Status: warnings.
+    INPUT_WARNINGS = "处提示", "warnings";
+    /// Status: unsaved.
+    UNSAVED = "未保存", "unsaved";
+    /// Status: autosaved.
+    AUTOSAVED = "已自动保存恢复副本", "recovery copy autosaved";
+    /// Step incomplete.
+    STEP_TODO = "未完成", "incomplete";
+    /// Step complete.
+    STEP_DONE = "已完成", "complete";
+    /// Tri-state: not answered.
+    UNANSWERED = "未填写", "Not answered";
+    /// Yes.
+    YES = "是", "Yes";
+    /// No.
+    NO = "否", "No";
+    /// Field feeds criteria.
+    FEEDS = "用于以下评价条件：", "Used by these criteria:";
+    /// Field feeds none.
+    FEEDS_NONE = "当前规则包中没有条件直接使用此项。", "No criterion of the current rule packs reads this field.";
+    /// Invalid number.
+    BAD_NUMBER = "请输入数字", "Enter a number";
+    /// Invalid date.
+    BAD_DATE = "日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD";
+    /// Add row.
+    ADD = "添加", "Add";
+    /// Remove row.
+    REMOVE = "删除", "Remove";
+    /// Next step.
+    NEXT = "下一步", "Next";
+    /// Previous step.
+    PREVIOUS = "上一步", "Previous";
+    /// Live summary heading.
+    LIVE_SUMMARY = "实时结果", "Live results";
+    /// Year column.
+    YEAR = "年度", "Year";
+    /// Provisional note.
+    PROVISIONAL_NOTE = "P 为暂定值，须向主管部门确认。", "P figures are provisional: confirm them with the authority.";
+}

@@ -1,0 +1,6 @@
+//! Strings of the compliance page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

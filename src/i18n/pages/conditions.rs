@@ -1,0 +1,6 @@
+//! Strings of the conditions page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

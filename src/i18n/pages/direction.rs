@@ -1,0 +1,6 @@
+//! Strings of the direction page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

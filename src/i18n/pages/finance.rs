@@ -1,0 +1,6 @@
+//! Strings of the finance page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

@@ -1,0 +1,6 @@
+//! Strings of the funding page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

@@ -1,0 +1,6 @@
+//! Strings of the IP-and-awards page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

@@ -1,0 +1,6 @@
+//! Strings of the projects page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

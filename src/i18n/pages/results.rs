@@ -1,0 +1,6 @@
+//! Strings of the results page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}

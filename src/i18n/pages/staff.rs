@@ -1,0 +1,6 @@
+//! Strings of the staff page.
+
+strings! {
+    /// Page title.
+    TITLE = "TODO", "TODO";
+}
