@@ -84,7 +84,9 @@ impl App {
                 None,
             ),
         };
+        let sample = launch.file.is_none().then(|| crate::cli::DEFAULT_SAMPLE.to_string());
         let mut session = Session::new(doc, path, registry);
+        session.sample = sample;
         if launch.rules_dir.is_some()
             && let Err(e) = session.load_rules(launch.rules_dir.clone())
         {
@@ -301,10 +303,11 @@ impl App {
         let lang = self.lang;
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let path = self.session.path.as_ref().map_or_else(
-                    || lang.t(common::UNTITLED).to_string(),
-                    |p| p.display().to_string(),
-                );
+                let path = match (&self.session.path, &self.session.sample) {
+                    (Some(p), _) => p.display().to_string(),
+                    (None, Some(s)) => format!("{}{s}", lang.t(common::SAMPLE)),
+                    (None, None) => lang.t(common::UNTITLED).to_string(),
+                };
                 ui.label(RichText::new(path).small());
                 ui.separator();
                 let errors = self
@@ -541,7 +544,10 @@ impl App {
             }
             Pending::OpenPath(p) => self.open_path(&p),
             Pending::OpenSample(name) => match storage::sample(name) {
-                Ok(a) => self.session.replace(a, None, true),
+                Ok(a) => {
+                    self.session.replace(a, None, true);
+                    self.session.sample = Some(name.to_string());
+                }
                 Err(e) => self.error = Some(e.to_string()),
             },
             Pending::Quit => {

@@ -17,6 +17,8 @@ pub struct Session {
     pub doc: Assessment,
     /// Its file, once opened or saved.
     pub path: Option<PathBuf>,
+    /// Name of the bundled sample it came from, while it has no file.
+    pub sample: Option<String>,
     /// Content at the last open or save (for the dirty mark).
     saved: Assessment,
     /// Undo history.
@@ -51,6 +53,7 @@ impl Session {
             saved: doc.clone(),
             doc,
             path,
+            sample: None,
             undoer,
             registry,
             rules_dir: None,
@@ -73,6 +76,7 @@ impl Session {
         };
         self.doc = doc;
         self.path = path;
+        self.sample = None;
         self.undoer = Undoer::default();
         self.undoer.add_undo(&self.doc);
         self.as_of_override = None;
@@ -91,6 +95,7 @@ impl Session {
         storage::save(&self.doc, path)?;
         self.saved = self.doc.clone();
         self.path = Some(path.to_path_buf());
+        self.sample = None;
         Ok(())
     }
 
@@ -203,10 +208,13 @@ impl Session {
     /// Window title: file name, dirty mark, app name.
     #[must_use]
     pub fn title(&self, untitled: &str) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || untitled.to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.sample.clone())
+            .unwrap_or_else(|| untitled.to_string());
         let dirty = if self.is_dirty() { "● " } else { "" };
         format!("{dirty}{name} — innocheck")
     }

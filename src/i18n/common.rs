@@ -31,6 +31,8 @@ strings! {
     LANGUAGE = "English", "中文";
     /// Title for a document never saved.
     UNTITLED = "未命名", "Untitled";
+    /// A bundled sample (status bar).
+    SAMPLE = "示例企业：", "Sample company: ";
     /// No recent files.
     NO_RECENT = "（无）", "(none)";
     /// Wizard heading.
