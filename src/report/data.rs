@@ -1,0 +1,430 @@
+//! `ReportData`: everything the printable summary shows, built once by the
+//! core from an evaluation. The PDF and the spreadsheet are renderers of it;
+//! the window's charts read the same values (`HaveReadiness`, `ScoreResult`).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::format as f;
+use crate::eval::{Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
+use crate::i18n::Lang;
+use crate::model::Assessment;
+use crate::rules::Confidence;
+
+/// One rule pack used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackLine {
+    /// Pack id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Issuing document.
+    pub document: String,
+    /// Effective dates, e.g. `2016-04-01 – 2026-01-31`.
+    pub dates: String,
+    /// Confidence.
+    pub confidence: Confidence,
+    /// Only part of the criteria encoded.
+    pub partial: bool,
+}
+
+/// The header block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Header {
+    /// Company name.
+    pub company: String,
+    /// 统一社会信用代码.
+    pub uscc: String,
+    /// City.
+    pub city: String,
+    /// Industry.
+    pub industry: String,
+    /// As-of date.
+    pub as_of: String,
+    /// Packs used.
+    pub packs: Vec<PackLine>,
+}
+
+/// One rung of a programme's ladder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rung {
+    /// Tier id.
+    pub tier: String,
+    /// Short ladder label (省级…).
+    pub label: String,
+    /// Tier title.
+    pub title: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Already held.
+    pub held: bool,
+    /// This is the rung reached.
+    pub reached: bool,
+}
+
+/// The one-glance verdict of a programme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgrammeSummary {
+    /// Programme name.
+    pub name: String,
+    /// Its ladder, lowest rung first.
+    pub rungs: Vec<Rung>,
+    /// Title of the tier reached.
+    pub reached: Option<String>,
+    /// Title of the closest tier on the next rung.
+    pub next: Option<String>,
+    /// Criteria blocking that tier.
+    pub next_gap_count: usize,
+}
+
+/// Five-haves chart data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FiveHaves {
+    /// Title of the target tier.
+    pub target: String,
+    /// The readiness values (shared with the window's radar).
+    pub values: Vec<HaveReadiness>,
+    /// Axis labels, in the order of `values`.
+    pub labels: Vec<String>,
+}
+
+/// Score-bar chart data of a scored tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreSummary {
+    /// Tier title.
+    pub tier: String,
+    /// The score (shared with the window's bars).
+    pub score: ScoreResult,
+    /// Block labels, in the order of `score.blocks`.
+    pub labels: Vec<String>,
+}
+
+/// One row of a criteria table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Criterion id.
+    pub id: String,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Status word.
+    pub status: String,
+    /// Criterion title.
+    pub title: String,
+    /// Value against threshold.
+    pub value: String,
+    /// Gap in concrete units, or points for score items.
+    pub gap: String,
+    /// Confidence.
+    pub confidence: Confidence,
+    /// Source: document, article (date).
+    pub source: String,
+}
+
+/// The criteria table of one tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierTable {
+    /// Tier id.
+    pub id: String,
+    /// Title with ladder label.
+    pub title: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Verdict word, route and score, e.g. `符合条件（途径 score），评分 70/100`.
+    pub summary: String,
+    /// Rows in pack order.
+    pub rows: Vec<Row>,
+}
+
+/// One thing to do to reach the next tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextStep {
+    /// Programme name.
+    pub programme: String,
+    /// Tier title.
+    pub tier: String,
+    /// Criterion title.
+    pub criterion: String,
+    /// What to do, in concrete units.
+    pub text: String,
+    /// Outcome (not met before missing before review).
+    pub outcome: Outcome,
+    /// Confidence.
+    pub confidence: Confidence,
+}
+
+/// Evidence to prepare for one tier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceGroup {
+    /// Tier title.
+    pub tier: String,
+    /// Items, deduplicated, in pack order.
+    pub items: Vec<String>,
+}
+
+/// The whole printable summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportData {
+    /// Language.
+    pub lang: Lang,
+    /// Document title.
+    pub title: String,
+    /// Header block.
+    pub header: Header,
+    /// Verdict per programme.
+    pub programmes: Vec<ProgrammeSummary>,
+    /// Five-haves chart.
+    pub five_haves: Option<FiveHaves>,
+    /// Score bars.
+    pub scores: Vec<ScoreSummary>,
+    /// Criteria tables.
+    pub tiers: Vec<TierTable>,
+    /// What to do next, most important first.
+    pub next_steps: Vec<NextStep>,
+    /// Evidence checklists for the tiers the company is closest to.
+    pub evidence: Vec<EvidenceGroup>,
+    /// Whether any criterion shown is provisional (P): the disclaimer names it.
+    pub has_provisional: bool,
+    /// SHA-256 of the assessment file, hex.
+    pub fingerprint: String,
+    /// innocheck version.
+    pub app_version: String,
+}
+
+/// SHA-256 of `bytes` as lower-case hex.
+#[must_use]
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn rank(o: Outcome) -> u8 {
+    match o {
+        Outcome::NotMet => 0,
+        Outcome::Missing => 1,
+        Outcome::Review => 2,
+        Outcome::Met | Outcome::NA => 3,
+    }
+}
+
+/// Builds the summary of `ev` for `a`, whose file bytes were `file_bytes`.
+#[must_use]
+pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> ReportData {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let header = Header {
+        company: a.company.name.clone(),
+        uscc: a.company.uscc.clone(),
+        city: a.company.city.map_or_else(String::new, |c| lang.pick(c.zh(), c.en()).to_string()),
+        industry: a.company.industry.map_or_else(String::new, |i| lang.pick(i.zh(), i.en()).to_string()),
+        as_of: ev.as_of.to_string(),
+        packs: ev
+            .packs
+            .iter()
+            .map(|p| PackLine {
+                id: p.id.clone(),
+                title: p.title.get(lang).to_string(),
+                document: p.document.clone(),
+                dates: format!(
+                    "{} – {}",
+                    p.effective_from,
+                    p.effective_to.map_or_else(|| l("至今", "open").to_string(), |d| d.to_string())
+                ),
+                confidence: p.confidence,
+                partial: p.partial,
+            })
+            .collect(),
+    };
+    let programmes = ev
+        .progress
+        .iter()
+        .map(|p| {
+            let rungs = ev
+                .tiers
+                .iter()
+                .filter(|t| t.programme == p.programme)
+                .map(|t| Rung {
+                    tier: t.id.clone(),
+                    label: t.ladder.get(lang).to_string(),
+                    title: t.title.get(lang).to_string(),
+                    verdict: t.verdict,
+                    held: t.held,
+                    reached: p.reached.as_deref() == Some(t.id.as_str()),
+                })
+                .collect();
+            let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map(|t| {
+                let held = if p.reached_held { l("（已持有）", " (held)") } else { "" };
+                format!("{}{held}", t.title.get(lang))
+            });
+            let next = p.next.first();
+            ProgrammeSummary {
+                name: f::programme(p.programme, lang).to_string(),
+                rungs,
+                reached,
+                next: next.map(|n| n.title.get(lang).to_string()),
+                next_gap_count: next.map_or(0, |n| n.blockers.iter().filter(|b| b.points_gain.is_none()).count()),
+            }
+        })
+        .collect();
+    let five_haves = ev.target.as_deref().and_then(|id| ev.tier(id)).map(|t| FiveHaves {
+        target: t.title.get(lang).to_string(),
+        labels: t.haves.iter().map(|h| f::have(h.have, lang).to_string()).collect(),
+        values: t.haves.clone(),
+    });
+    let scores = ev
+        .tiers
+        .iter()
+        .filter_map(|t| {
+            t.score.as_ref().map(|s| ScoreSummary {
+                tier: t.title.get(lang).to_string(),
+                labels: s.blocks.iter().map(|b| b.title.get(lang).to_string()).collect(),
+                score: s.clone(),
+            })
+        })
+        .collect();
+    let mut has_provisional = false;
+    let tiers = ev
+        .tiers
+        .iter()
+        .map(|t| {
+            let mut summary = f::verdict(t.verdict, lang).to_string();
+            if let Some(r) = &t.route {
+                summary.push_str(&f::paren(&format!("{} {r}", l("途径", "route")), lang));
+            }
+            if let Some(s) = &t.score {
+                let _ = write!(
+                    summary,
+                    "{}{} {}/{}",
+                    l("，", ", "),
+                    l("评分", "score"),
+                    f::number(s.total, 1),
+                    f::number(s.max, 1)
+                );
+            }
+            if t.held {
+                summary.push_str(l("（已持有）", " (already held)"));
+            }
+            let rows = t
+                .criteria
+                .iter()
+                .map(|c| {
+                    has_provisional |= c.confidence == Confidence::P;
+                    let primary = c.primary_check();
+                    let mut value = primary.map(|p| f::check_line(p, lang)).unwrap_or_default();
+                    if let (Some(p), Some(m)) = (c.points, c.max_points) {
+                        let _ = write!(value, " [{}/{}]", f::number(p, 1), f::number(m, 1));
+                    }
+                    let gap = primary
+                        .and_then(|p| p.gap.as_ref())
+                        .map(|g| f::gap(g, lang))
+                        .or_else(|| {
+                            (!c.missing.is_empty())
+                                .then(|| format!("{}{}", l("缺少：", "missing: "), c.missing.join(", ")))
+                        })
+                        .unwrap_or_default();
+                    Row {
+                        id: c.id.to_string(),
+                        outcome: c.outcome,
+                        status: f::outcome(c.outcome, lang).to_string(),
+                        title: c.title.get(lang).to_string(),
+                        value,
+                        gap,
+                        confidence: c.confidence,
+                        source: f::source(&c.source, lang),
+                    }
+                })
+                .collect();
+            TierTable {
+                id: t.id.clone(),
+                title: format!("[{}] {}", t.ladder.get(lang), t.title.get(lang)),
+                verdict: t.verdict,
+                summary,
+                rows,
+            }
+        })
+        .collect();
+    let mut next_steps: Vec<NextStep> = Vec::new();
+    let mut evidence = Vec::new();
+    for p in &ev.progress {
+        let Some(n) = p.next.first() else { continue };
+        for b in n.blockers.iter().filter(|b| b.points_gain.is_none()) {
+            let mut parts: Vec<String> = b
+                .checks
+                .iter()
+                .filter(|c| c.outcome != Outcome::Met)
+                .map(|c| match &c.gap {
+                    Some(g) => format!("{}{}{}", f::check_line(c, lang), l("：", ": "), f::gap(g, lang)),
+                    None => f::check_line(c, lang),
+                })
+                .collect();
+            if !b.missing.is_empty() {
+                parts.push(format!("{}{}", l("需补充：", "fill in: "), b.missing.join(", ")));
+            }
+            if b.outcome == Outcome::Review {
+                parts.push(l("请声明并附证明材料", "declare it and attach evidence").to_string());
+            }
+            next_steps.push(NextStep {
+                programme: f::programme(p.programme, lang).to_string(),
+                tier: n.title.get(lang).to_string(),
+                criterion: b.title.get(lang).to_string(),
+                text: parts.join(l("；", "; ")),
+                outcome: b.outcome,
+                confidence: b.confidence,
+            });
+        }
+        if let Some(t) = ev.tier(&n.tier) {
+            let mut items: Vec<String> = Vec::new();
+            for c in &t.criteria {
+                for e in c.evidence.iter() {
+                    let s = e.get(lang).to_string();
+                    if !items.contains(&s) {
+                        items.push(s);
+                    }
+                }
+            }
+            evidence.push(EvidenceGroup {
+                tier: t.title.get(lang).to_string(),
+                items,
+            });
+        }
+    }
+    // Failed criteria first, then missing data, then declarations; stable within.
+    next_steps.sort_by_key(|s| rank(s.outcome));
+    ReportData {
+        lang,
+        title: l("企业创新能力准备度评估摘要", "Innovation readiness summary").to_string(),
+        header,
+        programmes,
+        five_haves,
+        scores,
+        tiers,
+        next_steps,
+        evidence,
+        has_provisional,
+        fingerprint: fingerprint(file_bytes),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// Splits `n` table rows into pages: `first` rows fit on the first page
+/// (0: the table starts on the next page), `per_page` on each following one.
+/// Returns the row range of every page; the header row repeats on each.
+#[must_use]
+pub fn paginate(n: usize, first: usize, per_page: usize) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let (mut start, mut cap) = (0, first);
+    loop {
+        let end = (start + cap).min(n);
+        pages.push(start..end);
+        if end >= n {
+            break;
+        }
+        start = end;
+        cap = per_page.max(1);
+    }
+    pages
+}
