@@ -113,6 +113,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// One line per company across many files or folders, for comparing a portfolio.
     Portfolio(PortfolioArgs),
+    /// Write the printable summary of one assessment as an A4 PDF.
+    Report(ReportArgs),
+    /// Export the answers, every criterion's outcome and the gaps to a spreadsheet (.xlsx).
+    Export(ExportArgs),
     /// List, show or compare rule packs.
     Rules {
         /// What to do with the packs.
@@ -145,6 +149,41 @@ pub struct EvaluateArgs {
     /// Tier whose five-haves readiness is reported (default: the next tech-center rung).
     #[arg(long, value_name = "TIER")]
     pub target: Option<String>,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Assessment file (.ron).
+    pub file: PathBuf,
+    /// The PDF to write (replaced atomically).
+    #[arg(short, long, value_name = "OUT.pdf")]
+    pub output: PathBuf,
+    /// Evaluation date (default: the file's as-of date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Use this pack (repeatable) instead of the packs in force.
+    #[arg(long = "pack", value_name = "ID")]
+    pub packs: Vec<String>,
+    /// Tier whose five-haves readiness is charted (default: the next tech-center rung).
+    #[arg(long, value_name = "TIER")]
+    pub target: Option<String>,
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Assessment file (.ron).
+    pub file: PathBuf,
+    /// The spreadsheet to write (.xlsx, replaced atomically).
+    #[arg(short, long, value_name = "OUT.xlsx")]
+    pub output: PathBuf,
+    /// Evaluation date (default: the file's as-of date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Use this pack (repeatable) instead of the packs in force.
+    #[arg(long = "pack", value_name = "ID")]
+    pub packs: Vec<String>,
 }
 
 /// Options of `portfolio`.
@@ -249,7 +288,29 @@ pub fn evaluate_file(
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let loaded = storage::load(path)?;
-    let a = loaded.assessment;
+    evaluate_loaded(path, loaded.assessment, reg, args, today)
+}
+
+/// Evaluates the file `path` whose bytes were already read (the report
+/// fingerprints the same bytes it evaluates).
+pub fn evaluate_bytes(
+    path: &Path,
+    bytes: &[u8],
+    reg: &Registry,
+    args: &EvaluateArgs,
+    today: NaiveDate,
+) -> Result<Evaluated> {
+    let loaded = storage::load_bytes(bytes, &path.display().to_string())?;
+    evaluate_loaded(path, loaded.assessment, reg, args, today)
+}
+
+fn evaluate_loaded(
+    path: &Path,
+    a: Assessment,
+    reg: &Registry,
+    args: &EvaluateArgs,
+    today: NaiveDate,
+) -> Result<Evaluated> {
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
     let packs = select(reg, &args.packs, args.all_packs, as_of)?;
     let issues = validate(&a, today);
@@ -392,6 +453,61 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads, evaluates and summarises one file for `report` and `export`.
+fn summarise(
+    cli: &Cli,
+    file: &Path,
+    as_of: Option<NaiveDate>,
+    packs: &[String],
+    target: Option<&str>,
+) -> Result<(Evaluated, report::data::ReportData)> {
+    let reg = registry(cli.rules.as_deref())?;
+    let bytes = storage::read(file)?;
+    let args = EvaluateArgs {
+        files: vec![file.to_path_buf()],
+        as_of,
+        packs: packs.to_vec(),
+        all_packs: false,
+        format: Format::Text,
+        fail_if_ineligible: false,
+        target: target.map(str::to_string),
+    };
+    let e = evaluate_bytes(file, &bytes, &reg, &args, today())?;
+    if e.evaluation.tiers.is_empty() {
+        bail!(
+            "{}: no rule pack is in force on {} (choose packs with --pack)",
+            e.file,
+            e.evaluation.as_of
+        );
+    }
+    let data = report::data::build(&bytes, &e.assessment, &e.evaluation, cli.lang());
+    Ok((e, data))
+}
+
+fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
+    let (_, data) = summarise(
+        cli,
+        &args.file,
+        args.as_of,
+        &args.packs,
+        args.target.as_deref(),
+    )?;
+    let pdf = report::pdf::render(&data)
+        .with_context(|| format!("{}: rendering the PDF", args.file.display()))?;
+    storage::save_atomic(&args.output, &pdf, false)?;
+    eprintln!("innocheck: wrote {}", args.output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
+    let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
+    let xlsx = report::xlsx::render(&e.assessment, &data)
+        .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))?;
+    storage::save_atomic(&args.output, &xlsx, false)?;
+    eprintln!("innocheck: wrote {}", args.output.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
@@ -540,6 +656,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Evaluate(args)) => cmd_evaluate(cli, args),
         Some(Command::Validate(args)) => cmd_validate(cli, args),
+        Some(Command::Report(args)) => cmd_report(cli, args),
+        Some(Command::Export(args)) => cmd_export(cli, args),
         Some(Command::Portfolio(args)) => {
             let reg = registry(cli.rules.as_deref())?;
             let files = portfolio::expand(&args.inputs)?;

@@ -198,6 +198,11 @@ impl App {
         }
         self.modals(&ctx);
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // Commands change what this frame has already drawn (a page, an error,
+            // a dialog): draw once more, or it would wait for the next input.
+            ctx.request_repaint();
+        }
         for c in commands {
             self.run(&ctx, c);
         }

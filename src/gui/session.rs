@@ -39,16 +39,22 @@ pub struct Session {
     issues: Vec<Issue>,
 }
 
+/// A fresh undo history starting at `doc` (the same settings at start and after open / new).
+fn history(doc: &Assessment) -> Undoer<Assessment> {
+    let mut undoer = Undoer::with_settings(Settings {
+        max_undos: 200,
+        stable_time: 0.5,
+        auto_save_interval: 10.0,
+    });
+    undoer.add_undo(doc);
+    undoer
+}
+
 impl Session {
     /// A session on `doc` (from `path`, if any).
     #[must_use]
     pub fn new(doc: Assessment, path: Option<PathBuf>, registry: Registry) -> Session {
-        let mut undoer = Undoer::with_settings(Settings {
-            max_undos: 200,
-            stable_time: 0.5,
-            auto_save_interval: 10.0,
-        });
-        undoer.add_undo(&doc);
+        let undoer = history(&doc);
         Session {
             saved: doc.clone(),
             doc,
@@ -77,8 +83,7 @@ impl Session {
         self.doc = doc;
         self.path = path;
         self.sample = None;
-        self.undoer = Undoer::default();
-        self.undoer.add_undo(&self.doc);
+        self.undoer = history(&self.doc);
         self.as_of_override = None;
         self.touch();
     }

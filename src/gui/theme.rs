@@ -47,6 +47,29 @@ pub const SERIES: [Color32; 4] = [
     Color32::from_rgb(0x8e, 0x24, 0xaa),
 ];
 
+/// Translucent fill of the five-haves radar polygon.
+pub const CHART_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x5f, 0xa8, 0x48);
+/// Rings and spokes of the radar.
+pub const CHART_GRID: Color32 = Color32::from_rgb(0xc5, 0xca, 0xd3);
+/// The empty track behind a bar (a block's maximum).
+pub const CHART_TRACK: Color32 = Color32::from_rgb(0xe1, 0xe5, 0xea);
+/// Points still reachable once missing inputs are filled in.
+pub const CHART_POTENTIAL: Color32 = Color32::from_rgba_unmultiplied_const(0xb2, 0x6a, 0x00, 0x70);
+/// Marker lines drawn over bars (a block's sub-minimum).
+pub const CHART_MARKER: Color32 = Color32::from_rgb(0x26, 0x32, 0x38);
+/// Outline of the ladder step the company has reached.
+pub const LADDER_REACHED: Color32 = Color32::from_rgb(0x26, 0x32, 0x38);
+/// Border of cards.
+pub const CARD_STROKE: Color32 = Color32::from_rgb(0xdc, 0xe0, 0xe6);
+/// Height of the radar chart.
+pub const RADAR_HEIGHT: f32 = 250.0;
+/// Height of the trend chart.
+pub const TREND_HEIGHT: f32 = 230.0;
+/// Height of one block row of the score chart.
+pub const SCORE_ROW_HEIGHT: f32 = 34.0;
+/// Inner margin of cards.
+pub const CARD_MARGIN: i8 = 10;
+
 /// Colour of an outcome.
 #[must_use]
 pub fn outcome(o: Outcome) -> Color32 {

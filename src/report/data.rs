@@ -8,7 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::format as f;
-use crate::eval::{Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
+use crate::eval::{Check, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
 use crate::i18n::Lang;
 use crate::model::Assessment;
 use crate::rules::Confidence;
@@ -114,6 +114,15 @@ pub struct Row {
     pub title: String,
     /// Value against threshold.
     pub value: String,
+    /// The company's value in the decisive check, with unit and year,
+    /// e.g. `1,310 万元（2024 年）`; `未填写` when empty.
+    pub measured: String,
+    /// The requirement of that check, e.g. `≥ 1,500 万元`.
+    pub threshold: String,
+    /// Points earned of the maximum for score items, e.g. `5/10`; empty otherwise.
+    pub points: String,
+    /// Name of the alternative that passed, for criteria with alternatives.
+    pub route: Option<String>,
     /// Gap in concrete units, or points for score items.
     pub gap: String,
     /// Confidence.
@@ -203,6 +212,33 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     s
 }
 
+/// The value of a check with its unit and, for yearly figures, the year.
+fn measured(c: &Check, lang: Lang) -> String {
+    let v = match c.value {
+        None => lang.pick("未填写", "not entered").to_string(),
+        Some(v) => f::value(Some(v), c.unit, lang),
+    };
+    match c.year {
+        Some(y) => format!(
+            "{v}{}",
+            f::paren(&format!("{y}{}", lang.pick(" 年", "")), lang)
+        ),
+        None => v,
+    }
+}
+
+/// The requirement of a check, e.g. `≥ 1,500 万元`.
+fn threshold(c: &Check, lang: Lang) -> String {
+    c.threshold.map_or_else(String::new, |t| {
+        let t = f::value(Some(t), c.unit, lang);
+        if c.op.is_empty() {
+            t
+        } else {
+            format!("{} {t}", c.op)
+        }
+    })
+}
+
 fn rank(o: Outcome) -> u8 {
     match o {
         Outcome::NotMet => 0,
@@ -219,8 +255,14 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
     let header = Header {
         company: a.company.name.clone(),
         uscc: a.company.uscc.clone(),
-        city: a.company.city.map_or_else(String::new, |c| lang.pick(c.zh(), c.en()).to_string()),
-        industry: a.company.industry.map_or_else(String::new, |i| lang.pick(i.zh(), i.en()).to_string()),
+        city: a
+            .company
+            .city
+            .map_or_else(String::new, |c| lang.pick(c.zh(), c.en()).to_string()),
+        industry: a
+            .company
+            .industry
+            .map_or_else(String::new, |i| lang.pick(i.zh(), i.en()).to_string()),
         as_of: ev.as_of.to_string(),
         packs: ev
             .packs
@@ -232,7 +274,8 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 dates: format!(
                     "{} – {}",
                     p.effective_from,
-                    p.effective_to.map_or_else(|| l("至今", "open").to_string(), |d| d.to_string())
+                    p.effective_to
+                        .map_or_else(|| l("至今", "open").to_string(), |d| d.to_string())
                 ),
                 confidence: p.confidence,
                 partial: p.partial,
@@ -257,7 +300,11 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 })
                 .collect();
             let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map(|t| {
-                let held = if p.reached_held { l("（已持有）", " (held)") } else { "" };
+                let held = if p.reached_held {
+                    l("（已持有）", " (held)")
+                } else {
+                    ""
+                };
                 format!("{}{held}", t.title.get(lang))
             });
             let next = p.next.first();
@@ -266,22 +313,39 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 rungs,
                 reached,
                 next: next.map(|n| n.title.get(lang).to_string()),
-                next_gap_count: next.map_or(0, |n| n.blockers.iter().filter(|b| b.points_gain.is_none()).count()),
+                next_gap_count: next.map_or(0, |n| {
+                    n.blockers
+                        .iter()
+                        .filter(|b| b.points_gain.is_none())
+                        .count()
+                }),
             }
         })
         .collect();
-    let five_haves = ev.target.as_deref().and_then(|id| ev.tier(id)).map(|t| FiveHaves {
-        target: t.title.get(lang).to_string(),
-        labels: t.haves.iter().map(|h| f::have(h.have, lang).to_string()).collect(),
-        values: t.haves.clone(),
-    });
+    let five_haves = ev
+        .target
+        .as_deref()
+        .and_then(|id| ev.tier(id))
+        .map(|t| FiveHaves {
+            target: t.title.get(lang).to_string(),
+            labels: t
+                .haves
+                .iter()
+                .map(|h| f::have(h.have, lang).to_string())
+                .collect(),
+            values: t.haves.clone(),
+        });
     let scores = ev
         .tiers
         .iter()
         .filter_map(|t| {
             t.score.as_ref().map(|s| ScoreSummary {
                 tier: t.title.get(lang).to_string(),
-                labels: s.blocks.iter().map(|b| b.title.get(lang).to_string()).collect(),
+                labels: s
+                    .blocks
+                    .iter()
+                    .map(|b| b.title.get(lang).to_string())
+                    .collect(),
                 score: s.clone(),
             })
         })
@@ -322,16 +386,25 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                         .and_then(|p| p.gap.as_ref())
                         .map(|g| f::gap(g, lang))
                         .or_else(|| {
-                            (!c.missing.is_empty())
-                                .then(|| format!("{}{}", l("缺少：", "missing: "), c.missing.join(", ")))
+                            (!c.missing.is_empty()).then(|| {
+                                format!("{}{}", l("缺少：", "missing: "), c.missing.join(", "))
+                            })
                         })
                         .unwrap_or_default();
+                    let points = match (c.points, c.max_points) {
+                        (Some(p), Some(m)) => format!("{}/{}", f::number(p, 1), f::number(m, 1)),
+                        _ => String::new(),
+                    };
                     Row {
                         id: c.id.to_string(),
                         outcome: c.outcome,
                         status: f::outcome(c.outcome, lang).to_string(),
                         title: c.title.get(lang).to_string(),
                         value,
+                        measured: primary.map(|p| measured(p, lang)).unwrap_or_default(),
+                        threshold: primary.map(|p| threshold(p, lang)).unwrap_or_default(),
+                        points,
+                        route: c.route.clone(),
                         gap,
                         confidence: c.confidence,
                         source: f::source(&c.source, lang),
@@ -357,12 +430,21 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 .iter()
                 .filter(|c| c.outcome != Outcome::Met)
                 .map(|c| match &c.gap {
-                    Some(g) => format!("{}{}{}", f::check_line(c, lang), l("：", ": "), f::gap(g, lang)),
+                    Some(g) => format!(
+                        "{}{}{}",
+                        f::check_line(c, lang),
+                        l("：", ": "),
+                        f::gap(g, lang)
+                    ),
                     None => f::check_line(c, lang),
                 })
                 .collect();
             if !b.missing.is_empty() {
-                parts.push(format!("{}{}", l("需补充：", "fill in: "), b.missing.join(", ")));
+                parts.push(format!(
+                    "{}{}",
+                    l("需补充：", "fill in: "),
+                    b.missing.join(", ")
+                ));
             }
             if b.outcome == Outcome::Review {
                 parts.push(l("请声明并附证明材料", "declare it and attach evidence").to_string());

@@ -62,13 +62,18 @@ pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Percent => format!("{num}%"),
         Unit::Flag => num,
-        _ => format!(
-            "{num} {}",
-            match lang {
-                Lang::Zh => unit.zh(),
-                Lang::En => unit.en(),
-            }
-        ),
+        _ => {
+            let word = match (lang, unit) {
+                (Lang::Zh, u) => u.zh(),
+                // English singular for exactly one: "1 item", "1 year", "1 point".
+                (Lang::En, Unit::Person) if num == "1" => "person",
+                (Lang::En, Unit::Item) if num == "1" => "item",
+                (Lang::En, Unit::Year) if num == "1" => "year",
+                (Lang::En, Unit::Points) if num == "1" => "point",
+                (Lang::En, u) => u.en(),
+            };
+            format!("{num} {word}")
+        }
     }
 }
 

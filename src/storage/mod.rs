@@ -59,6 +59,14 @@ pub struct Loaded {
 
 /// Reads an assessment file; `path` names it in errors.
 pub fn load(path: &Path) -> Result<Loaded, StorageError> {
+    let bytes = read(path)?;
+    load_bytes(&bytes, &path.display().to_string())
+}
+
+/// Reads the bytes of an assessment file with the checks of [`load`] (a file,
+/// not a folder; at most [`MAX_FILE_BYTES`]), for callers that also need the
+/// bytes themselves, e.g. to fingerprint them.
+pub fn read(path: &Path) -> Result<Vec<u8>, StorageError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| StorageError::io(&name, &e))?;
     if meta.is_dir() {
@@ -70,8 +78,7 @@ pub fn load(path: &Path) -> Result<Loaded, StorageError> {
             bytes: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| StorageError::io(&name, &e))?;
-    load_bytes(&bytes, &name)
+    std::fs::read(path).map_err(|e| StorageError::io(&name, &e))
 }
 
 /// Parses an assessment from bytes; `name` identifies the source in errors.

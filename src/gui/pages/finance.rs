@@ -1,11 +1,304 @@
-//! The finance step.
+//! 财务数据: the yearly financial figures and the ratios derived from them.
+//!
+//! Also holds the yearly-table helpers that the staff and funding pages share:
+//! a grid whose label column wraps to fit the page, and read-only rows of
+//! derived ratios that say which input is missing when a ratio cannot be computed.
 
-use eframe::egui::Ui;
+use eframe::egui::{Grid, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
 
 use super::PageCtx;
-use crate::i18n::pages::finance as s;
+use crate::gui::widgets::Env;
+use crate::gui::{theme, widgets as w};
+use crate::i18n::pages::{finance as s, funding, staff};
+use crate::i18n::{Tr, common};
+use crate::metrics::{Metrics, Missing, Unit};
+use crate::model::{Assessment, FiscalYear};
+use crate::report::format as f;
+
+/// Space between the columns of a yearly table.
+const COL_GAP: f32 = 8.0;
+/// Left inset of derived values, so that their digits line up with the
+/// digits typed in the inputs above (the text inputs' inner margin).
+const VALUE_INSET: f32 = 8.0;
+
+/// Access to one amount of a fiscal year.
+type MoneyField = fn(&mut FiscalYear) -> &mut Option<f64>;
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
-    ui.heading(ctx.env.t(s::TITLE));
+    let env = ctx.env;
+    let doc = &mut *ctx.doc;
+    ui.heading(env.t(s::TITLE));
+    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    ui.add_space(theme::SECTION_GAP);
+    let mut changed = false;
+    yearly_grid(
+        ui,
+        &env,
+        ("finance-years", &[Unit::Wan, Unit::Percent]),
+        |ui| {
+            let rows: [(Tr, &str, MoneyField); 9] = [
+                (s::REVENUE, "revenue", |y| &mut y.revenue),
+                (s::MAIN_REVENUE, "main_revenue", |y| &mut y.main_revenue),
+                (s::NET_PROFIT, "net_profit", |y| &mut y.net_profit),
+                (s::TOTAL_PROFIT, "total_profit", |y| &mut y.total_profit),
+                (s::TOTAL_ASSETS, "total_assets", |y| &mut y.total_assets),
+                (s::TOTAL_LIABILITIES, "total_liabilities", |y| {
+                    &mut y.total_liabilities
+                }),
+                (s::NEW_PRODUCT_SALES, "new_product_sales", |y| {
+                    &mut y.new_product_sales
+                }),
+                (s::LEAD_PRODUCT_SALES, "lead_product_sales", |y| {
+                    &mut y.lead_product_sales
+                }),
+                (s::EQUITY_NEW, "equity_new", |y| &mut y.equity_new),
+            ];
+            for (label, name, get) in rows {
+                changed |= w::yearly_money(ui, &env, doc, label, name, get, Unit::Wan);
+            }
+            derived_header(ui, &env);
+            let m = Metrics::new(doc, env.as_of);
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::MAIN_SHARE, s::MAIN_SHARE_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.main_share(b)),
+            );
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::DEBT_RATIO, s::DEBT_RATIO_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.debt_ratio(b)),
+            );
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::NET_MARGIN, s::NET_MARGIN_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.net_margin(b)),
+            );
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::MAIN_GROWTH, s::MAIN_GROWTH_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.main_growth(b)),
+            );
+        },
+    );
+    ctx.changed |= changed;
+}
+
+/// A yearly table (label, Y−1, Y−2, Y−3, unit) under its header row, sized
+/// to fit the page: the label column takes the room left by the numbers and
+/// by the widest of `units`, and wraps long labels; the number columns keep
+/// their width whatever issue appears under an input, so the table does not
+/// jump while typing. `id` names the grid.
+pub(super) fn yearly_grid<R>(
+    ui: &mut Ui,
+    env: &Env,
+    (id, units): (&str, &[Unit]),
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let unit_width = units
+        .iter()
+        .map(|u| {
+            WidgetText::from(unit_text(env, *u))
+                .into_galley(
+                    ui,
+                    Some(TextWrapMode::Extend),
+                    f32::INFINITY,
+                    TextStyle::Body,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let fixed = 3.0 * theme::NUMBER_WIDTH + 4.0 * COL_GAP + unit_width;
+    let label_width = (ui.available_width() - fixed).clamp(theme::NUMBER_WIDTH, theme::LABEL_WIDTH);
+    Grid::new(id)
+        .num_columns(5)
+        .spacing([COL_GAP, 6.0])
+        .max_col_width(theme::NUMBER_WIDTH)
+        .show(ui, |ui| {
+            year_header(ui, env, label_width);
+            add(ui)
+        })
+        .inner
+}
+
+/// A unit symbol in the interface language.
+fn unit_text(env: &Env, unit: Unit) -> &'static str {
+    env.lang.pick(unit.zh(), unit.en())
+}
+
+/// The header row of a yearly table; its first cell sets the width of the
+/// label column (labels below wrap at it).
+fn year_header(ui: &mut Ui, env: &Env, label_width: f32) {
+    ui.horizontal(|ui| {
+        ui.set_min_width(label_width);
+        ui.label(RichText::new(env.t(common::YEAR)).strong());
+    });
+    for back in 1..=3 {
+        ui.label(RichText::new(format!("{} (Y−{back})", env.year(back))).strong());
+    }
+    ui.label("");
+    ui.end_row();
+}
+
+/// A form (label, input, unit, issues) whose cells may grow to `max_width`:
+/// inputs get their full width from the first frame, long labels wrap.
+pub(super) fn form_grid<R>(
+    ui: &mut Ui,
+    id: &str,
+    max_width: f32,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    Grid::new(id)
+        .num_columns(4)
+        .spacing([10.0, 6.0])
+        .min_col_width(0.0)
+        .max_col_width(max_width)
+        .show(ui, add)
+        .inner
+}
+
+/// A number with thousands separators and exactly two decimals, so that a
+/// column of ratios lines up.
+fn two_decimals(v: f64) -> String {
+    let s = f::number(v, 2);
+    match s.split_once('.') {
+        None => format!("{s}.00"),
+        Some((_, frac)) if frac.len() == 1 => format!("{s}0"),
+        Some(_) => s,
+    }
+}
+
+/// The heading row above the derived ratios of a yearly table.
+pub(super) fn derived_header(ui: &mut Ui, env: &Env) {
+    ui.vertical(|ui| {
+        ui.add_space(theme::SECTION_GAP / 2.0);
+        ui.label(RichText::new(env.t(s::DERIVED)).strong())
+            .on_hover_text(env.t(s::DERIVED_HELP));
+    });
+    ui.end_row();
+}
+
+/// A read-only row of a yearly table: a ratio for Y−1, Y−2, Y−3 (`values`),
+/// or "—" and the inputs it lacks. `text` is the label and its formula (hover).
+pub(super) fn derived_row(
+    ui: &mut Ui,
+    env: &Env,
+    doc: &Assessment,
+    text: (Tr, Tr),
+    unit: Unit,
+    values: [Result<f64, Missing>; 3],
+) {
+    let (label, formula) = text;
+    ui.vertical(|ui| {
+        ui.label(env.t(label)).on_hover_text(env.t(formula));
+    });
+    for (back, value) in (1..=3u8).zip(values) {
+        let year = env.year(back);
+        ui.vertical(|ui| {
+            ui.set_max_width(theme::NUMBER_WIDTH);
+            match value {
+                Ok(v) => {
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(VALUE_INSET);
+                        ui.label(two_decimals(v));
+                    });
+                }
+                Err(missing) => {
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(VALUE_INSET);
+                        ui.label(RichText::new(env.t(s::NOT_COMPUTABLE)).color(theme::MUTED))
+                            .on_hover_text(missing.fields.join(", "));
+                    });
+                    for line in missing_lines(env, doc, year, &missing) {
+                        ui.label(RichText::new(line).small().color(theme::MISSING));
+                    }
+                }
+            }
+        });
+    }
+    ui.label(RichText::new(env.lang.pick(unit.zh(), unit.en())).color(theme::MUTED));
+    ui.end_row();
+}
+
+/// One line per input a ratio lacks: "缺：营业收入", or "营业收入为 0 或无效"
+/// when it is filled but cannot be used; the year is named when it is not
+/// the column's.
+fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missing) -> Vec<String> {
+    missing
+        .fields
+        .iter()
+        .map(|field| {
+            let parsed = field
+                .strip_prefix("years.")
+                .and_then(|rest| rest.split_once('.'))
+                .and_then(|(y, name)| y.parse::<i32>().ok().map(|y| (y, name)));
+            let Some((year, name)) = parsed else {
+                return env.t(s::MISSING).replace("{field}", field);
+            };
+            let label = field_label(name).map_or(name, |tr| env.t(tr));
+            let named = if year == column_year {
+                label.to_string()
+            } else {
+                env.t(s::OTHER_YEAR)
+                    .replace("{year}", &year.to_string())
+                    .replace("{field}", label)
+            };
+            let filled = doc.year(year).is_some_and(|fy| is_filled(fy, name));
+            env.t(if filled { s::INVALID } else { s::MISSING })
+                .replace("{field}", &named)
+        })
+        .collect()
+}
+
+/// The label of a fiscal-year field.
+fn field_label(name: &str) -> Option<Tr> {
+    Some(match name {
+        "revenue" => s::REVENUE,
+        "main_revenue" => s::MAIN_REVENUE,
+        "net_profit" => s::NET_PROFIT,
+        "total_profit" => s::TOTAL_PROFIT,
+        "total_assets" => s::TOTAL_ASSETS,
+        "total_liabilities" => s::TOTAL_LIABILITIES,
+        "new_product_sales" => s::NEW_PRODUCT_SALES,
+        "lead_product_sales" => s::LEAD_PRODUCT_SALES,
+        "equity_new" => s::EQUITY_NEW,
+        "rd_spend" => funding::RD_SPEND,
+        "staff_total" => staff::STAFF_TOTAL,
+        "rd_staff" => staff::RD_STAFF,
+        "rd_staff_qualified" => staff::RD_QUALIFIED,
+        _ => return None,
+    })
+}
+
+/// Whether the fiscal-year field `name` holds a value.
+fn is_filled(fy: &FiscalYear, name: &str) -> bool {
+    match name {
+        "revenue" => fy.revenue.is_some(),
+        "main_revenue" => fy.main_revenue.is_some(),
+        "net_profit" => fy.net_profit.is_some(),
+        "total_profit" => fy.total_profit.is_some(),
+        "total_assets" => fy.total_assets.is_some(),
+        "total_liabilities" => fy.total_liabilities.is_some(),
+        "new_product_sales" => fy.new_product_sales.is_some(),
+        "lead_product_sales" => fy.lead_product_sales.is_some(),
+        "equity_new" => fy.equity_new.is_some(),
+        "rd_spend" => fy.rd_spend.is_some(),
+        "staff_total" => fy.staff_total.is_some(),
+        "rd_staff" => fy.rd_staff.is_some(),
+        "rd_staff_qualified" => fy.rd_staff_qualified.is_some(),
+        _ => false,
+    }
 }

@@ -1,11 +1,71 @@
-//! The funding step.
+//! 研发经费: yearly R&D spending and the intensity ratios derived from it.
 
-use eframe::egui::Ui;
+use eframe::egui::{RichText, Ui};
 
 use super::PageCtx;
+use super::finance::{derived_header, derived_row, yearly_grid};
+use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::funding as s;
+use crate::metrics::{Metrics, Unit};
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
-    ui.heading(ctx.env.t(s::TITLE));
+    let env = ctx.env;
+    let doc = &mut *ctx.doc;
+    ui.heading(env.t(s::TITLE));
+    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    ui.add_space(theme::SECTION_GAP);
+    let mut changed = false;
+    yearly_grid(
+        ui,
+        &env,
+        (
+            "funding-years",
+            &[Unit::Wan, Unit::Percent, Unit::WanPerPerson],
+        ),
+        |ui| {
+            changed |= w::yearly_money(
+                ui,
+                &env,
+                doc,
+                s::RD_SPEND,
+                "rd_spend",
+                |y| &mut y.rd_spend,
+                Unit::Wan,
+            );
+            derived_header(ui, &env);
+            let m = Metrics::new(doc, env.as_of);
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::RD_RATIO, s::RD_RATIO_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.rd_ratio(b)),
+            );
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::RD_RATIO_MAIN, s::RD_RATIO_MAIN_HELP),
+                Unit::Percent,
+                [1, 2, 3].map(|b| m.rd_ratio_main(b)),
+            );
+            derived_row(
+                ui,
+                &env,
+                doc,
+                (s::PER_RD_STAFF, s::PER_RD_STAFF_HELP),
+                Unit::WanPerPerson,
+                [1, 2, 3].map(|b| m.rd_spend_per_rd_staff(b)),
+            );
+        },
+    );
+    ui.add_space(theme::SECTION_GAP / 2.0);
+    ui.label(
+        RichText::new(env.t(s::BENCHMARK))
+            .small()
+            .color(theme::MUTED),
+    );
+    ctx.changed |= changed;
 }

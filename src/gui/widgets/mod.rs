@@ -51,6 +51,7 @@ pub fn form<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
         .num_columns(4)
         .spacing([10.0, 6.0])
         .min_col_width(40.0)
+        .max_col_width(2.0 * theme::LABEL_WIDTH)
         .striped(false)
         .show(ui, add)
         .inner

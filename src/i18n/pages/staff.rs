@@ -2,5 +2,31 @@
 
 strings! {
     /// Page title.
-    TITLE = "TODO", "TODO";
+    TITLE = "研发人员", "R&D staff";
+    /// Intro.
+    INTRO = "按年度填写年末职工人数和全职研发人员人数，再填写技术带头人和高层次人才情况。", "Year-end head counts of all staff and of full-time R&D staff, then the technical leader and senior talent.";
+    /// Field.
+    STAFF_TOTAL = "职工总数", "Total staff";
+    /// Field.
+    RD_STAFF = "研发人员数（全职）", "R&D staff (full-time)";
+    /// Field.
+    RD_QUALIFIED = "其中本科以上或工程师以上", "Of whom with a degree or engineer title";
+    /// Derived ratio.
+    RD_SHARE = "研发人员占比", "R&D staff share";
+    /// Formula.
+    RD_SHARE_HELP = "研发人员数（全职）÷ 职工总数", "Full-time R&D staff ÷ total staff";
+    /// Derived ratio.
+    QUALIFIED_SHARE = "其中本科以上占比", "Qualified share of R&D staff";
+    /// Formula.
+    QUALIFIED_SHARE_HELP = "本科以上学历或工程师以上职称的研发人员 ÷ 研发人员数（全职）", "R&D staff with a degree or engineer title ÷ full-time R&D staff";
+    /// Section.
+    TALENT = "技术带头人与高层次人才", "Technical leader and senior talent";
+    /// Field.
+    TECH_LEADER = "有技术带头人及人才队伍", "Has a technical leader and team";
+    /// Field.
+    TECH_LEADER_NOTE = "技术带头人说明", "Technical leader: who and why";
+    /// Hint inside the note field.
+    TECH_LEADER_NOTE_HINT = "姓名、职称、主要成果", "Name, title, main achievements";
+    /// Field.
+    SENIOR_EXPERTS = "高级专家和博士人数", "Senior experts and PhDs";
 }

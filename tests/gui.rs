@@ -1,0 +1,673 @@
+#![cfg(feature = "gui")]
+//! The desktop window, driven headless through `egui_kittest` (no GPU, no
+//! display, no file dialog): every test acts as a user would — find a field
+//! by its label, type, click, press a shortcut, or push the command a menu
+//! item pushes — and then asserts on the application state, not on pixels.
+//!
+//! Every test keeps its preferences and recovery copy in a temporary folder
+//! (`DataDir::at`), never in the user's data folder. The harness panics on a
+//! glyph that no installed font has, so every test is also a font check of
+//! what it renders; `fonts_cover_every_text` checks the rest.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use eframe::egui::{FontFamily, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use innocheck::eval::Verdict;
+use innocheck::gui::Launch;
+use innocheck::gui::app::{AUTOSAVE_SECONDS, App};
+use innocheck::gui::command::Command;
+use innocheck::gui::fonts;
+use innocheck::gui::pages::Page;
+use innocheck::gui::prefs::{DataDir, Prefs, Recovery};
+use innocheck::gui::session::Session;
+use innocheck::i18n::{self, Lang, common};
+use innocheck::metrics::Metric;
+use innocheck::model::{Assessment, City, Industry, Step, TitleKind};
+use innocheck::rules::Registry;
+use innocheck::storage;
+use skrifa::MetadataProvider;
+
+const SAMPLE: &str = "hongdu-precision.ron";
+/// The as-of date of the sample (Y−1 = 2024).
+const SAMPLE_DATE: (i32, u32, u32) = (2025, 6, 30);
+/// The sample's valid credit code, and the same code with a wrong check digit.
+const USCC_OK: &str = "91360100705586232Y";
+const USCC_BAD: &str = "913601007055862320";
+/// Time that passes in one harness step (the builder's default, 4 frames a second).
+const STEP_SECONDS: f64 = 0.25;
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+fn sample() -> Assessment {
+    storage::sample(SAMPLE).expect("the bundled sample loads")
+}
+
+fn sample_date() -> NaiveDate {
+    let (y, m, d) = SAMPLE_DATE;
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// A 1280×800 window on `doc`, showing `page`, keeping its data in `data`.
+fn window(doc: Assessment, data: &Path, page: Page) -> Harness<'static, App> {
+    let data = data.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(fonts::install)
+        .build_eframe(move |cc| {
+            let mut app = App::for_tests(&cc.egui_ctx, doc, DataDir::at(data));
+            app.set_today(sample_date());
+            app.page = page;
+            app
+        })
+}
+
+/// The window as a user starts it (`App::new`): bundled sample, recovery offer.
+fn started(data: &Path) -> Harness<'static, App> {
+    let data = data.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(fonts::install)
+        .build_eframe(move |cc| {
+            let mut app = App::new(&cc.egui_ctx, Launch::default(), DataDir::at(data));
+            app.set_today(sample_date());
+            app
+        })
+}
+
+/// The window title the app sets (dirty mark, file name).
+fn title(h: &Harness<'_, App>) -> String {
+    let app = h.state();
+    app.session.title(app.lang.t(common::UNTITLED))
+}
+
+/// Replaces the whole text of the field labelled `label` by `text`, as typed.
+fn retype(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn shows(h: &Harness<'_, App>, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+fn verdict(h: &Harness<'_, App>, tier: &str) -> Verdict {
+    h.state()
+        .session
+        .evaluation()
+        .and_then(|e| e.tier(tier))
+        .unwrap_or_else(|| panic!("tier {tier} is evaluated"))
+        .verdict
+}
+
+/// Opens `path` as the menu does and returns the error shown.
+fn open_refused(h: &mut Harness<'_, App>, path: &Path) -> String {
+    let doc_before = h.state().session.doc.clone();
+    let path_before = h.state().session.path.clone();
+    h.state_mut()
+        .commands
+        .push(Command::OpenPath(path.to_path_buf()));
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.session.doc, doc_before,
+        "a refused file changed the document"
+    );
+    assert_eq!(
+        app.session.path, path_before,
+        "a refused file became the document's file"
+    );
+    assert!(
+        !app.session.is_dirty(),
+        "a refused file made the document dirty"
+    );
+    let msg = app
+        .error
+        .clone()
+        .unwrap_or_else(|| panic!("no error shown for {}", path.display()));
+    let name = path
+        .file_name()
+        .expect("a file name")
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        msg.contains(&name),
+        "the error does not name the file: {msg}"
+    );
+    assert!(
+        msg.contains(Lang::Zh.t(common::OPEN_FAILED)),
+        "the error does not say the document is unchanged: {msg}"
+    );
+    assert!(shows(h, &name), "the error dialog is not on screen: {msg}");
+    // The dialog closes with 确定 and the window goes on.
+    h.get_by_label(Lang::Zh.t(common::OK)).click();
+    h.run();
+    assert!(h.state().error.is_none(), "确定 did not close the error");
+    msg
+}
+
+// ───────────────────────────── editing ─────────────────────────────
+
+#[test]
+fn typing_a_company_name_edits_the_document_and_marks_it_dirty() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    assert!(!h.state().session.is_dirty());
+    assert!(!title(&h).starts_with("● "), "clean title: {}", title(&h));
+
+    retype(&mut h, "企业名称", "赣江测试科技有限公司");
+
+    let app = h.state();
+    assert_eq!(app.session.doc.company.name, "赣江测试科技有限公司");
+    assert!(app.session.is_dirty());
+    assert!(title(&h).starts_with("● "), "dirty title: {}", title(&h));
+    // The status bar says so too.
+    assert!(shows(&h, "未保存"));
+}
+
+#[test]
+fn the_credit_code_is_checked_as_typed() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    assert!(shows(&h, "校验位正确"), "the sample's code is valid");
+
+    retype(&mut h, "统一社会信用代码", USCC_BAD);
+    assert_eq!(h.state().session.doc.company.uscc, USCC_BAD);
+    assert!(
+        shows(&h, "校验位应为"),
+        "a wrong check digit is not flagged"
+    );
+    assert!(!shows(&h, "校验位正确"));
+
+    retype(&mut h, "统一社会信用代码", USCC_OK);
+    assert_eq!(h.state().session.doc.company.uscc, USCC_OK);
+    assert!(shows(&h, "校验位正确"), "a correct code is not confirmed");
+    assert!(!shows(&h, "校验位应为"));
+}
+
+#[test]
+fn raising_rd_spend_makes_the_specialized_tier_eligible() {
+    const TIER: &str = "sme.2022.specialized";
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Funding));
+    // Its only gap: R&D 2024 = 1310 / 45200 = 2.898 % < 3 %.
+    assert_eq!(verdict(&h, TIER), Verdict::NotEligible);
+
+    // The 2024 (Y−1) input of the 研发费用 row: the one showing the sample's 1310.
+    h.query_all_by_label("研发费用")
+        .find(|n| n.value().as_deref() == Some("1310"))
+        .expect("a 研发费用 input showing 1310 on the funding page")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_all_by_label("研发费用")
+        .find(egui_kittest::Node::is_focused)
+        .expect("the focused 研发费用 input")
+        .type_text("1400");
+    h.run();
+
+    let spend = h
+        .state()
+        .session
+        .doc
+        .years
+        .iter()
+        .find(|y| y.year == 2024)
+        .and_then(|y| y.rd_spend);
+    assert_eq!(spend, Some(1400.0), "the typed figure did not reach 2024");
+    // 1400 / 45200 = 3.097 % ≥ 3 %.
+    assert_eq!(verdict(&h, TIER), Verdict::Eligible);
+    assert!(h.state().session.is_dirty());
+}
+
+#[test]
+fn next_walks_through_every_page_in_order_to_the_results() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    let next = format!("{} →", Lang::Zh.t(common::NEXT));
+    for (i, page) in Page::ALL.iter().enumerate() {
+        assert_eq!(h.state().page, *page, "page {}", i + 1);
+        let heading = Lang::Zh.t(page.title());
+        assert!(
+            h.query_all_by_label(heading).next().is_some(),
+            "page {} does not show its title {heading}",
+            i + 1
+        );
+        if *page == Page::Results {
+            assert!(
+                h.query_by_label(&next).is_none(),
+                "the results page offers 下一步"
+            );
+            break;
+        }
+        h.get_by_label(&next).scroll_to_me();
+        h.run();
+        h.get_by_label(&next).click();
+        h.run();
+    }
+    assert_eq!(h.state().page, Page::Results);
+    // Nothing was edited on the way.
+    assert!(!h.state().session.is_dirty());
+}
+
+// ───────────────────────────── language ─────────────────────────────
+
+#[test]
+fn the_language_toggle_switches_labels_and_is_remembered() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    assert_eq!(h.state().lang, Lang::Zh);
+    assert!(h.query_by_label("企业名称").is_some());
+    assert!(h.query_by_label("Company name").is_none());
+
+    h.get_by_label("English").click();
+    h.run();
+
+    assert_eq!(h.state().lang, Lang::En);
+    assert!(h.query_by_label("Company name").is_some());
+    assert!(h.query_by_label("企业名称").is_none());
+    assert!(h.query_by_label("中文").is_some(), "no way back to Chinese");
+    assert_eq!(Prefs::load(&DataDir::at(data.path())).lang, Lang::En);
+    drop(h);
+
+    // A new window on the same data folder comes up in English.
+    let h = window(sample(), data.path(), Page::Step(Step::Company));
+    assert_eq!(h.state().lang, Lang::En);
+    assert!(h.query_by_label("Company name").is_some());
+}
+
+// ───────────────────────────── undo ─────────────────────────────
+
+#[test]
+fn ctrl_z_restores_the_value_and_ctrl_shift_z_redoes_it() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    let original = h.state().session.doc.company.name.clone();
+
+    retype(&mut h, "企业名称", "临时名称");
+    assert_eq!(h.state().session.doc.company.name, "临时名称");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.company.name, original);
+    assert!(!h.state().session.is_dirty(), "undone to the saved content");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.company.name, "临时名称");
+
+    // The menu's command does the same.
+    h.state_mut().commands.push(Command::Undo);
+    h.run();
+    assert_eq!(h.state().session.doc.company.name, original);
+}
+
+/// How many steps back the history goes after `edits` edits, each followed by a pause.
+fn undo_depth(s: &mut Session, edits: usize) -> usize {
+    let mut t = 0.0;
+    for i in 0..edits {
+        s.doc.company.name = format!("第 {i} 次");
+        s.feed_undo(t);
+        t += 5.0;
+        s.feed_undo(t);
+        t += 5.0;
+    }
+    let mut n = 0;
+    while s.undo() {
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn the_undo_history_is_as_deep_after_opening_a_file_as_at_start() {
+    let registry = || Registry::bundled().expect("bundled packs");
+    let mut fresh = Session::new(sample(), None, registry());
+    let mut reopened = Session::new(Assessment::default(), None, registry());
+    reopened.replace(sample(), Some(PathBuf::from("企业.ron")), true);
+    let a = undo_depth(&mut fresh, 400);
+    let b = undo_depth(&mut reopened, 400);
+    assert!(a >= 100, "only {a} steps of undo");
+    assert_eq!(a, b, "opening a file changed the undo history's settings");
+}
+
+// ───────────────────────────── files ─────────────────────────────
+
+#[test]
+fn save_writes_a_file_that_loads_back_equal() {
+    let data = temp();
+    let docs = temp();
+    let path = docs.path().join("保存测试.ron");
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    retype(&mut h, "企业名称", "保存测试企业");
+    assert!(title(&h).starts_with("● "));
+
+    h.state_mut().commands.push(Command::SaveTo(path.clone()));
+    h.run();
+
+    let app = h.state();
+    assert!(app.error.is_none(), "save failed: {:?}", app.error);
+    let loaded = storage::load(&path).expect("the saved file loads");
+    assert_eq!(loaded.assessment, app.session.doc);
+    assert_eq!(loaded.assessment.company.name, "保存测试企业");
+    assert!(!app.session.is_dirty());
+    let t = title(&h);
+    assert!(!t.starts_with("● "), "still marked dirty: {t}");
+    assert!(
+        t.contains("保存测试.ron"),
+        "title without the file name: {t}"
+    );
+    assert_eq!(app.session.path.as_deref(), Some(path.as_path()));
+    let canonical = std::fs::canonicalize(&path).expect("the file exists");
+    assert_eq!(app.prefs.recent.first(), Some(&canonical));
+    // …and the recent list is on disk, in the temporary data folder.
+    let on_disk = Prefs::load(&DataDir::at(data.path()));
+    assert_eq!(on_disk.recent.first(), Some(&canonical));
+}
+
+#[test]
+fn a_damaged_file_is_refused_with_its_line() {
+    let data = temp();
+    let docs = temp();
+    let text = storage::to_ron(&sample()).expect("serialises");
+    let lines: Vec<&str> = text.lines().collect();
+    let path = docs.path().join("damaged.ron");
+    std::fs::write(&path, lines[..lines.len() / 2].join("\n")).expect("write");
+
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    let msg = open_refused(&mut h, &path);
+    assert!(
+        msg.contains('第') && msg.contains("line"),
+        "the error does not give the line: {msg}"
+    );
+    assert!(
+        h.state().prefs.recent.is_empty(),
+        "a refused file is recent"
+    );
+}
+
+#[test]
+fn a_newer_format_is_refused() {
+    let data = temp();
+    let docs = temp();
+    let text = storage::to_ron(&sample()).expect("serialises");
+    let newer = text.replacen(
+        &format!("format_version: {}", storage::FORMAT_VERSION),
+        "format_version: 9",
+        1,
+    );
+    assert_ne!(newer, text, "the file has a format_version field");
+    let path = docs.path().join("newer.ron");
+    std::fs::write(&path, newer).expect("write");
+
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    let msg = open_refused(&mut h, &path);
+    assert!(
+        msg.contains('9'),
+        "the error does not give the version: {msg}"
+    );
+    assert!(
+        msg.contains("升级") && msg.contains("upgrade"),
+        "the error does not say to upgrade: {msg}"
+    );
+}
+
+// ───────────────────────── recovery and autosave ─────────────────────────
+
+fn recovered_doc() -> Assessment {
+    let mut doc = sample();
+    doc.company.name = "恢复测试企业".into();
+    doc.years[0].rd_spend = Some(1500.0);
+    doc
+}
+
+#[test]
+fn a_recovery_copy_is_offered_on_start_and_restored() {
+    let data = temp();
+    let dir = DataDir::at(data.path());
+    let docs = temp();
+    let original = docs.path().join("原文件.ron");
+    let rec = Recovery {
+        original: Some(original.clone()),
+        assessment: recovered_doc(),
+    };
+    rec.save(&dir).expect("recovery copy written");
+
+    let mut h = started(data.path());
+    assert!(shows(&h, "恢复未保存的工作"), "no recovery offer on start");
+    assert!(
+        shows(&h, "恢复测试企业"),
+        "the offer does not name the company"
+    );
+    h.get_by_label("恢复").click();
+    h.run();
+
+    let app = h.state();
+    assert_eq!(app.session.doc, recovered_doc());
+    assert_eq!(app.session.path.as_deref(), Some(original.as_path()));
+    assert!(app.session.is_dirty(), "restored work is unsaved work");
+    assert!(title(&h).starts_with("● "));
+    assert!(!shows(&h, "恢复未保存的工作"), "the offer stays open");
+}
+
+#[test]
+fn a_recovery_copy_can_be_discarded() {
+    let data = temp();
+    let dir = DataDir::at(data.path());
+    Recovery {
+        original: None,
+        assessment: recovered_doc(),
+    }
+    .save(&dir)
+    .expect("recovery copy written");
+
+    let mut h = started(data.path());
+    let before = h.state().session.doc.clone();
+    h.get_by_label("丢弃").click();
+    h.run();
+    assert_eq!(
+        h.state().session.doc,
+        before,
+        "discarding changed the document"
+    );
+    assert!(Recovery::load(&dir).is_none(), "the copy is still on disk");
+    assert!(!shows(&h, "恢复未保存的工作"));
+}
+
+#[test]
+fn recovery_copies_round_trip() {
+    let data = temp();
+    let dir = DataDir::at(data.path().join("nested/folder"));
+    assert!(Recovery::load(&dir).is_none());
+    let rec = Recovery {
+        original: Some(PathBuf::from("/某处/企业.ron")),
+        assessment: recovered_doc(),
+    };
+    rec.save(&dir).expect("written, folders created");
+    assert_eq!(Recovery::load(&dir), Some(rec));
+    Recovery::clear(&dir);
+    assert!(Recovery::load(&dir).is_none());
+    // A damaged copy is not offered (and does not panic).
+    std::fs::write(
+        dir.recovery_file().expect("a path"),
+        "(original: None, assess",
+    )
+    .expect("write");
+    assert!(Recovery::load(&dir).is_none());
+    // With no data folder nothing is written.
+    Recovery::clear(&DataDir::none());
+    assert!(Recovery::load(&DataDir::none()).is_none());
+}
+
+#[test]
+fn unsaved_work_is_autosaved_after_the_delay() {
+    let data = temp();
+    let dir = DataDir::at(data.path());
+    let file = dir.recovery_file().expect("a path");
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    retype(&mut h, "企业名称", "自动保存测试");
+    assert!(!file.exists(), "autosaved at once");
+
+    // Time advances by the step's dt in every frame the harness runs.
+    let due = (AUTOSAVE_SECONDS / STEP_SECONDS).ceil() as usize;
+    h.run_steps(due * 2 / 3);
+    assert!(!file.exists(), "autosaved before {AUTOSAVE_SECONDS} s");
+    h.run_steps(due / 3 + 4);
+    let rec = Recovery::load(&dir).expect("a recovery copy after the delay");
+    assert_eq!(rec.assessment, h.state().session.doc);
+    assert_eq!(rec.assessment.company.name, "自动保存测试");
+    assert!(
+        shows(&h, "已自动保存恢复副本"),
+        "the status bar does not say so"
+    );
+
+    // Saving the document removes the copy.
+    let docs = temp();
+    h.state_mut()
+        .commands
+        .push(Command::SaveTo(docs.path().join("a.ron")));
+    h.run();
+    assert!(!file.exists(), "the copy survives a save");
+}
+
+// ───────────────────────────── fonts ─────────────────────────────
+
+/// Opens every collapsed section (nested ones too); returns how many.
+fn expand_all(h: &mut Harness<'_, App>) -> usize {
+    let mut opened = 0;
+    for _ in 0..10 {
+        let closed: Vec<_> = h
+            .query_all_by(|n| n.data().is_expanded() == Some(false))
+            .collect();
+        if closed.is_empty() {
+            return opened;
+        }
+        opened += closed.len();
+        for n in &closed {
+            n.click_accesskit();
+        }
+        drop(closed);
+        h.run();
+    }
+    panic!("sections keep appearing closed after 10 rounds");
+}
+
+/// Every page of every bundled sample, in both languages, with every section
+/// open: nothing panics, and every glyph drawn is in some font (the harness
+/// panics on a missing one).
+#[test]
+fn every_page_of_every_sample_renders_in_both_languages() {
+    let data = temp();
+    for (name, _) in storage::SAMPLES {
+        let doc = storage::sample(name).expect("bundled sample");
+        for lang in [Lang::Zh, Lang::En] {
+            let mut h = window(doc.clone(), data.path(), Page::Results);
+            h.state_mut().lang = lang;
+            h.run();
+            for page in Page::ALL {
+                h.state_mut().commands.push(Command::Show(page));
+                h.run();
+                assert_eq!(h.state().page, page);
+                expand_all(&mut h);
+                assert!(
+                    h.query_all_by_label(lang.t(page.title())).next().is_some(),
+                    "{name} ({lang:?}): {} has no title",
+                    page.slug()
+                );
+            }
+            assert!(h.state().error.is_none(), "{name}: {:?}", h.state().error);
+        }
+    }
+}
+
+/// Every character the window may draw (control characters aside).
+fn texts() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = Vec::new();
+    for tr in i18n::all() {
+        v.push((format!("i18n {:?}", tr.en), format!("{}{}", tr.zh, tr.en)));
+    }
+    for (name, text) in innocheck::rules::BUNDLED {
+        v.push((format!("rule pack {name}"), (*text).to_string()));
+    }
+    for c in City::ALL {
+        v.push((format!("city {c:?}"), format!("{}{}", c.zh(), c.en())));
+    }
+    for i in Industry::ALL {
+        v.push((format!("industry {i:?}"), format!("{}{}", i.zh(), i.en())));
+    }
+    for t in TitleKind::ALL {
+        v.push((format!("title {t:?}"), t.zh().to_string()));
+    }
+    for m in Metric::ALL {
+        v.push((
+            format!("metric {}", m.id()),
+            format!("{}{}{}{}", m.zh(), m.en(), m.unit().zh(), m.unit().en()),
+        ));
+    }
+    v
+}
+
+#[test]
+fn fonts_cover_every_text() {
+    let defs = fonts::definitions();
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        assert!(
+            defs.families[&family]
+                .iter()
+                .any(|n| n == fonts::CJK_FONT_NAME),
+            "the CJK font is not a fallback of {family:?}"
+        );
+    }
+    let faces: Vec<(&String, skrifa::FontRef<'_>)> = defs.families[&FontFamily::Proportional]
+        .iter()
+        .map(|name| {
+            let data = &defs.font_data[name];
+            let bytes: &[u8] = (*data.font).as_ref();
+            let face = skrifa::FontRef::from_index(bytes, data.index)
+                .unwrap_or_else(|e| panic!("font {name} does not parse: {e}"));
+            (name, face)
+        })
+        .collect();
+    assert!(faces.len() >= 2, "egui's fonts and the CJK font");
+    // The bundled font itself parses and is the Chinese face.
+    let cjk = skrifa::FontRef::new(fonts::CJK_FONT).expect("the CJK font parses");
+    assert!(cjk.charmap().map('企').is_some());
+
+    let covered = |c: char| faces.iter().any(|(_, f)| f.charmap().map(c).is_some());
+    let mut missing: BTreeSet<char> = BTreeSet::new();
+    let mut where_: Vec<String> = Vec::new();
+    for (what, text) in texts() {
+        let lost: BTreeSet<char> = text
+            .chars()
+            .filter(|c| !c.is_ascii_control() && !covered(*c))
+            .collect();
+        if !lost.is_empty() {
+            where_.push(format!("  {what}: {}", lost.iter().collect::<String>()));
+            missing.extend(lost);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} characters are in no installed font: {}\n{}\n(code points: {})",
+        missing.len(),
+        missing.iter().collect::<String>(),
+        where_.join("\n"),
+        missing
+            .iter()
+            .map(|c| format!("U+{:04X}", u32::from(*c)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+}

@@ -1,0 +1,431 @@
+//! The printable PDF summary: a valid, small A4 PDF whose Chinese text can be
+//! extracted, identical bytes for identical inputs, long tables that break
+//! across pages under a repeated header, and the `innocheck report` command.
+//!
+//! Text is extracted with `pdftotext` (poppler-utils); where it is not
+//! installed, those checks print a note and are skipped.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use innocheck::eval::{Outcome, Verdict, evaluate};
+use innocheck::i18n::Lang;
+use innocheck::report::data::{Header, ReportData, Row, TierTable, build};
+use innocheck::report::pdf;
+use innocheck::rules::{Confidence, Registry};
+use innocheck::storage;
+
+const SAMPLES: [&str; 3] = [
+    "hongdu-precision.ron",
+    "ganpo-smart.ron",
+    "xinyu-materials.ron",
+];
+
+fn sample(name: &str, lang: Lang) -> ReportData {
+    let text = storage::SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .expect("sample");
+    let a = storage::load_bytes(text.as_bytes(), name)
+        .expect("loads")
+        .assessment;
+    let reg = Registry::bundled().expect("packs");
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+    build(text.as_bytes(), &a, &ev, lang)
+}
+
+/// Pages of the PDF as `pdftotext -layout` sees them, or `None` (with a
+/// note) when pdftotext is not installed.
+fn pdftotext(bytes: &[u8]) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let Ok(out) = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+    else {
+        eprintln!("note: pdftotext is not installed (poppler-utils); text checks skipped");
+        return None;
+    };
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Some(pages)
+}
+
+/// Page objects in the file (`/Type/Page`, not `/Pages`; with or without a space).
+fn pages_in_file(bytes: &[u8]) -> usize {
+    [&b"/Type/Page"[..], &b"/Type /Page"[..]]
+        .iter()
+        .map(|needle| {
+            bytes
+                .windows(needle.len() + 1)
+                .filter(|w| &w[..needle.len()] == *needle && w[needle.len()] != b's')
+                .count()
+        })
+        .sum()
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn every_sample_is_a_small_pdf_with_the_expected_pages() {
+    for name in SAMPLES {
+        for lang in [Lang::Zh, Lang::En] {
+            let r = sample(name, lang);
+            let bytes = pdf::render(&r).expect("renders");
+            assert!(bytes.starts_with(b"%PDF-"), "{name}");
+            let pages = pages_in_file(&bytes);
+            assert_eq!(
+                pages,
+                pdf::page_count(&r).expect("layout"),
+                "{name} {lang:?}"
+            );
+            assert!((3..=20).contains(&pages), "{name} {lang:?}: {pages} pages");
+            assert!(
+                bytes.len() < 300_000,
+                "{name} {lang:?}: {} bytes",
+                bytes.len()
+            );
+            // The font is embedded as a subset (a tag such as `ABCDEF+` before its name).
+            let subset = bytes.windows(24).any(|w| {
+                w[6] == b'+'
+                    && w[..6].iter().all(u8::is_ascii_uppercase)
+                    && w[7..].starts_with(b"NotoSansCJKsc")
+            });
+            assert!(subset, "{name}: the font is not embedded as a subset");
+        }
+    }
+}
+
+#[test]
+fn the_chinese_text_can_be_extracted() {
+    let r = sample("hongdu-precision.ron", Lang::Zh);
+    let bytes = pdf::render(&r).expect("renders");
+    let Some(pages) = pdftotext(&bytes) else {
+        return;
+    };
+    let all = pages.concat();
+    for needle in [
+        "江西洪岳精密机械有限公司",
+        "企业技术中心",
+        "专精特新",
+        "统一社会信用代码",
+        "91360100705586232Y",
+        "下一步工作",
+        "证明材料清单",
+        "编制人（签字）",
+        "审核人（签字）",
+        "单位盖章",
+        // Glyph ids above 32,767 in the bundled font: 限 具 ： “ ≥.
+        "有限公司",
+        "≥",
+    ] {
+        assert!(all.contains(needle), "{needle:?} not found in the text");
+    }
+    assert!(all.contains(&r.fingerprint), "the fingerprint is printed");
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        // pdftotext drops the spaces around CJK characters in layout mode.
+        let label = format!("第{}页/共{n}页", i + 1);
+        assert!(
+            p.replace(' ', "").contains(&label),
+            "page {} lacks {label:?}",
+            i + 1
+        );
+    }
+    // Provisional figures: the plain disclaimer is printed.
+    assert!(r.has_provisional);
+    assert!(all.contains("须向主管部门确认"));
+}
+
+#[test]
+fn the_english_summary_speaks_english() {
+    let r = sample("xinyu-materials.ron", Lang::En);
+    let bytes = pdf::render(&r).expect("renders");
+    let Some(pages) = pdftotext(&bytes) else {
+        return;
+    };
+    let all = pages.concat();
+    for needle in [
+        "Innovation readiness summary",
+        "Enterprise technology center",
+        "Quality-SME ladder",
+        "What to do next",
+        "Evidence checklist",
+        "Prepared by",
+        "Reviewed by",
+    ] {
+        assert!(all.contains(needle), "{needle:?} not found");
+    }
+    let n = pages.len();
+    assert!(pages[n - 1].contains(&format!("Page {n} of {n}")));
+}
+
+#[test]
+fn the_same_data_gives_the_same_bytes() {
+    let r = sample("ganpo-smart.ron", Lang::Zh);
+    let a = pdf::render(&r).expect("renders");
+    let b = pdf::render(&r).expect("renders");
+    assert!(a == b, "two renders differ");
+    let other = sample("ganpo-smart.ron", Lang::En);
+    assert!(pdf::render(&other).expect("renders") != a);
+}
+
+fn run_report(file: &Path, out: &Path, epoch: Option<&str>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_innocheck"));
+    cmd.arg("report").arg(file).arg("-o").arg(out);
+    match epoch {
+        Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+        None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    cmd.output().expect("runs innocheck")
+}
+
+#[test]
+fn source_date_epoch_makes_the_command_reproducible() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/hongdu-precision.ron");
+    let (a, b, c) = (
+        dir.path().join("a.pdf"),
+        dir.path().join("b.pdf"),
+        dir.path().join("c.pdf"),
+    );
+    for out in [&a, &b] {
+        let o = run_report(&input, out, Some("1700000000"));
+        assert!(o.status.success(), "{o:?}");
+    }
+    let (a, b) = (std::fs::read(a).expect("a"), std::fs::read(b).expect("b"));
+    assert!(
+        a == b,
+        "the same input and SOURCE_DATE_EPOCH give different bytes"
+    );
+    // 1700000000 = 2023-11-14 22:13:20 UTC.
+    assert!(
+        contains(&a, b"D:20231114221320"),
+        "creation date from SOURCE_DATE_EPOCH"
+    );
+    let o = run_report(&input, &c, None);
+    assert!(o.status.success(), "{o:?}");
+    let c = std::fs::read(c).expect("c");
+    assert!(
+        !contains(&c, b"/CreationDate"),
+        "no creation date without SOURCE_DATE_EPOCH"
+    );
+}
+
+#[test]
+fn the_command_names_a_file_it_cannot_read_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("x.pdf");
+    let missing = dir.path().join("missing.ron");
+    let o = run_report(&missing, &out, None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("missing.ron"), "{err}");
+    assert!(!out.exists());
+    // An output folder that does not exist: exit 2 naming the output.
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/ganpo-smart.ron");
+    let bad = dir.path().join("no-such-folder").join("x.pdf");
+    let o = run_report(&input, &bad, None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-folder"));
+}
+
+#[test]
+fn the_command_takes_lang_as_of_and_packs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/xinyu-materials.ron");
+    let out = dir.path().join("en.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_innocheck"))
+        .args(["--lang", "en", "report"])
+        .arg(&input)
+        .args(["-o"])
+        .arg(&out)
+        .args([
+            "--as-of",
+            "2025-06-30",
+            "--pack",
+            "sme.2022",
+            "--pack",
+            "tc.nat.2016",
+        ])
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{o:?}");
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    if let Some(pages) = pdftotext(&bytes) {
+        let all = pages.concat();
+        assert!(all.contains("sme.2022") && all.contains("tc.nat.2016"));
+        assert!(!all.contains("tc.jx.ndrc.2024"), "only the packs asked for");
+        assert!(all.contains("Page 1 of"));
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_innocheck"))
+        .arg("report")
+        .arg(&input)
+        .args(["-o"])
+        .arg(&out)
+        .args(["--pack", "no.such.pack"])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no.such.pack"));
+}
+
+/// A summary with one tier of `n` rows, built by hand.
+fn long_table(n: usize, lang: Lang) -> ReportData {
+    let rows = (1..=n)
+        .map(|i| Row {
+            id: format!("row.{i:02}"),
+            outcome: if i % 7 == 0 {
+                Outcome::NotMet
+            } else {
+                Outcome::Met
+            },
+            status: lang.pick("达标", "met").into(),
+            title: format!(
+                "{}{i:02}",
+                lang.pick(
+                    "第 NN 条：研发投入强度不低于 3%，行号 ",
+                    "Criterion NN: R&D intensity at least 3%, row "
+                )
+            ),
+            value: String::new(),
+            measured: "1,310 万元（2024 年）".into(),
+            threshold: "≥ 1,500 万元".into(),
+            points: String::new(),
+            route: None,
+            gap: if i % 7 == 0 {
+                "还差 190 万元".into()
+            } else {
+                String::new()
+            },
+            confidence: Confidence::V,
+            source: "国家企业技术中心认定管理办法（2016 年第 34 号令），申请条件（2016-04-01）"
+                .into(),
+        })
+        .collect();
+    ReportData {
+        lang,
+        title: lang
+            .pick("企业创新能力准备度评估摘要", "Innovation readiness summary")
+            .into(),
+        header: Header {
+            company: "测试长表企业有限公司".into(),
+            uscc: "91360100705586232Y".into(),
+            city: "南昌".into(),
+            industry: String::new(),
+            as_of: "2025-06-30".into(),
+            packs: Vec::new(),
+        },
+        programmes: Vec::new(),
+        five_haves: None,
+        scores: Vec::new(),
+        tiers: vec![TierTable {
+            id: "t.long".into(),
+            title: "[测试] 六十行的层级".into(),
+            verdict: Verdict::NotEligible,
+            summary: lang.pick("尚不符合", "not eligible").into(),
+            rows,
+        }],
+        next_steps: Vec::new(),
+        evidence: Vec::new(),
+        has_provisional: false,
+        fingerprint: "0".repeat(64),
+        app_version: "0.0.0-test".into(),
+    }
+}
+
+#[test]
+fn a_sixty_row_table_breaks_across_pages_with_the_header_repeated() {
+    for lang in [Lang::Zh, Lang::En] {
+        let r = long_table(60, lang);
+        let bytes = pdf::render(&r).expect("renders");
+        let pages = pdf::page_count(&r).expect("layout");
+        assert_eq!(pages_in_file(&bytes), pages);
+        assert!(pages >= 3, "{lang:?}: 60 rows fit on {pages} pages?");
+        let Some(text) = pdftotext(&bytes) else {
+            continue;
+        };
+        let head = lang.pick("实际值", "Value");
+        let cont = lang.pick("（续）", "(continued)");
+        let mut seen = Vec::new();
+        let mut table_pages = 0;
+        for (p, page) in text.iter().enumerate() {
+            let ids: Vec<usize> = page
+                .match_indices("row.")
+                .filter_map(|(at, _)| page.get(at + 4..at + 6)?.parse().ok())
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            table_pages += 1;
+            let head_at = page
+                .find(head)
+                .unwrap_or_else(|| panic!("{lang:?} page {}: no header row", p + 1));
+            let first_row = page.find("row.").expect("a row");
+            assert!(
+                head_at < first_row,
+                "{lang:?} page {}: the header is not above the rows",
+                p + 1
+            );
+            if table_pages > 1 {
+                assert!(
+                    page.contains(cont),
+                    "{lang:?} page {}: no continuation caption",
+                    p + 1
+                );
+            }
+            seen.extend(ids);
+        }
+        assert!(table_pages >= 2, "{lang:?}: the table did not break");
+        assert_eq!(
+            seen,
+            (1..=60).collect::<Vec<_>>(),
+            "{lang:?}: every row once, in order"
+        );
+        // With no provisional figure, the provisional disclaimer is left out.
+        let all = text.concat();
+        assert!(!all.contains(lang.pick(
+            "须向主管部门确认后方可",
+            "confirm them with the authority before"
+        )));
+    }
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_split_not_lost() {
+    let mut r = long_table(3, Lang::Zh);
+    let long: String = (0..900)
+        .map(|i| if i % 10 == 9 { '。' } else { '研' })
+        .collect();
+    r.tiers[0].rows[1].gap = format!("开始{long}结束");
+    let bytes = pdf::render(&r).expect("renders");
+    assert!(pdf::page_count(&r).expect("layout") >= 3);
+    if let Some(text) = pdftotext(&bytes) {
+        let all = text.concat();
+        assert!(all.contains("开始") && all.contains("结束"));
+        assert!(all.contains("row.01") && all.contains("row.03"));
+    }
+}
+
+#[test]
+fn an_empty_summary_still_renders() {
+    let mut r = long_table(0, Lang::En);
+    r.tiers.clear();
+    r.header.company.clear();
+    let bytes = pdf::render(&r).expect("renders");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(pages_in_file(&bytes), pdf::page_count(&r).expect("layout"));
+}
