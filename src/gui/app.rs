@@ -166,6 +166,9 @@ impl App {
             if i.consume_shortcut(&cmd(Key::O)) {
                 self.commands.push(Command::Open);
             }
+            if i.consume_shortcut(&cmd(Key::P)) {
+                self.commands.push(Command::ExportPdf);
+            }
             if i.consume_shortcut(&cmd(Key::N)) {
                 self.commands.push(Command::New);
             }
@@ -270,6 +273,16 @@ impl App {
                         .clicked()
                     {
                         self.commands.push(Command::SaveAs);
+                    }
+                    ui.separator();
+                    if ui
+                        .add(egui::Button::new(lang.t(common::EXPORT_PDF)).shortcut_text("Ctrl+P"))
+                        .clicked()
+                    {
+                        self.commands.push(Command::ExportPdf);
+                    }
+                    if ui.button(lang.t(common::EXPORT_XLSX)).clicked() {
+                        self.commands.push(Command::ExportXlsx);
                     }
                     ui.separator();
                     if ui.button(lang.t(common::QUIT)).clicked() {
@@ -458,6 +471,8 @@ impl App {
                 Purpose::Open => Command::OpenPath(path),
                 Purpose::Save => Command::SaveTo(path),
                 Purpose::RulesDir => Command::LoadRulesDir(Some(path)),
+                Purpose::ExportPdf => Command::ExportPdfTo(path),
+                Purpose::ExportXlsx => Command::ExportXlsxTo(path),
             });
         }
         if let Some(pending) = self.confirm.clone() {
@@ -626,6 +641,21 @@ impl App {
                 self.dialogs.request(ctx, Purpose::Save, dir, Some(name));
             }
             Command::SaveTo(p) => self.save_to(ctx, &p),
+            Command::ExportPdf | Command::ExportXlsx => {
+                let pdf = c == Command::ExportPdf;
+                let stem = self
+                    .session
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map_or_else(|| "innocheck".to_string(), |s| s.to_string_lossy().into_owned());
+                let name = format!("{stem}.{}", if pdf { "pdf" } else { "xlsx" });
+                let dir = self.current_dir();
+                let purpose = if pdf { Purpose::ExportPdf } else { Purpose::ExportXlsx };
+                self.dialogs.request(ctx, purpose, dir, Some(name));
+            }
+            Command::ExportPdfTo(p) => self.export(&p, true),
+            Command::ExportXlsxTo(p) => self.export(&p, false),
             Command::Undo => {
                 self.session.undo();
             }
@@ -671,6 +701,32 @@ impl App {
                 Recovery::clear(&self.data);
                 self.recovery_offer = None;
             }
+        }
+    }
+
+    /// Writes the readiness summary (PDF) or the spreadsheet to `path`.
+    pub fn export(&mut self, path: &std::path::Path, pdf: bool) {
+        self.session.refresh(self.today);
+        let Some(ev) = self.session.evaluation() else { return };
+        // The fingerprint is of the file as saved; unsaved changes are fingerprinted as they would be saved.
+        let bytes = match (&self.session.path, self.session.is_dirty()) {
+            (Some(p), false) => std::fs::read(p).ok(),
+            _ => None,
+        }
+        .or_else(|| storage::to_ron(&self.session.doc).ok().map(String::into_bytes))
+        .unwrap_or_default();
+        let data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
+        let rendered = if pdf {
+            crate::report::pdf::render(&data)
+        } else {
+            crate::report::xlsx::render(&self.session.doc, &data)
+        };
+        let result = rendered
+            .map_err(|e| e.to_string())
+            .and_then(|b| storage::save_atomic(path, &b, false).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.status = Some(format!("{} {}", self.lang.t(common::EXPORTED), path.display())),
+            Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::EXPORT_FAILED))),
         }
     }
 

@@ -24,6 +24,14 @@ pub enum Command {
     SaveAs,
     /// Save to this path.
     SaveTo(PathBuf),
+    /// Ask for a path and export the readiness summary as PDF.
+    ExportPdf,
+    /// Ask for a path and export answers, outcomes and gaps as a spreadsheet.
+    ExportXlsx,
+    /// Write the PDF summary to this path.
+    ExportPdfTo(PathBuf),
+    /// Write the spreadsheet to this path.
+    ExportXlsxTo(PathBuf),
     /// Undo the last change.
     Undo,
     /// Redo.

@@ -20,6 +20,10 @@ pub enum Purpose {
     Save,
     /// Load a rule-pack folder.
     RulesDir,
+    /// Export the PDF summary.
+    ExportPdf,
+    /// Export the spreadsheet.
+    ExportXlsx,
 }
 
 struct Prompt {
@@ -91,6 +95,8 @@ impl Dialogs {
                         Purpose::Open => d.add_filter("innocheck (.ron)", &ron).pick_file(),
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
                         Purpose::RulesDir => d.pick_folder(),
+                        Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
+                        Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -121,7 +127,7 @@ impl Dialogs {
         }
         let title = match prompt.purpose {
             Purpose::Open => common::PATH_OPEN_TITLE,
-            Purpose::Save => common::PATH_SAVE_TITLE,
+            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
         };
         let mut result = None;

@@ -21,6 +21,14 @@ strings! {
     SAVE = "保存", "Save";
     /// Action with dialog.
     SAVE_AS = "另存为…", "Save as…";
+    /// Action with dialog.
+    EXPORT_PDF = "导出 PDF…", "Export PDF…";
+    /// Action with dialog.
+    EXPORT_XLSX = "导出 Excel…", "Export Excel…";
+    /// Exported.
+    EXPORTED = "已导出", "Exported";
+    /// Export failed.
+    EXPORT_FAILED = "导出失败：", "Export failed:";
     /// Action.
     QUIT = "退出", "Quit";
     /// Action.
