@@ -13,7 +13,9 @@ fn sample(name: &str, lang: Lang) -> innocheck::report::data::ReportData {
         .find(|(n, _)| *n == name)
         .map(|(_, t)| *t)
         .expect("sample");
-    let a = storage::load_bytes(text.as_bytes(), name).expect("loads").assessment;
+    let a = storage::load_bytes(text.as_bytes(), name)
+        .expect("loads")
+        .assessment;
     let reg = Registry::bundled().expect("packs");
     let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
     let ev = evaluate(&a, &reg.in_force(as_of), as_of);
@@ -28,10 +30,25 @@ fn every_section_is_filled_for_a_sample() {
     assert_eq!(r.header.city, "南昌");
     assert_eq!(r.header.as_of, "2025-06-30");
     let ids: Vec<&str> = r.header.packs.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["jx.giant.prov", "sme.2022", "tc.city.template", "tc.jx.miit.2020", "tc.jx.ndrc.2024", "tc.nat.2016"]);
+    assert_eq!(
+        ids,
+        [
+            "jx.giant.prov",
+            "sme.2022",
+            "tc.city.template",
+            "tc.jx.miit.2020",
+            "tc.jx.ndrc.2024",
+            "tc.nat.2016"
+        ]
+    );
     assert_eq!(r.programmes.len(), 2);
     assert_eq!(r.programmes[0].name, "企业技术中心");
-    assert!(r.programmes[0].rungs.iter().any(|x| x.reached && x.tier == "tc.city.template"));
+    assert!(
+        r.programmes[0]
+            .rungs
+            .iter()
+            .any(|x| x.reached && x.tier == "tc.city.template")
+    );
     assert_eq!(r.programmes[1].reached.as_deref(), Some("创新型中小企业"));
     // 专精特新: the only blocker is the R&D ratio.
     assert_eq!(r.programmes[1].next.as_deref(), Some("专精特新中小企业"));
@@ -39,7 +56,11 @@ fn every_section_is_filled_for_a_sample() {
     let haves = r.five_haves.as_ref().expect("five haves");
     assert_eq!(haves.values.len(), 5);
     assert_eq!(haves.labels[0], "研发人员");
-    assert!(r.scores.iter().any(|s| s.tier == "创新型中小企业" && (s.score.total - 70.0).abs() < 1e-9));
+    assert!(
+        r.scores
+            .iter()
+            .any(|s| s.tier == "创新型中小企业" && (s.score.total - 70.0).abs() < 1e-9)
+    );
     assert_eq!(r.tiers.len(), 8);
     let rd = r
         .tiers
@@ -49,8 +70,18 @@ fn every_section_is_filled_for_a_sample() {
         .expect("row");
     assert_eq!(rd.outcome, Outcome::NotMet);
     assert!(rd.gap.contains("研发费用再增加"), "{}", rd.gap);
-    assert!(rd.source.contains("工信部企业〔2022〕63号"), "{}", rd.source);
-    assert!(r.next_steps.iter().any(|s| s.text.contains("2.9%") && s.text.contains("万元")), "{:?}", r.next_steps);
+    assert!(
+        rd.source.contains("工信部企业〔2022〕63号"),
+        "{}",
+        rd.source
+    );
+    assert!(
+        r.next_steps
+            .iter()
+            .any(|s| s.text.contains("2.9%") && s.text.contains("万元")),
+        "{:?}",
+        r.next_steps
+    );
     assert!(!r.evidence.is_empty() && r.evidence.iter().all(|g| !g.items.is_empty()));
     // tc.jx.miit.2020 is provisional: the disclaimer must be printed.
     assert!(r.has_provisional);
@@ -69,13 +100,21 @@ fn english_uses_english_words_and_the_same_numbers() {
         let ob: Vec<Outcome> = b.rows.iter().map(|r| r.outcome).collect();
         assert_eq!(oa, ob);
     }
-    assert!(en.tiers.iter().all(|t| t.rows.iter().all(|r| !r.status.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))));
+    assert!(en.tiers.iter().all(|t| t.rows.iter().all(|r| {
+        !r.status
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    })));
     assert_eq!(zh.fingerprint, en.fingerprint);
 }
 
 #[test]
 fn next_steps_put_failures_before_missing_data_before_declarations() {
-    for name in ["hongdu-precision.ron", "ganpo-smart.ron", "xinyu-materials.ron"] {
+    for name in [
+        "hongdu-precision.ron",
+        "ganpo-smart.ron",
+        "xinyu-materials.ron",
+    ] {
         let r = sample(name, Lang::Zh);
         let rank = |o: Outcome| match o {
             Outcome::NotMet => 0,
@@ -88,7 +127,9 @@ fn next_steps_put_failures_before_missing_data_before_declarations() {
         sorted.sort_unstable();
         assert_eq!(ranks, sorted, "{name}");
         assert!(r.next_steps.iter().all(|s| !s.text.is_empty()), "{name}");
-        assert!(r.next_steps.iter().all(|s| s.confidence != Confidence::Q || s.outcome != Outcome::NotMet || !s.text.is_empty()));
+        assert!(r.next_steps.iter().all(|s| s.confidence != Confidence::Q
+            || s.outcome != Outcome::NotMet
+            || !s.text.is_empty()));
     }
 }
 
@@ -111,6 +152,9 @@ fn a_sixty_row_table_breaks_across_pages() {
 
 #[test]
 fn the_fingerprint_is_sha256() {
-    assert_eq!(fingerprint(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assert_eq!(
+        fingerprint(b"abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
     assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
 }

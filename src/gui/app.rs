@@ -84,7 +84,10 @@ impl App {
                 None,
             ),
         };
-        let sample = launch.file.is_none().then(|| crate::cli::DEFAULT_SAMPLE.to_string());
+        let sample = launch
+            .file
+            .is_none()
+            .then(|| crate::cli::DEFAULT_SAMPLE.to_string());
         let mut session = Session::new(doc, path, registry);
         session.sample = sample;
         if launch.rules_dir.is_some()
@@ -648,10 +651,17 @@ impl App {
                     .path
                     .as_ref()
                     .and_then(|p| p.file_stem())
-                    .map_or_else(|| "innocheck".to_string(), |s| s.to_string_lossy().into_owned());
+                    .map_or_else(
+                        || "innocheck".to_string(),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
                 let name = format!("{stem}.{}", if pdf { "pdf" } else { "xlsx" });
                 let dir = self.current_dir();
-                let purpose = if pdf { Purpose::ExportPdf } else { Purpose::ExportXlsx };
+                let purpose = if pdf {
+                    Purpose::ExportPdf
+                } else {
+                    Purpose::ExportXlsx
+                };
                 self.dialogs.request(ctx, purpose, dir, Some(name));
             }
             Command::ExportPdfTo(p) => self.export(&p, true),
@@ -707,13 +717,19 @@ impl App {
     /// Writes the readiness summary (PDF) or the spreadsheet to `path`.
     pub fn export(&mut self, path: &std::path::Path, pdf: bool) {
         self.session.refresh(self.today);
-        let Some(ev) = self.session.evaluation() else { return };
+        let Some(ev) = self.session.evaluation() else {
+            return;
+        };
         // The fingerprint is of the file as saved; unsaved changes are fingerprinted as they would be saved.
         let bytes = match (&self.session.path, self.session.is_dirty()) {
             (Some(p), false) => std::fs::read(p).ok(),
             _ => None,
         }
-        .or_else(|| storage::to_ron(&self.session.doc).ok().map(String::into_bytes))
+        .or_else(|| {
+            storage::to_ron(&self.session.doc)
+                .ok()
+                .map(String::into_bytes)
+        })
         .unwrap_or_default();
         let data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
         let rendered = if pdf {
@@ -725,7 +741,13 @@ impl App {
             .map_err(|e| e.to_string())
             .and_then(|b| storage::save_atomic(path, &b, false).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => self.status = Some(format!("{} {}", self.lang.t(common::EXPORTED), path.display())),
+            Ok(()) => {
+                self.status = Some(format!(
+                    "{} {}",
+                    self.lang.t(common::EXPORTED),
+                    path.display()
+                ))
+            }
             Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::EXPORT_FAILED))),
         }
     }
