@@ -164,17 +164,34 @@ fn vm_hwm(pid: u32) -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-/// Runs `innocheck report`, polling the child's `VmHWM` until it exits.
-fn run_report(input: &Path, out: &Path) -> (Duration, Option<u64>) {
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_innocheck"))
-        .arg("report")
+fn report_command(input: &Path, out: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_innocheck"));
+    cmd.arg("report")
         .arg(input)
         .arg("-o")
         .arg(out)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::null());
+    cmd
+}
+
+/// Wall time of one `innocheck report` run (nothing else watching it).
+fn time_report(input: &Path, out: &Path) -> Duration {
+    let start = Instant::now();
+    let status = report_command(input, out)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run innocheck: {e}"));
+    let t = start.elapsed();
+    assert!(status.success(), "innocheck report failed: {status}");
+    t
+}
+
+/// Peak memory (KiB) of one `innocheck report` run: its `VmHWM`, polled
+/// from `/proc` until it exits (separate runs from the timed ones, as the
+/// polling takes a core).
+fn peak_report(input: &Path, out: &Path) -> Option<u64> {
+    let mut child = report_command(input, out)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run innocheck: {e}"));
     let pid = child.id();
@@ -189,9 +206,8 @@ fn run_report(input: &Path, out: &Path) -> (Duration, Option<u64>) {
             Err(e) => panic!("waiting for innocheck: {e}"),
         }
     };
-    let t = start.elapsed();
     assert!(status.success(), "innocheck report failed: {status}");
-    (t, peak)
+    peak
 }
 
 /// The same run's maximum RSS as GNU time reports it (a cross-check), if installed.
@@ -212,15 +228,12 @@ fn gnu_time_maxrss(input: &Path, out: &Path) -> Option<u64> {
 
 fn bench_process(input: &Path, dir: &Path, lines: &mut Vec<Line>) -> (Duration, u64) {
     let out = dir.join("summary.pdf");
-    run_report(input, &out); // warm-up: page cache, binary loaded
-    let mut times = Vec::new();
-    let mut peak = 0_u64;
-    for _ in 0..30 {
-        let (t, p) = run_report(input, &out);
-        times.push(t);
-        peak = peak.max(p.unwrap_or(0));
-    }
-    let s = stats(times);
+    time_report(input, &out); // warm-up: page cache, binary loaded
+    let s = stats((0..30).map(|_| time_report(input, &out)).collect());
+    let peak = (0..5)
+        .filter_map(|_| peak_report(input, &out))
+        .max()
+        .unwrap_or(0);
     let size = std::fs::metadata(&out).map_or(0, |m| m.len());
     let pages = std::fs::read(&out).map_or(0, |b| {
         b.windows(11)

@@ -746,7 +746,7 @@ impl App {
                     "{} {}",
                     self.lang.t(common::EXPORTED),
                     path.display()
-                ))
+                ));
             }
             Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::EXPORT_FAILED))),
         }

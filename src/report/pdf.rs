@@ -22,6 +22,7 @@
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{Datelike, Timelike};
 
@@ -147,6 +148,9 @@ struct Metrics {
     charmap: Charmap<'static>,
     advances: GlyphMetrics<'static>,
     upem: f32,
+    /// Glyph id and advance per BMP character, filled on first use: bit 31
+    /// "known", bits 16–30 the advance in font units, bits 0–15 the glyph id.
+    cache: Box<[AtomicU32]>,
 }
 
 /// The parsed font, shared by every render in the process.
@@ -161,6 +165,7 @@ fn metrics() -> Result<&'static Metrics, ReportError> {
                 charmap: font.charmap(),
                 advances,
                 upem,
+                cache: (0..=0xFFFF).map(|_| AtomicU32::new(0)).collect(),
             })
         })
         .as_ref()
@@ -190,9 +195,24 @@ fn substitute(c: char) -> char {
 impl Metrics {
     /// Glyph id and advance (in em) of `c`; `.notdef` when the font lacks it.
     fn glyph(&self, c: char) -> (u32, f32) {
+        const KNOWN: u32 = 1 << 31;
+        let slot = self.cache.get(c as usize);
+        if let Some(v) = slot.map(|s| s.load(Ordering::Relaxed))
+            && v & KNOWN != 0
+        {
+            return (v & 0xFFFF, ((v >> 16) & 0x7FFF) as f32 / self.upem);
+        }
         let id = self.charmap.map(substitute(c)).unwrap_or(SkGlyphId::NOTDEF);
         let adv = self.advances.advance_width(id).unwrap_or(0.0);
-        (id.to_u32(), adv / self.upem)
+        let (gid, units) = (id.to_u32(), adv.round());
+        if let Some(slot) = slot
+            && gid <= 0xFFFF
+            && (0.0..=32767.0).contains(&units)
+            && units == adv
+        {
+            slot.store(KNOWN | (units as u32) << 16 | gid, Ordering::Relaxed);
+        }
+        (gid, adv / self.upem)
     }
 
     /// Width of `s` at `size` points.
@@ -290,12 +310,46 @@ fn is_cjk(c: char) -> bool {
 
 /// Punctuation that must not start a line.
 fn is_closing(c: char) -> bool {
-    "，。、；：！？）》」』〕】〉’”,.;:!?)]}%…·—–".contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '〕'
+            | '】'
+            | '〉'
+            | '’'
+            | '”'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+            | '…'
+            | '·'
+            | '—'
+            | '–'
+    )
 }
 
 /// Punctuation that must not end a line.
 fn is_opening(c: char) -> bool {
-    "（《「『〔【〈‘“([{".contains(c)
+    matches!(
+        c,
+        '（' | '《' | '「' | '『' | '〔' | '【' | '〈' | '‘' | '“' | '(' | '[' | '{'
+    )
 }
 
 /// Splits `text` into unbreakable pieces: single CJK characters, Latin words
@@ -415,10 +469,27 @@ fn atoms(text: &str) -> Vec<&str> {
 
 /// Whether a piece starts with a unit character that follows a number.
 fn starts_with_unit(piece: &str) -> bool {
-    piece
-        .chars()
-        .next()
-        .is_some_and(|c| "年月日人项个万元亿分名级次家件倍岁".contains(c))
+    piece.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '年' | '月'
+                | '日'
+                | '人'
+                | '项'
+                | '个'
+                | '万'
+                | '元'
+                | '亿'
+                | '分'
+                | '名'
+                | '级'
+                | '次'
+                | '家'
+                | '件'
+                | '倍'
+                | '岁'
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1244,22 +1315,18 @@ fn verdicts(d: &mut Layout, r: &ReportData) {
                 Align::Left,
             );
             if i + 1 < n {
-                // An arrow to the next rung.
-                let ax = x + box_w + 3.0;
+                // An arrow to the next rung, clear of the dashed frame (1.2 pt outside the box).
+                let (x0, x1) = (x + box_w + 2.5, x + box_w + arrow - 4.0);
                 let ay = by + box_h / 2.0;
                 d.ops().push(Op::Line {
-                    from: (ax, ay),
-                    to: (ax + arrow - 8.0, ay),
+                    from: (x0, ay),
+                    to: (x1 - 3.0, ay),
                     ink: Ink::Grey(0x70),
                     width: 0.9,
                     dashed: false,
                 });
                 d.ops().push(Op::Polygon {
-                    points: vec![
-                        (ax + arrow - 9.0, ay - 3.0),
-                        (ax + arrow - 5.0, ay),
-                        (ax + arrow - 9.0, ay + 3.0),
-                    ],
+                    points: vec![(x1 - 4.0, ay - 2.8), (x1, ay), (x1 - 4.0, ay + 2.8)],
                     fill: Some(Ink::Grey(0x70)),
                     stroke: None,
                 });

@@ -850,7 +850,17 @@ fn header(
     let last_row = u32::try_from(rows).unwrap_or(u32::MAX);
     ws.autofilter(0, 0, last_row, last_col)
         .map_err(|e| err(&e))?;
+    print_setup(ws);
+    ws.set_repeat_rows(0, 0).map_err(|e| err(&e))?;
     Ok(())
+}
+
+/// Prints on A4 landscape, all columns on one page width, page numbers below.
+fn print_setup(ws: &mut Worksheet) {
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_footer("&C&P / &N");
 }
 
 fn row_index(i: usize) -> Result<u32, ReportError> {
@@ -1016,6 +1026,7 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
     ws.set_name(l("说明", "About")).map_err(|e| err(&e))?;
     ws.set_column_width(0, 26.0).map_err(|e| err(&e))?;
     ws.set_column_width(1, 90.0).map_err(|e| err(&e))?;
+    print_setup(ws);
     let h = &r.header;
     let mut about: Vec<(String, String)> = vec![
         (l("企业名称", "Company").into(), h.company.clone()),
