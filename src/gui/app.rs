@@ -399,29 +399,21 @@ impl App {
     }
 
     fn content(&mut self, ui: &mut Ui) -> bool {
-        let today = self.today;
-        let s = &mut self.session;
-        let as_of = s.as_of(today);
-        let rules_dir = s.rules_dir.clone();
-        let packs_owned: Vec<crate::rules::Pack> = s.packs(today).into_iter().cloned().collect();
-        let packs: Vec<&crate::rules::Pack> = packs_owned.iter().collect();
-        let issues = s.issues().to_vec();
-        let evaluation = s.evaluation().cloned();
-        let pack_ids = s.pack_ids.clone();
+        let parts = self.session.parts(self.today);
         let env = Env {
             lang: self.lang,
-            packs: &packs,
-            issues: &issues,
-            as_of,
+            packs: &parts.packs,
+            issues: parts.issues,
+            as_of: parts.as_of,
         };
         let mut ctx = PageCtx {
             env,
-            doc: &mut s.doc,
-            evaluation: evaluation.as_ref(),
-            registry: &s.registry,
-            pack_ids: pack_ids.as_deref(),
-            as_of_override: s.as_of_override,
-            rules_dir: rules_dir.as_deref(),
+            doc: parts.doc,
+            evaluation: parts.evaluation,
+            registry: parts.registry,
+            pack_ids: parts.pack_ids,
+            as_of_override: parts.as_of_override,
+            rules_dir: parts.rules_dir,
             commands: &mut self.commands,
             changed: false,
         };

@@ -11,6 +11,28 @@ use crate::model::{Assessment, Issue, validate};
 use crate::rules::{Pack, Registry, RuleError};
 use crate::storage::{self, StorageError};
 
+/// Simultaneous borrows of a session for drawing a page.
+pub struct Parts<'a> {
+    /// The document, to edit.
+    pub doc: &'a mut Assessment,
+    /// Packs in use.
+    pub packs: Vec<&'a Pack>,
+    /// Validation issues.
+    pub issues: &'a [Issue],
+    /// The cached evaluation.
+    pub evaluation: Option<&'a Evaluation>,
+    /// Every known pack.
+    pub registry: &'a Registry,
+    /// Packs chosen explicitly.
+    pub pack_ids: Option<&'a [String]>,
+    /// As-of date chosen on the results page.
+    pub as_of_override: Option<NaiveDate>,
+    /// Custom rule folder.
+    pub rules_dir: Option<&'a Path>,
+    /// Effective as-of date.
+    pub as_of: NaiveDate,
+}
+
 /// The open document and everything derived from it.
 pub struct Session {
     /// The document being edited.
@@ -208,6 +230,27 @@ impl Session {
     #[must_use]
     pub fn issues(&self) -> &[Issue] {
         &self.issues
+    }
+
+    /// Borrows what a page needs at once: the document to edit, and the packs,
+    /// issues and evaluation to read (no copies per frame).
+    pub fn parts(&mut self, today: NaiveDate) -> Parts<'_> {
+        let as_of = self.as_of(today);
+        let packs = match &self.pack_ids {
+            Some(ids) => ids.iter().filter_map(|id| self.registry.get(id)).collect(),
+            None => self.registry.in_force(as_of),
+        };
+        Parts {
+            doc: &mut self.doc,
+            packs,
+            issues: &self.issues,
+            evaluation: self.evaluation.as_ref(),
+            registry: &self.registry,
+            pack_ids: self.pack_ids.as_deref(),
+            as_of_override: self.as_of_override,
+            rules_dir: self.rules_dir.as_deref(),
+            as_of,
+        }
     }
 
     /// Window title: file name, dirty mark, app name.
