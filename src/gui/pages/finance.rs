@@ -59,38 +59,38 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             }
             derived_header(ui, &env);
             let m = Metrics::new(doc, env.as_of);
-            derived_row(
-                ui,
-                &env,
-                doc,
-                (s::MAIN_SHARE, s::MAIN_SHARE_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.main_share(b)),
-            );
-            derived_row(
-                ui,
-                &env,
-                doc,
-                (s::DEBT_RATIO, s::DEBT_RATIO_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.debt_ratio(b)),
-            );
-            derived_row(
-                ui,
-                &env,
-                doc,
-                (s::NET_MARGIN, s::NET_MARGIN_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.net_margin(b)),
-            );
-            derived_row(
-                ui,
-                &env,
-                doc,
-                (s::MAIN_GROWTH, s::MAIN_GROWTH_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.main_growth(b)),
-            );
+            let derived: [((Tr, Tr), Unit, MetricFn<'_>); 4] = [
+                (
+                    (s::MAIN_SHARE, s::MAIN_SHARE_HELP),
+                    Unit::Percent,
+                    Metrics::main_share,
+                ),
+                (
+                    (s::DEBT_RATIO, s::DEBT_RATIO_HELP),
+                    Unit::Percent,
+                    Metrics::debt_ratio,
+                ),
+                (
+                    (s::NET_MARGIN, s::NET_MARGIN_HELP),
+                    Unit::Percent,
+                    Metrics::net_margin,
+                ),
+                (
+                    (s::MAIN_GROWTH, s::MAIN_GROWTH_HELP),
+                    Unit::Percent,
+                    Metrics::main_growth,
+                ),
+            ];
+            for (labels, unit, metric) in derived {
+                derived_row(
+                    ui,
+                    &env,
+                    doc,
+                    labels,
+                    unit,
+                    [1, 2, 3].map(|b| metric(&m, b)),
+                );
+            }
         },
     );
     ctx.changed |= changed;
@@ -193,6 +193,9 @@ pub(super) fn derived_header(ui: &mut Ui, env: &Env) {
 
 /// A read-only row of a yearly table: a ratio for Y−1, Y−2, Y−3 (`values`),
 /// or "—" and the inputs it lacks. `text` is the label and its formula (hover).
+/// A derived metric computed per fiscal year (`Metrics::rd_ratio`, …).
+pub(super) type MetricFn<'a> = fn(&Metrics<'a>, u8) -> Result<f64, Missing>;
+
 pub(super) fn derived_row(
     ui: &mut Ui,
     env: &Env,
