@@ -253,6 +253,22 @@ impl Metrics {
     }
 
     fn wrap_paragraph(&self, text: &str, size: f32, width: f32, out: &mut Vec<String>) {
+        // Most cells hold a short text that fits: take it whole when it has
+        // no leading, trailing or repeated space (which the loop below folds).
+        let plain = !text.is_empty()
+            && !text.starts_with(char::is_whitespace)
+            && !text.ends_with(char::is_whitespace)
+            && !text.contains("  ")
+            && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+        if plain && self.width(text, size) <= width + 0.01 {
+            out.push(text.to_string());
+        } else {
+            self.wrap_atoms(text, size, width, out);
+        }
+    }
+
+    /// Breaks `text` into lines at the break opportunities `atoms` finds.
+    fn wrap_atoms(&self, text: &str, size: f32, width: f32, out: &mut Vec<String>) {
         let mut line = String::new();
         let mut line_w = 0.0_f32;
         let mut pending_space = false;
@@ -359,12 +375,20 @@ fn atoms(text: &str) -> Vec<&str> {
     let mut raw: Vec<(usize, usize)> = Vec::new();
     let mut start = None::<usize>;
     let mut kind = 0_u8; // 1 word, 2 space
-    for (i, c) in text.char_indices() {
+    let mut prev = None::<char>;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|x| x.1);
+        // A separator inside a number (`5,020`, `2.54`) belongs to it.
+        let in_number = matches!(c, ',' | '.')
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit());
+        prev = Some(c);
         // 0: a character of its own, 1: part of a word, 2: a space.
         let k = if c.is_whitespace() {
             2
         } else {
-            u8::from(!(is_cjk(c) || is_closing(c) || is_opening(c)))
+            u8::from(in_number || !(is_cjk(c) || is_closing(c) || is_opening(c)))
         };
         if let Some(s) = start
             && (k != kind || k == 0)
@@ -2175,6 +2199,92 @@ fn rect_path(x: f32, y: f32, w: f32, h: f32) -> Option<Path> {
     pb.finish()
 }
 
+/// How a run of adjacent shapes is painted: only fill or only stroke, so
+/// drawing them as one path looks exactly like drawing them one by one.
+#[derive(Clone, Copy, PartialEq)]
+enum Pen {
+    /// Filled with one colour.
+    Fill(Ink),
+    /// Stroked with one colour, width and dash.
+    Stroke(Ink, f32, bool),
+}
+
+/// The pen of `op` when it can join a run drawn as one path: rectangles and
+/// lines (table grids, bars, rules) that are either filled or stroked.
+fn pen_of(op: &Op) -> Option<Pen> {
+    match op {
+        Op::Rect {
+            fill: Some(ink),
+            stroke: None,
+            ..
+        } => Some(Pen::Fill(*ink)),
+        Op::Rect {
+            fill: None,
+            stroke: Some((ink, w)),
+            ..
+        } => Some(Pen::Stroke(*ink, *w, false)),
+        Op::Line {
+            ink, width, dashed, ..
+        } => Some(Pen::Stroke(*ink, *width, *dashed)),
+        _ => None,
+    }
+}
+
+/// Adjacent shapes with the same pen, collected into one path: a table row's
+/// outline and column rules become one path instead of one per cell, which
+/// keeps the page content (and the time to write and compress it) small.
+struct Batch {
+    pen: Option<Pen>,
+    path: PathBuilder,
+}
+
+impl Batch {
+    fn new() -> Self {
+        Self {
+            pen: None,
+            path: PathBuilder::new(),
+        }
+    }
+
+    /// Adds `op` (whose pen is `pen`), drawing the run so far first if its pen differs.
+    fn push(&mut self, surface: &mut Surface, pen: Pen, op: &Op) {
+        if self.pen != Some(pen) {
+            self.flush(surface);
+            self.pen = Some(pen);
+        }
+        match op {
+            Op::Rect { x, y, w, h, .. } => {
+                if let Some(r) = Rect::from_xywh(*x, *y, w.max(0.01), h.max(0.01)) {
+                    self.path.push_rect(r);
+                }
+            }
+            Op::Line { from, to, .. } => {
+                self.path.move_to(from.0, from.1);
+                self.path.line_to(to.0, to.1);
+            }
+            _ => {}
+        }
+    }
+
+    /// Draws the collected run, if any.
+    fn flush(&mut self, surface: &mut Surface) {
+        let path = std::mem::replace(&mut self.path, PathBuilder::new()).finish();
+        if let (Some(pen), Some(path)) = (self.pen.take(), path) {
+            match pen {
+                Pen::Fill(ink) => {
+                    surface.set_fill(Some(fill_of(ink)));
+                    surface.set_stroke(None);
+                }
+                Pen::Stroke(ink, width, dashed) => {
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(stroke_of(ink, width, dashed)));
+                }
+            }
+            surface.draw_path(&path);
+        }
+    }
+}
+
 fn draw(surface: &mut Surface, m: &Metrics, font: &Font, op: &Op) {
     match op {
         Op::Text { x, y, style, text } => {
@@ -2320,9 +2430,16 @@ pub fn render(r: &ReportData) -> Result<Vec<u8>, ReportError> {
     for ops in &d.pages {
         let mut page = doc.start_page_with(settings.clone());
         let mut surface = page.surface();
+        let mut batch = Batch::new();
         for op in ops {
-            draw(&mut surface, d.m, &font, op);
+            if let Some(pen) = pen_of(op) {
+                batch.push(&mut surface, pen, op);
+            } else {
+                batch.flush(&mut surface);
+                draw(&mut surface, d.m, &font, op);
+            }
         }
+        batch.flush(&mut surface);
         surface.finish();
         page.finish();
     }
@@ -2353,4 +2470,42 @@ pub fn render(r: &ReportData) -> Result<Vec<u8>, ReportError> {
 /// Number of pages the summary of `r` takes (the layout only, no PDF).
 pub fn page_count(r: &ReportData) -> Result<usize, ReportError> {
     Ok(layout(r)?.pages.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn numbers_are_never_split() {
+        let whole = |text: &str, number: &str| {
+            let a = atoms(text);
+            assert!(
+                a.iter().any(|p| p.contains(number)),
+                "{number} split: {a:?}"
+            );
+        };
+        whole("short by 5,020 万元, i.e. 2.54 pp.", "5,020");
+        whole("short by 5,020 万元, i.e. 2.54 pp.", "2.54");
+        whole("还差 5,020 万元，即 12,345,678.5 元", "12,345,678.5");
+        // A comma followed by a space still ends the number.
+        assert_eq!(atoms("5, 6"), ["5,", " ", "6"]);
+    }
+
+    proptest! {
+        /// Taking a fitting text whole gives the lines the break loop gives.
+        #[test]
+        fn whole_text_shortcut_matches_the_break_loop(
+            text in "[a-z 技术中心，。.]{0,24}",
+            width in 20.0_f32..400.0,
+        ) {
+            let m = metrics().unwrap();
+            let mut fast = Vec::new();
+            m.wrap_paragraph(&text, 9.0, width, &mut fast);
+            let mut slow = Vec::new();
+            m.wrap_atoms(&text, 9.0, width, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 }
