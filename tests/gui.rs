@@ -671,3 +671,27 @@ fn fonts_cover_every_text() {
             .join(" ")
     );
 }
+
+#[test]
+fn the_results_page_names_missing_inputs_by_page_and_label() {
+    let mut doc = sample();
+    doc.years
+        .iter_mut()
+        .find(|y| y.year == 2024)
+        .expect("2024 in the sample")
+        .rd_spend = None;
+    let data = temp();
+    let mut h = window(doc, data.path(), Page::Results);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("研发经费 › 2024 年研发费用")
+            .next()
+            .is_some(),
+        "the missing 2024 R&D spending is not named by its page and label"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("years.2024.rd_spend").count(),
+        0,
+        "a raw field id is shown"
+    );
+}

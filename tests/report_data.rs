@@ -158,3 +158,78 @@ fn the_fingerprint_is_sha256() {
     );
     assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
 }
+
+#[test]
+fn evidence_checklists_name_each_document_once() {
+    for name in [
+        "hongdu-precision.ron",
+        "ganpo-smart.ron",
+        "xinyu-materials.ron",
+    ] {
+        for lang in [Lang::Zh, Lang::En] {
+            let r = sample(name, lang);
+            for g in &r.evidence {
+                for item in &g.items {
+                    // No item is a shorter name of another one on the same list.
+                    let shadowed = g.items.iter().any(|other| {
+                        other != item
+                            && other
+                                .strip_prefix(item.as_str())
+                                .and_then(|rest| rest.chars().next())
+                                .is_some_and(|c| !c.is_alphanumeric())
+                    });
+                    assert!(!shadowed, "{name} {lang:?} {}: {item:?} repeated", g.tier);
+                }
+            }
+            // The folded list still asks for the annual audit report.
+            if lang == Lang::Zh {
+                assert!(
+                    r.evidence
+                        .iter()
+                        .flat_map(|g| &g.items)
+                        .any(|i| i.starts_with("上年度审计报告")),
+                    "{name}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn missing_inputs_are_named_by_page_and_label_not_by_field_id() {
+    let name = "hongdu-precision.ron";
+    let text = storage::SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .expect("sample");
+    let mut a = storage::load_bytes(text.as_bytes(), name)
+        .expect("loads")
+        .assessment;
+    a.years
+        .iter_mut()
+        .find(|y| y.year == 2024)
+        .expect("2024")
+        .rd_spend = None;
+    let reg = Registry::bundled().expect("packs");
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+    for (lang, want) in [
+        (Lang::Zh, "研发经费 › 2024 年研发费用"),
+        (Lang::En, "R&D funding › R&D spending (2024)"),
+    ] {
+        let r = build(text.as_bytes(), &a, &ev, lang);
+        let gaps: Vec<&str> = r
+            .tiers
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|row| row.gap.as_str())
+            .chain(r.next_steps.iter().map(|s| s.text.as_str()))
+            .collect();
+        assert!(gaps.iter().any(|g| g.contains(want)), "{lang:?}: {gaps:?}");
+        assert!(
+            gaps.iter().all(|g| !g.contains("years.2024.rd_spend")),
+            "{lang:?}: a raw field id is shown: {gaps:?}"
+        );
+    }
+}

@@ -16,6 +16,7 @@ macro_rules! strings {
 }
 
 pub mod common;
+pub mod fields;
 pub mod pages;
 
 /// Interface language. Chinese is the default, as the official texts are.
@@ -71,6 +72,7 @@ pub struct Tr {
 #[must_use]
 pub fn all() -> Vec<Tr> {
     let mut v: Vec<Tr> = common::ALL.to_vec();
+    v.extend_from_slice(fields::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

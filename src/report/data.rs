@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::format as f;
 use crate::eval::{Check, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
 use crate::i18n::Lang;
+use crate::i18n::fields::field_names;
 use crate::model::Assessment;
 use crate::rules::Confidence;
 
@@ -248,6 +249,21 @@ fn rank(o: Outcome) -> u8 {
     }
 }
 
+/// Drops a checklist item when another item is the same document named more
+/// precisely: "上年度审计报告" goes when "上年度审计报告（划型所需营业收入、资产总额）"
+/// is on the list, "Audit report for Y−1" when "Audit report for Y−1 showing …" is.
+fn fold_evidence(items: &[String]) -> Vec<String> {
+    let covered = |item: &str| {
+        items.iter().any(|other| {
+            other
+                .strip_prefix(item)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !c.is_alphanumeric())
+        })
+    };
+    items.iter().filter(|i| !covered(i)).cloned().collect()
+}
+
 /// Builds the summary of `ev` for `a`, whose file bytes were `file_bytes`.
 #[must_use]
 pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> ReportData {
@@ -387,7 +403,11 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                         .map(|g| f::gap(g, lang))
                         .or_else(|| {
                             (!c.missing.is_empty()).then(|| {
-                                format!("{}{}", l("缺少：", "missing: "), c.missing.join(", "))
+                                format!(
+                                    "{}{}",
+                                    l("缺少：", "missing: "),
+                                    field_names(&c.missing, lang)
+                                )
                             })
                         })
                         .unwrap_or_default();
@@ -443,7 +463,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 parts.push(format!(
                     "{}{}",
                     l("需补充：", "fill in: "),
-                    b.missing.join(", ")
+                    field_names(&b.missing, lang)
                 ));
             }
             if b.outcome == Outcome::Review {
@@ -470,7 +490,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
             }
             evidence.push(EvidenceGroup {
                 tier: t.title.get(lang).to_string(),
-                items,
+                items: fold_evidence(&items),
             });
         }
     }

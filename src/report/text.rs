@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::format::{self as f, check_line};
 use crate::eval::{Evaluation, Outcome};
 use crate::i18n::Lang;
+use crate::i18n::fields::field_names;
 use crate::model::{Assessment, Issue, Severity};
 
 /// Renders an evaluation as text.
@@ -173,7 +174,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                     o,
                     "      {}{}",
                     l("缺少：", "missing: "),
-                    c.missing.join(", ")
+                    field_names(&c.missing, lang)
                 );
             }
             let _ = writeln!(
@@ -236,7 +237,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                         o,
                         "       {}{}",
                         l("需补充：", "fill in: "),
-                        b.missing.join(", ")
+                        field_names(&b.missing, lang)
                     );
                 }
             }

@@ -9,8 +9,8 @@ use eframe::egui::{Grid, RichText, TextStyle, TextWrapMode, Ui, WidgetText};
 use super::PageCtx;
 use crate::gui::widgets::Env;
 use crate::gui::{theme, widgets as w};
-use crate::i18n::pages::{finance as s, funding, staff};
-use crate::i18n::{Tr, common};
+use crate::i18n::pages::finance as s;
+use crate::i18n::{Tr, common, fields};
 use crate::metrics::{Metrics, Missing, Unit};
 use crate::model::{Assessment, FiscalYear};
 use crate::report::format as f;
@@ -251,7 +251,7 @@ fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missin
             let Some((year, name)) = parsed else {
                 return env.t(s::MISSING).replace("{field}", field);
             };
-            let label = field_label(name).map_or(name, |tr| env.t(tr));
+            let label = fields::year_field_label(name).map_or(name, |tr| env.t(tr));
             let named = if year == column_year {
                 label.to_string()
             } else {
@@ -264,26 +264,6 @@ fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missin
                 .replace("{field}", &named)
         })
         .collect()
-}
-
-/// The label of a fiscal-year field.
-fn field_label(name: &str) -> Option<Tr> {
-    Some(match name {
-        "revenue" => s::REVENUE,
-        "main_revenue" => s::MAIN_REVENUE,
-        "net_profit" => s::NET_PROFIT,
-        "total_profit" => s::TOTAL_PROFIT,
-        "total_assets" => s::TOTAL_ASSETS,
-        "total_liabilities" => s::TOTAL_LIABILITIES,
-        "new_product_sales" => s::NEW_PRODUCT_SALES,
-        "lead_product_sales" => s::LEAD_PRODUCT_SALES,
-        "equity_new" => s::EQUITY_NEW,
-        "rd_spend" => funding::RD_SPEND,
-        "staff_total" => staff::STAFF_TOTAL,
-        "rd_staff" => staff::RD_STAFF,
-        "rd_staff_qualified" => staff::RD_QUALIFIED,
-        _ => return None,
-    })
 }
 
 /// Whether the fiscal-year field `name` holds a value.

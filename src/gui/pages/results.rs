@@ -20,6 +20,7 @@ use crate::eval::{
 };
 use crate::gui::command::Command;
 use crate::gui::{charts, theme, widgets as w};
+use crate::i18n::fields::field_names;
 use crate::i18n::{Lang, Tr, common, pages::results as s};
 use crate::metrics::{Metric, Metrics};
 use crate::report::format as f;
@@ -731,8 +732,12 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
         } else if !c.missing.is_empty() {
             ui.add(
                 Label::new(
-                    RichText::new(format!("{}{}", lang.t(s::FILL_IN), c.missing.join(", ")))
-                        .color(theme::MISSING),
+                    RichText::new(format!(
+                        "{}{}",
+                        lang.t(s::FILL_IN),
+                        field_names(&c.missing, lang)
+                    ))
+                    .color(theme::MISSING),
                 )
                 .wrap(),
             );
@@ -939,8 +944,12 @@ fn blocker(ui: &mut Ui, lang: Lang, b: &Blocker) {
     }
     if !b.missing.is_empty() {
         ui.label(
-            RichText::new(format!("{}{}", lang.t(s::FILL_IN), b.missing.join(", ")))
-                .color(theme::MISSING),
+            RichText::new(format!(
+                "{}{}",
+                lang.t(s::FILL_IN),
+                field_names(&b.missing, lang)
+            ))
+            .color(theme::MISSING),
         );
     }
 }

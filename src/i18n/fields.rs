@@ -1,0 +1,215 @@
+//! People's names for input field ids.
+//!
+//! The evaluation names missing inputs by their field id (`years.2024.revenue`,
+//! `conditions.institutions.0.year`), which the JSON contract keeps. Everything
+//! a person reads (the results page, the text report, the PDF) names them as
+//! the page that asks for them and the label there: "财务数据 › 2024 年营业收入",
+//! "Financial data › Revenue (2024)".
+
+use super::pages::{
+    company, compliance, conditions, direction, finance, funding, ip_awards, projects, staff,
+};
+use super::{Lang, Tr};
+
+strings! {
+    /// Self-developed class I IP, named on its own.
+    CLASS1_SELF = "自主研发的Ⅰ类知识产权", "Self-developed class I IP";
+    /// High-value class I IP, named on its own.
+    CLASS1_HIGH_VALUE = "高价值Ⅰ类知识产权", "High-value class I IP";
+    /// A field of a numbered institution.
+    INSTITUTION_FIELD = "第 {n} 个研发机构的{field}", "{field} of institution {n}";
+}
+
+/// The label of the fiscal-year field `name` (`revenue`, `rd_spend`, …) on its page.
+#[must_use]
+pub fn year_field_label(name: &str) -> Option<Tr> {
+    year_field(name).map(|(_, label)| label)
+}
+
+/// A fiscal-year field's page and label.
+fn year_field(name: &str) -> Option<(Tr, Tr)> {
+    Some(match name {
+        "revenue" => (finance::TITLE, finance::REVENUE),
+        "main_revenue" => (finance::TITLE, finance::MAIN_REVENUE),
+        "net_profit" => (finance::TITLE, finance::NET_PROFIT),
+        "total_profit" => (finance::TITLE, finance::TOTAL_PROFIT),
+        "total_assets" => (finance::TITLE, finance::TOTAL_ASSETS),
+        "total_liabilities" => (finance::TITLE, finance::TOTAL_LIABILITIES),
+        "new_product_sales" => (finance::TITLE, finance::NEW_PRODUCT_SALES),
+        "lead_product_sales" => (finance::TITLE, finance::LEAD_PRODUCT_SALES),
+        "equity_new" => (finance::TITLE, finance::EQUITY_NEW),
+        "rd_spend" => (funding::TITLE, funding::RD_SPEND),
+        "staff_total" => (staff::TITLE, staff::STAFF_TOTAL),
+        "rd_staff" => (staff::TITLE, staff::RD_STAFF),
+        "rd_staff_qualified" => (staff::TITLE, staff::RD_QUALIFIED),
+        _ => return None,
+    })
+}
+
+/// The page and label of a field outside the fiscal years.
+fn other_field(id: &str) -> Option<(Tr, Tr)> {
+    use direction as d;
+    Some(match id {
+        "company.name" => (company::TITLE, company::NAME),
+        "company.uscc" => (company::TITLE, company::USCC),
+        "company.city" => (company::TITLE, company::CITY),
+        "company.industry" => (company::TITLE, company::INDUSTRY),
+        "company.founded" => (company::TITLE, company::FOUNDED),
+        "company.independent_legal_person" => (company::TITLE, company::LEGAL_PERSON),
+        "company.products_permitted" => (company::TITLE, company::PRODUCTS_PERMITTED),
+        "conditions.equipment_value" => (conditions::TITLE, conditions::EQUIPMENT),
+        "conditions.rd_space_m2" => (conditions::TITLE, conditions::RD_SPACE),
+        "conditions.institutions" => (conditions::TITLE, conditions::INSTITUTIONS),
+        "conditions.partners" => (conditions::TITLE, conditions::PARTNERS),
+        "staff.senior_experts" => (staff::TITLE, staff::SENIOR_EXPERTS),
+        "staff.tech_leader" => (staff::TITLE, staff::TECH_LEADER),
+        "direction.niche_entry_year" => (d::TITLE, d::NICHE_ENTRY_YEAR),
+        "direction.niche_share_pct" => (d::TITLE, d::NICHE_SHARE),
+        "direction.niche_rank" => (d::TITLE, d::NICHE_RANK),
+        "direction.niche_recognised" => (d::TITLE, d::NICHE_RECOGNISED),
+        "direction.own_brand" => (d::TITLE, d::OWN_BRAND),
+        "direction.fields.strategic_emerging" => (d::TITLE, d::STRATEGIC_EMERGING),
+        "direction.fields.six_basics" => (d::TITLE, d::SIX_BASICS),
+        "direction.fields.fills_gap" => (d::TITLE, d::FILLS_GAP),
+        "direction.fields.ten_key_fields" => (d::TITLE, d::TEN_KEY_FIELDS),
+        "direction.fields.network_power" => (d::TITLE, d::NETWORK_POWER),
+        "direction.fields.time_honored" => (d::TITLE, d::TIME_HONORED),
+        "direction.fields.key_chain_link" => (d::TITLE, d::KEY_CHAIN_LINK),
+        "direction.written_plan" => (d::TITLE, d::WRITTEN_PLAN),
+        "direction.mechanism" => (d::TITLE, d::MECHANISM),
+        "direction.digital_level" => (d::TITLE, d::DIGITAL_LEVEL),
+        "direction.it_core_processes" => (d::TITLE, d::IT_CORE_PROCESSES),
+        "direction.qms_certificate" => (d::TITLE, d::QMS_CERTIFICATE),
+        "direction.advanced_certification" => (d::TITLE, d::ADVANCED_CERTIFICATION),
+        "direction.quality_award" => (d::TITLE, d::QUALITY_AWARD),
+        "direction.standards" => (d::TITLE, d::SEC_STANDARDS),
+        "ip.class1" => (ip_awards::TITLE, ip_awards::CLASS1),
+        "ip.class1_self" => (ip_awards::TITLE, CLASS1_SELF),
+        "ip.class1_high_value" => (ip_awards::TITLE, CLASS1_HIGH_VALUE),
+        "ip.class2" => (ip_awards::TITLE, ip_awards::CLASS2),
+        "awards" => (ip_awards::TITLE, ip_awards::SEC_AWARDS),
+        "maker_china" => (ip_awards::TITLE, ip_awards::SEC_MAKER),
+        "titles" => (ip_awards::TITLE, ip_awards::SEC_TITLES),
+        "projects" => (projects::TITLE, projects::TITLE),
+        "compliance.abnormal_operation_list" => (compliance::TITLE, compliance::ABNORMAL_LIST),
+        "compliance.serious_dishonesty" => (compliance::TITLE, compliance::SERIOUS_DISHONESTY),
+        "compliance.major_accident" => (compliance::TITLE, compliance::MAJOR_ACCIDENT),
+        "compliance.tax_evasion" => (compliance::TITLE, compliance::TAX_EVASION),
+        "compliance.smuggling" => (compliance::TITLE, compliance::SMUGGLING),
+        "compliance.major_tax_violation" => (compliance::TITLE, compliance::MAJOR_TAX_VIOLATION),
+        "manual.miit_platform_score" => (compliance::TITLE, compliance::MIIT_SCORE),
+        "manual.featured_score_2022" => (compliance::TITLE, compliance::FEATURED_SCORE),
+        "manual.provincial_growth_benchmark" => (compliance::TITLE, compliance::GROWTH_BENCHMARK),
+        _ => return None,
+    })
+}
+
+/// The label of a field of one institution (`name`, `kind`, `level`, `year`).
+fn institution_field(name: &str) -> Option<Tr> {
+    Some(match name {
+        "name" => conditions::INST_NAME,
+        "kind" => conditions::INST_KIND,
+        "level" => conditions::INST_LEVEL,
+        "year" => conditions::INST_YEAR,
+        _ => return None,
+    })
+}
+
+/// Where a field is entered and what it is called there, in `lang`; `None`
+/// for an id this module does not know.
+fn describe(id: &str, lang: Lang) -> Option<String> {
+    let parts: Vec<&str> = id.split('.').collect();
+    let (page, label) = match parts.as_slice() {
+        ["years", year, name] => {
+            let (page, label) = year_field(name)?;
+            let label = if *year == "*" {
+                lang.t(label).to_string()
+            } else {
+                lang.t(finance::OTHER_YEAR)
+                    .replace("{year}", year)
+                    .replace("{field}", lang.t(label))
+            };
+            (page, label)
+        }
+        ["conditions", "institutions", index, name] => {
+            let n = index.parse::<usize>().ok()? + 1;
+            let field = lang.t(institution_field(name)?);
+            let label = lang
+                .t(INSTITUTION_FIELD)
+                .replace("{n}", &n.to_string())
+                .replace("{field}", field);
+            (conditions::TITLE, label)
+        }
+        _ => {
+            let (page, label) = other_field(id)?;
+            (page, lang.t(label).to_string())
+        }
+    };
+    let page = lang.t(page);
+    if page == label {
+        return Some(label);
+    }
+    Some(format!("{page} › {label}"))
+}
+
+/// The name of the input field `id` for people: the page that asks for it and
+/// its label there ("财务数据 › 2024 年营业收入"). An id it does not know is
+/// returned as it is, so nothing is ever hidden.
+#[must_use]
+pub fn field_name(id: &str, lang: Lang) -> String {
+    describe(id, lang).unwrap_or_else(|| id.to_string())
+}
+
+/// Several field names, joined as the language lists them.
+#[must_use]
+pub fn field_names(ids: &[String], lang: Lang) -> String {
+    ids.iter()
+        .map(|id| field_name(id, lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::Metric;
+
+    #[test]
+    fn every_metric_input_has_a_name_in_both_languages() {
+        for m in Metric::ALL {
+            for pattern in m.inputs() {
+                for year in ["*", "2024"] {
+                    let id = pattern.replace('*', year);
+                    for lang in [Lang::Zh, Lang::En] {
+                        assert!(describe(&id, lang).is_some(), "{m:?}: no name for {id}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_say_the_page_the_label_and_the_year() {
+        assert_eq!(
+            field_name("years.2024.revenue", Lang::Zh),
+            "财务数据 › 2024 年营业收入"
+        );
+        assert_eq!(
+            field_name("years.2024.revenue", Lang::En),
+            "Financial data › Revenue (2024)"
+        );
+        assert_eq!(
+            field_name("conditions.institutions.0.year", Lang::Zh),
+            "研发条件 › 第 1 个研发机构的认定年份"
+        );
+        assert_eq!(field_name("projects", Lang::En), "R&D projects");
+        assert_eq!(field_name("no.such.field", Lang::Zh), "no.such.field");
+        assert_eq!(
+            field_names(
+                &["years.2023.rd_spend".into(), "company.city".into()],
+                Lang::Zh
+            ),
+            "研发经费 › 2023 年研发费用；企业概况 › 所在设区市"
+        );
+    }
+}
