@@ -695,3 +695,23 @@ fn the_results_page_names_missing_inputs_by_page_and_label() {
         "a raw field id is shown"
     );
 }
+
+#[test]
+fn tier_toggles_tell_assistive_technology_their_name_and_state() {
+    use eframe::egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT as _;
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Results);
+    h.run();
+    let expanded = |h: &Harness<'_, App>| {
+        h.get_by_role_and_label(Role::DisclosureTriangle, "市级  市级企业技术中心")
+            .accesskit_node()
+            .data()
+            .is_expanded()
+    };
+    assert_eq!(expanded(&h), Some(false), "starts closed");
+    h.get_by_role_and_label(Role::DisclosureTriangle, "市级  市级企业技术中心")
+        .click();
+    h.run();
+    assert_eq!(expanded(&h), Some(true), "open after a click");
+}

@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 
 use eframe::egui::{
-    self, Align, Frame, Grid, Label, Layout, Margin, RichText, Sense, Stroke, Ui,
+    self, Align, Frame, Grid, Label, Layout, Margin, RichText, Sense, Stroke, Ui, WidgetInfo,
+    accesskit,
     collapsing_header::{CollapsingState, paint_default_icon},
     text::{LayoutJob, TextFormat},
 };
@@ -534,14 +535,18 @@ fn reached_text(ev: &Evaluation, p: Option<&ProgrammeProgress>, lang: Lang) -> S
 fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
     let id = ui.make_persistent_id(("tier", &t.id));
     let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let title = format!("{}  {}", t.ladder.get(lang), t.title.get(lang));
     let header = ui.horizontal(|ui| {
-        state.show_toggle_button(ui, paint_default_icon);
-        let r = ui.add(
-            Label::new(
-                RichText::new(format!("{}  {}", t.ladder.get(lang), t.title.get(lang))).strong(),
-            )
-            .sense(Sense::click()),
-        );
+        let toggle = state.show_toggle_button(ui, paint_default_icon);
+        // Screen readers hear the tier's name and whether it is open, as for
+        // egui's own collapsing headers.
+        toggle.widget_info(|| {
+            WidgetInfo::labeled(accesskit::Role::DisclosureTriangle, ui.is_enabled(), &title)
+        });
+        let open = state.is_open();
+        ui.ctx()
+            .accesskit_node_builder(toggle.id, |node| node.set_expanded(open));
+        let r = ui.add(Label::new(RichText::new(&title).strong()).sense(Sense::click()));
         w::verdict_badge(ui, lang, t.verdict);
         if t.held {
             ui.label(RichText::new(lang.t(s::HELD)).color(theme::GOOD));
