@@ -1624,13 +1624,17 @@ fn score_bars(d: &mut Layout, s: &ScoreSummary, x: f32, top: f32, w: f32) {
         let mut value = format!("{} / {}", f::number(*points, 1), f::number(*max, 1));
         if let Some(m) = min {
             let mx = bar_x + scale(*m);
-            d.ops().push(Op::Line {
-                from: (mx, mid - bh / 2.0 - 2.0),
-                to: (mx, mid + bh / 2.0 + 2.0),
-                ink: Ink::Grey(0x10),
-                width: 1.4,
-                dashed: false,
-            });
+            // A dark tick on a white halo, standing out past the bar, so it
+            // shows on the dark "earned" fill too when printed in grey.
+            for (ink, width, reach) in [(Ink::Grey(0xff), 2.6, 2.6), (Ink::Grey(0x10), 1.1, 3.2)] {
+                d.ops().push(Op::Line {
+                    from: (mx, mid - bh / 2.0 - reach),
+                    to: (mx, mid + bh / 2.0 + reach),
+                    ink,
+                    width,
+                    dashed: false,
+                });
+            }
             let _ = write!(
                 value,
                 "{}{}{}",
@@ -1669,7 +1673,7 @@ fn score_bars(d: &mut Layout, s: &ScoreSummary, x: f32, top: f32, w: f32) {
             from: (lx + 2.0, ly - 1.0),
             to: (lx + 2.0, ly + 6.5),
             ink: Ink::Grey(0x10),
-            width: 1.4,
+            width: 1.1,
             dashed: false,
         });
         let st = Style::new(6.2).ink(MUTED);
