@@ -54,10 +54,14 @@ unicodes=(
     U+2713        # ✓ check mark (present in the font)
     U+2714        # ✔ heavy check mark (absent from Noto Sans CJK 2.004; kept in case)
     U+2718        # ✘ heavy ballot x (absent from Noto Sans CJK 2.004; kept in case)
+    U+2E80-2FDF   # CJK Radicals Supplement, Kangxi Radicals
     U+3000-303F   # CJK Symbols and Punctuation
+    U+31C0-31EF   # CJK Strokes
+    U+3400-4DBF   # CJK Unified Ideographs Extension A (䶮 …)
     U+4E00-9FFF   # CJK Unified Ideographs
     U+F900-FAFF   # CJK Compatibility Ideographs
     U+FF00-FFEF   # Halfwidth and Fullwidth Forms
+    U+20000-3134F # Extensions B–G: the face's 2,365 (the 通用规范汉字表 name characters such as 𬭚)
 )
 unicode_arg="$(IFS=,; echo "${unicodes[*]}")"
 

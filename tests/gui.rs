@@ -601,6 +601,12 @@ fn texts() -> Vec<(String, String)> {
     for (name, text) in innocheck::rules::BUNDLED {
         v.push((format!("rule pack {name}"), (*text).to_string()));
     }
+    // Names: characters outside GB 2312, and 通用规范汉字表 name characters
+    // beyond the basic block (Extension A 䶮, Extension E 𬭚 𬘡 𬬸 𫖯).
+    v.push((
+        "name characters".to_string(),
+        "喆玥堃镕赟犇昇珺䶮𬭚𬘡𬬸𫖯".to_string(),
+    ));
     for c in City::ALL {
         v.push((format!("city {c:?}"), format!("{}{}", c.zh(), c.en())));
     }

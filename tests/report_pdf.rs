@@ -149,6 +149,26 @@ fn the_chinese_text_can_be_extracted() {
     assert!(all.contains("须向主管部门确认"));
 }
 
+/// Name characters beyond the basic CJK block: 䶮 (Extension A) and 𬭚 𬘡
+/// (Extension E), all in the 通用规范汉字表.
+const RARE_NAME: &str = "赣州䶮𬭚𬘡科技有限公司";
+
+#[test]
+fn rare_name_characters_are_drawn_and_extractable() {
+    let mut r = sample("hongdu-precision.ron", Lang::Zh);
+    r.header.company = RARE_NAME.to_string();
+    let bytes = pdf::render(&r).expect("renders");
+    let Some(pages) = pdftotext(&bytes) else {
+        return;
+    };
+    // Each character has a glyph of its own (a missing one would come back as
+    // whatever the shared .notdef glyph was first mapped to).
+    assert!(
+        pages[0].contains(RARE_NAME),
+        "{RARE_NAME} not found on page 1"
+    );
+}
+
 #[test]
 fn the_english_summary_speaks_english() {
     let r = sample("xinyu-materials.ron", Lang::En);
