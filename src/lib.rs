@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod eval;
+pub mod font;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod i18n;

@@ -597,3 +597,29 @@ fn nan_in_a_format1_file_is_rejected_with_the_calendar_year() {
         }
     );
 }
+
+#[test]
+fn characters_the_font_lacks_are_a_warning_naming_them() {
+    let mut a = load_ok(&corpus("negative-revenue.ron"));
+    a.company.name = "赣州䶮𬭚科技有限公司".into();
+    let issues = validate(&a, today());
+    assert!(
+        issues.iter().all(|i| i.field != "company.name"),
+        "a rare but covered name is fine: {issues:#?}"
+    );
+
+    a.company.name = "赣州😀科技有限公司🚀".into();
+    let issues = validate(&a, today());
+    let on_name: Vec<&Issue> = issues
+        .iter()
+        .filter(|i| i.field == "company.name")
+        .collect();
+    assert_eq!(on_name.len(), 1, "{issues:#?}");
+    assert_eq!(on_name[0].severity, Severity::Warning);
+    assert!(
+        on_name[0].zh.contains("U+1F600 U+1F680"),
+        "{}",
+        on_name[0].zh
+    );
+    assert!(on_name[0].en.contains("empty boxes"), "{}", on_name[0].en);
+}

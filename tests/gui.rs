@@ -721,3 +721,33 @@ fn tier_toggles_tell_assistive_technology_their_name_and_state() {
     h.run();
     assert_eq!(expanded(&h), Some(true), "open after a click");
 }
+
+#[test]
+fn the_company_page_warns_under_a_name_the_font_cannot_print() {
+    let mut doc = sample();
+    doc.company.name = "赣州科技😀有限公司".into();
+    let data = temp();
+    let dir = data.path().to_path_buf();
+    // The emoji itself is drawn as a box, which the harness otherwise refuses.
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .allow_missing_glyphs()
+        .with_context_setup(fonts::install)
+        .build_eframe(move |cc| {
+            let mut app = App::for_tests(&cc.egui_ctx, doc, DataDir::at(dir));
+            app.set_today(sample_date());
+            app.page = Page::Step(Step::Company);
+            app
+        });
+    h.run();
+    let warning = h.get_by_label_contains("U+1F600");
+    let field = h.get_by_label("企业名称");
+    // Under the field, not off to the side.
+    assert!(
+        warning.rect().top() >= field.rect().bottom(),
+        "{:?} {:?}",
+        warning.rect(),
+        field.rect()
+    );
+    assert!(warning.rect().left() >= field.rect().left() - 1.0);
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use eframe::egui::{Context, FontData, FontDefinitions, FontFamily};
 
 /// The subset font file.
-pub const CJK_FONT: &[u8] = crate::report::pdf::FONT;
+pub const CJK_FONT: &[u8] = crate::font::FONT;
 
 /// Name of the font in egui's font table.
 pub const CJK_FONT_NAME: &str = "noto_sans_cjk_sc";

@@ -112,6 +112,27 @@ impl Collector {
                 format!("文字过长（{n} 字，最多 {MAX_TEXT} 字）"),
                 format!("text too long ({n} characters, at most {MAX_TEXT})"),
             );
+            return;
+        }
+        // Named by code point: the characters themselves would show as boxes.
+        let lacking = crate::font::lacks(s);
+        if !lacking.is_empty() {
+            let mut list: Vec<String> = lacking
+                .iter()
+                .take(6)
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            if lacking.len() > 6 {
+                list.push("…".into());
+            }
+            let list = list.join(" ");
+            self.warn(
+                field,
+                format!("含有内置字体没有的字符（{list}），在屏幕和打印的摘要中显示为空框"),
+                format!(
+                    "has characters the bundled font lacks ({list}); they show and print as empty boxes"
+                ),
+            );
         }
     }
 

@@ -46,12 +46,9 @@ use super::ReportError;
 use super::data::{ReportData, Row, ScoreSummary};
 use super::format as f;
 use crate::eval::{Outcome, Verdict};
+use crate::font::FONT;
 use crate::i18n::Lang;
 use crate::rules::Confidence;
-
-/// The bundled font (Noto Sans CJK SC, SIL OFL 1.1; see `assets/fonts/`).
-/// It covers CJK and Latin; the PDF embeds only the glyphs it uses.
-pub const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-subset.otf");
 
 /// A4 width in points.
 const PAGE_W: f32 = 595.28;

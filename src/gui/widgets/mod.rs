@@ -99,28 +99,55 @@ pub fn label(ui: &mut Ui, env: &Env, text: &str, field: &str) -> Response {
     })
 }
 
-/// The validation issues of `field` (exact id or items inside it), inline.
+/// The validation issues of `field` (exact id or items inside it), in a cell.
 pub fn issues(ui: &mut Ui, env: &Env, field: &str) {
-    let mut any = false;
+    let found = issues_of(env, field);
     ui.vertical(|ui| {
-        for i in env
-            .issues
-            .iter()
-            .filter(|i| i.field == field || i.field.starts_with(&format!("{field}.")))
-        {
-            any = true;
-            let color = match i.severity {
-                Severity::Error => theme::ERROR_TEXT,
-                Severity::Warning => theme::WARNING_TEXT,
-            };
-            ui.label(
-                RichText::new(env.lang.pick(&i.zh, &i.en))
-                    .color(color)
-                    .small(),
-            );
+        for i in found {
+            issue_label(ui, env, i);
         }
     });
-    let _ = any;
+}
+
+/// A form row's validation issues, in a row of their own under the input
+/// (second column), where a long message has the input's width to wrap in.
+/// Adds nothing when the field has no issue.
+fn issue_row(ui: &mut Ui, env: &Env, field: &str) {
+    let found = issues_of(env, field);
+    if found.is_empty() {
+        return;
+    }
+    ui.label("");
+    ui.vertical(|ui| {
+        for i in found {
+            issue_label(ui, env, i);
+        }
+    });
+    ui.end_row();
+}
+
+/// Issues on `field` itself or on items inside it.
+fn issues_of<'a>(env: &'a Env, field: &str) -> Vec<&'a Issue> {
+    let inside = format!("{field}.");
+    env.issues
+        .iter()
+        .filter(|i| i.field == field || i.field.starts_with(&inside))
+        .collect()
+}
+
+fn issue_label(ui: &mut Ui, env: &Env, i: &Issue) {
+    let color = match i.severity {
+        Severity::Error => theme::ERROR_TEXT,
+        Severity::Warning => theme::WARNING_TEXT,
+    };
+    ui.add(
+        egui::Label::new(
+            RichText::new(env.lang.pick(&i.zh, &i.en))
+                .color(color)
+                .small(),
+        )
+        .wrap(),
+    );
 }
 
 fn unit_label(ui: &mut Ui, env: &Env, unit: Unit) {
@@ -160,8 +187,8 @@ pub fn money(
         theme::NUMBER_WIDTH,
     );
     unit_label(ui, env, unit);
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
@@ -177,8 +204,8 @@ pub fn count(
     let l = label(ui, env, env.t(label_tr), field);
     let changed = numbers::edit_count(ui, ui.scope_id().with(field), value, l.id);
     unit_label(ui, env, unit);
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
@@ -191,8 +218,8 @@ pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Optio
         *value = as_u32.and_then(|y| i32::try_from(y).ok());
     }
     unit_label(ui, env, Unit::Year);
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
@@ -203,8 +230,8 @@ pub fn text(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Strin
         .add(egui::TextEdit::singleline(value).desired_width(320.0))
         .labelled_by(l.id);
     ui.label("");
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     r.changed()
 }
 
@@ -234,8 +261,8 @@ pub fn tri(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option
     label(ui, env, env.t(label_tr), field);
     let changed = tri_input(ui, env, ui.scope_id().with(field), value);
     ui.label("");
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
@@ -266,8 +293,8 @@ pub fn choice<T: Copy + PartialEq>(
         });
     let _ = r.response.labelled_by(l.id);
     ui.label("");
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
@@ -330,8 +357,8 @@ pub fn date(
         .horizontal(|ui| date_input(ui, env, ui.scope_id().with(field), value, l.id))
         .inner;
     ui.label("");
-    issues(ui, env, field);
     ui.end_row();
+    issue_row(ui, env, field);
     changed
 }
 
