@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Reproduce assets/fonts/NotoSansCJKsc-Regular-subset.otf from the Debian
-# package's Noto Sans CJK collection. Downloads nothing.
+# Reproduce assets/fonts/NotoSansCJKsc-Regular-subset.ttf from the Debian
+# package's Noto Sans CJK collection: subset it, then convert the CFF outlines
+# to TrueType (quadratic) outlines. Downloads nothing.
 #
 # Needs (install once, they are not project dependencies):
 #   apt-get install -y fonts-noto-cjk      # provides the .ttc (SIL OFL 1.1)
-#   pip install fonttools                  # provides pyftsubset
+#   pip install fonttools                  # provides pyftsubset and cu2qu
 #
-# Usage: scripts/subset-font.sh [PATH_TO_NotoSansCJK-Regular.ttc] [OUTPUT.otf]
+# Usage: scripts/subset-font.sh [PATH_TO_NotoSansCJK-Regular.ttc] [OUTPUT.ttf]
 #   default input : /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-#   default output: assets/fonts/NotoSansCJKsc-Regular-subset.otf (repo-relative)
+#   default output: assets/fonts/NotoSansCJKsc-Regular-subset.ttf (repo-relative)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ttc="${1:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}"
-out="${2:-$repo_root/assets/fonts/NotoSansCJKsc-Regular-subset.otf}"
+out="${2:-$repo_root/assets/fonts/NotoSansCJKsc-Regular-subset.ttf}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+subset="$work/subset.otf"
 want_family="Noto Sans CJK SC"
 
 if [[ ! -f "$ttc" ]]; then
@@ -74,7 +78,53 @@ pyftsubset "$ttc" \
     --notdef-outline \
     --name-IDs='*' \
     --name-languages='*' \
-    --output-file="$out"
+    --output-file="$subset"
+
+# TrueType outlines: the PDF writer subsets glyf fonts by copying glyph
+# records, where CFF charstrings must be decompiled and re-encoded one by one.
+# Cubic curves become quadratic ones within 1 unit of the 1000-unit em.
+echo "converting the outlines to TrueType -> $out" >&2
+python3 - "$subset" "$out" <<'PY'
+import sys
+from fontTools.ttLib import TTFont, newTable
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+src, dst = sys.argv[1], sys.argv[2]
+# Keep head.modified from the source, so the output is the same on every run.
+font = TTFont(src, recalcTimestamp=False)
+order = font.getGlyphOrder()
+glyph_set = font.getGlyphSet()
+glyphs = {}
+for name in order:
+    pen = TTGlyphPen(glyph_set)
+    glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+    glyphs[name] = pen.glyph()
+font["loca"] = newTable("loca")
+glyf = font["glyf"] = newTable("glyf")
+glyf.glyphOrder = order
+glyf.glyphs = glyphs
+del font["CFF "]
+if "VORG" in font:
+    del font["VORG"]
+glyf.compile(font)
+hmtx = font["hmtx"]
+for name, g in glyphs.items():
+    advance, _ = hmtx.metrics[name]
+    hmtx.metrics[name] = (advance, getattr(g, "xMin", 0))
+maxp = font["maxp"] = newTable("maxp")
+maxp.tableVersion = 0x00010000
+maxp.maxZones = 1
+for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+              "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+              "maxComponentElements", "maxComponentDepth"):
+    setattr(maxp, field, 0)
+font["head"].glyphDataFormat = 0
+# No glyph names: nothing reads them, and 49,000 names would cost ~0.5 MB.
+font["post"].formatType = 3.0
+font.sfntVersion = "\000\001\000\000"
+font.save(dst)
+PY
 
 python3 - "$out" <<'PY'
 import os, sys

@@ -11,7 +11,7 @@ use skrifa_krilla::charmap::Charmap;
 use skrifa_krilla::{FontRef, MetadataProvider};
 
 /// The bundled font's bytes.
-pub const FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Regular-subset.otf");
+pub const FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Regular-subset.ttf");
 
 /// The font's character map, parsed once.
 fn charmap() -> Option<&'static Charmap<'static>> {
