@@ -315,14 +315,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     reached: p.reached.as_deref() == Some(t.id.as_str()),
                 })
                 .collect();
-            let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map(|t| {
-                let held = if p.reached_held {
-                    l("（已持有）", " (held)")
-                } else {
-                    ""
-                };
-                format!("{}{held}", t.title.get(lang))
-            });
+            let reached = f::reached_tier(ev, p, lang);
             let next = p.next.first();
             ProgrammeSummary {
                 name: f::programme(p.programme, lang).to_string(),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::eval::{Check, Gap, Outcome, Verdict};
+use crate::eval::{Check, Evaluation, Gap, Outcome, ProgrammeProgress, Verdict};
 use crate::i18n::Lang;
 use crate::metrics::{Unit, Value};
 use crate::rules::{Confidence, Have, Op, Programme, Rule, Scoring, Test, Text};
@@ -250,6 +250,19 @@ pub fn programme(p: Programme, lang: Lang) -> &'static str {
         Programme::TechCenter => lang.pick("企业技术中心", "Enterprise technology center"),
         Programme::QualitySme => lang.pick("优质中小企业梯度培育", "Quality-SME ladder"),
     }
+}
+
+/// The tier a programme has reached, by title, marked when the company already
+/// holds it ("江西省专业化小巨人企业（已持有）"); `None` when no tier is reached.
+#[must_use]
+pub fn reached_tier(ev: &Evaluation, p: &ProgrammeProgress, lang: Lang) -> Option<String> {
+    let t = ev.tier(p.reached.as_deref()?)?;
+    let held = if p.reached_held {
+        lang.pick("（已持有）", " (held)")
+    } else {
+        ""
+    };
+    Some(format!("{}{held}", t.title.get(lang)))
 }
 
 /// A test described in words, e.g. `研发费用（Y−1） ≥ 1,500 万元`.

@@ -510,25 +510,8 @@ fn chip(ui: &mut Ui, text: &str, look: Chip) -> egui::Response {
 
 /// The tier reached, in words.
 fn reached_text(ev: &Evaluation, p: Option<&ProgrammeProgress>, lang: Lang) -> String {
-    let Some(p) = p else {
-        return lang.t(s::REACHED_NONE).to_string();
-    };
-    p.reached.as_deref().and_then(|id| ev.tier(id)).map_or_else(
-        || lang.t(s::REACHED_NONE).to_string(),
-        |t| {
-            if p.reached_held {
-                format!(
-                    "{}{}{}{}",
-                    t.ladder.get(lang),
-                    lang.pick("", " "),
-                    f::programme(p.programme, lang),
-                    f::paren(lang.t(s::HELD), lang)
-                )
-            } else {
-                t.title.get(lang).to_string()
-            }
-        },
-    )
+    p.and_then(|p| f::reached_tier(ev, p, lang))
+        .unwrap_or_else(|| lang.t(s::REACHED_NONE).to_string())
 }
 
 /// A tier as a collapsing section: verdict, route, score and criteria.
