@@ -152,7 +152,13 @@ fn every_prefix_of_a_valid_file_fails_cleanly_at_its_end() {
         match storage::load_bytes(prefix, "cut.ron") {
             Ok(_) => panic!("a prefix of {cut} bytes loaded"),
             Err(StorageError::Empty { .. }) => {
-                assert!(prefix.iter().all(u8::is_ascii_whitespace), "cut {cut}");
+                // Nothing but blank space and the opening comment lines.
+                let text = std::str::from_utf8(prefix).expect("UTF-8");
+                assert!(
+                    text.lines()
+                        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//")),
+                    "cut {cut}"
+                );
             }
             Err(StorageError::Encoding { line, .. }) => {
                 // Cut inside a multi-byte character: the bad bytes are at the end.
@@ -490,6 +496,22 @@ fn an_empty_file_is_empty() {
     let blank = dir.path().join("blank.ron");
     fs::write(&blank, " \n\t\r\n  \n").expect("write");
     assert!(matches!(load_err(&blank), StorageError::Empty { .. }));
+    // Cut off inside its opening comment: nothing but comments is left.
+    let head = dir.path().join("head.ron");
+    let valid = valid_text();
+    let comments_end = valid
+        .find("\n(")
+        .expect("valid.ron has a value after its comments");
+    fs::write(&head, &valid[..comments_end]).expect("write");
+    assert!(
+        valid[..comments_end]
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//")),
+        "the cut keeps comments only"
+    );
+    assert!(matches!(load_err(&head), StorageError::Empty { .. }));
+    fs::write(&head, "/* a block\ncomment */ // and a line\n").expect("write");
+    assert!(matches!(load_err(&head), StorageError::Empty { .. }));
 }
 
 #[test]

@@ -17,8 +17,10 @@ pub enum StorageError {
         /// Path.
         file: String,
     },
-    /// The file is empty.
-    #[error("文件为空 / the file is empty: {file}")]
+    /// The file is empty, or holds only blank lines and comments.
+    #[error(
+        "文件为空或只有注释，可能不完整 / the file is empty or holds only comments (cut off?): {file}"
+    )]
     Empty {
         /// File.
         file: String,
@@ -46,7 +48,7 @@ pub enum StorageError {
         detail: String,
     },
     /// RON syntax or schema error.
-    #[error("第 {line} 行第 {col} 列：{reason} / line {line}, column {col}: {reason}: {file}")]
+    #[error("第 {line} 行第 {col} 列有误 / line {line}, column {col}: {reason}: {file}")]
     Parse {
         /// File.
         file: String,

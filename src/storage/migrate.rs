@@ -23,7 +23,22 @@ struct Peek {
 
 /// Reads only the `format_version` of a file.
 pub(super) fn peek_version(text: &str, name: &str) -> Result<u32, StorageError> {
-    let peek: Peek = parse(text, name)?;
+    // ron names the struct it expected; ours is internal, so say what is wrong instead.
+    let peek: Peek = parse(text, name).map_err(|e| match e {
+        StorageError::Parse {
+            file,
+            line,
+            col,
+            reason,
+        } if reason.contains("`Peek`") => StorageError::Parse {
+            file,
+            line,
+            col,
+            reason: "not an innocheck assessment file: it starts with `(` and `format_version: …`"
+                .into(),
+        },
+        other => other,
+    })?;
     (peek.format_version > 0)
         .then_some(peek.format_version)
         .ok_or_else(|| StorageError::Parse {

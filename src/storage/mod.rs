@@ -90,7 +90,7 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, StorageError> {
         });
     }
     let text = decode(bytes, name)?;
-    if text.trim().is_empty() {
+    if !has_data(text) {
         return Err(StorageError::Empty {
             file: name.to_string(),
         });
@@ -165,6 +165,22 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
                 code => code.to_string(),
             },
         })
+}
+
+/// Whether `text` holds anything besides blank space and comments (`//` lines,
+/// `/* … */` blocks): a file cut off inside its opening comment holds nothing.
+fn has_data(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, next)| next);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, next)| next);
+        } else {
+            return !rest.is_empty();
+        }
+        rest = rest.trim_start();
+    }
 }
 
 /// Rejects NaN and infinities, which RON accepts as numbers.
