@@ -23,49 +23,8 @@ use innocheck::model::{Assessment, validate};
 use innocheck::rules::{Pack, Registry};
 use innocheck::storage;
 
-/// Median and 95th percentile of a set of timings.
-struct Stats {
-    median: Duration,
-    p95: Duration,
-    runs: usize,
-}
-
-fn stats(mut t: Vec<Duration>) -> Stats {
-    t.sort();
-    let at = |q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
-    Stats {
-        median: at(0.5),
-        p95: at(0.95),
-        runs: t.len(),
-    }
-}
-
-/// Times `f` once per iteration after `warmup` untimed calls.
-fn measure(warmup: usize, iterations: usize, mut f: impl FnMut()) -> Stats {
-    for _ in 0..warmup {
-        f();
-    }
-    let mut times = Vec::with_capacity(iterations);
-    for _ in 0..iterations {
-        let start = Instant::now();
-        f();
-        times.push(start.elapsed());
-    }
-    stats(times)
-}
-
-fn show(d: Duration) -> String {
-    let ns = d.as_nanos() as f64;
-    if ns < 1e3 {
-        format!("{ns:.0} ns")
-    } else if ns < 1e6 {
-        format!("{:.1} µs", ns / 1e3)
-    } else if ns < 1e9 {
-        format!("{:.1} ms", ns / 1e6)
-    } else {
-        format!("{:.2} s", ns / 1e9)
-    }
-}
+mod common;
+use common::{Stats, measure, show, stats};
 
 /// One line of the result table.
 struct Row {

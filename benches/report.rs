@@ -29,50 +29,11 @@ use innocheck::report::{pdf, xlsx};
 use innocheck::rules::Registry;
 use innocheck::storage;
 
+mod common;
+use common::{measure, show, stats};
+
 /// The sample every measurement uses.
 const SAMPLE: &str = "hongdu-precision.ron";
-
-struct Stats {
-    median: Duration,
-    p95: Duration,
-    runs: usize,
-}
-
-fn stats(mut t: Vec<Duration>) -> Stats {
-    t.sort();
-    let at = |q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
-    Stats {
-        median: at(0.5),
-        p95: at(0.95),
-        runs: t.len(),
-    }
-}
-
-fn measure(warmup: usize, iterations: usize, mut f: impl FnMut()) -> Stats {
-    for _ in 0..warmup {
-        f();
-    }
-    let mut times = Vec::with_capacity(iterations);
-    for _ in 0..iterations {
-        let start = Instant::now();
-        f();
-        times.push(start.elapsed());
-    }
-    stats(times)
-}
-
-fn show(d: Duration) -> String {
-    let ns = d.as_nanos() as f64;
-    if ns < 1e3 {
-        format!("{ns:.0} ns")
-    } else if ns < 1e6 {
-        format!("{:.1} µs", ns / 1e3)
-    } else if ns < 1e9 {
-        format!("{:.1} ms", ns / 1e6)
-    } else {
-        format!("{:.2} s", ns / 1e9)
-    }
-}
 
 fn kb(n: u64) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)

@@ -1,26 +1,13 @@
 //! `ReportData`: the printable summary built from an evaluation.
 
-use chrono::NaiveDate;
-use innocheck::eval::{Outcome, evaluate};
+use innocheck::eval::Outcome;
 use innocheck::i18n::Lang;
-use innocheck::report::data::{build, fingerprint, paginate};
-use innocheck::rules::{Confidence, Registry};
+use innocheck::report::data::{fingerprint, paginate};
+use innocheck::rules::Confidence;
 use innocheck::storage;
 
-fn sample(name: &str, lang: Lang) -> innocheck::report::data::ReportData {
-    let text = storage::SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .expect("sample");
-    let a = storage::load_bytes(text.as_bytes(), name)
-        .expect("loads")
-        .assessment;
-    let reg = Registry::bundled().expect("packs");
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
-    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
-    build(text.as_bytes(), &a, &ev, lang)
-}
+mod common;
+use common::{report_of, sample, sample_text};
 
 #[test]
 fn every_section_is_filled_for_a_sample() {
@@ -198,11 +185,7 @@ fn evidence_checklists_name_each_document_once() {
 #[test]
 fn missing_inputs_are_named_by_page_and_label_not_by_field_id() {
     let name = "hongdu-precision.ron";
-    let text = storage::SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .expect("sample");
+    let text = sample_text(name);
     let mut a = storage::load_bytes(text.as_bytes(), name)
         .expect("loads")
         .assessment;
@@ -211,14 +194,11 @@ fn missing_inputs_are_named_by_page_and_label_not_by_field_id() {
         .find(|y| y.year == 2024)
         .expect("2024")
         .rd_spend = None;
-    let reg = Registry::bundled().expect("packs");
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
-    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
     for (lang, want) in [
         (Lang::Zh, "研发经费 › 2024 年研发费用"),
         (Lang::En, "R&D funding › R&D spending (2024)"),
     ] {
-        let r = build(text.as_bytes(), &a, &ev, lang);
+        let r = report_of(text, &a, lang);
         let gaps: Vec<&str> = r
             .tiers
             .iter()

@@ -8,34 +8,19 @@
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
-use innocheck::eval::{Outcome, Verdict, evaluate};
+use innocheck::eval::{Outcome, Verdict};
 use innocheck::i18n::Lang;
-use innocheck::report::data::{Header, ReportData, Row, TierTable, build};
+use innocheck::report::data::{Header, ReportData, Row, TierTable};
 use innocheck::report::pdf;
-use innocheck::rules::{Confidence, Registry};
-use innocheck::storage;
+use innocheck::rules::Confidence;
+mod common;
+use common::sample;
 
 const SAMPLES: [&str; 3] = [
     "hongdu-precision.ron",
     "ganpo-smart.ron",
     "xinyu-materials.ron",
 ];
-
-fn sample(name: &str, lang: Lang) -> ReportData {
-    let text = storage::SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .expect("sample");
-    let a = storage::load_bytes(text.as_bytes(), name)
-        .expect("loads")
-        .assessment;
-    let reg = Registry::bundled().expect("packs");
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
-    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
-    build(text.as_bytes(), &a, &ev, lang)
-}
 
 /// Pages of the PDF as `pdftotext -layout` sees them, or `None` (with a
 /// note) when pdftotext is not installed.

@@ -6,30 +6,12 @@ use std::path::Path;
 use std::process::Command;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
-use chrono::NaiveDate;
-use innocheck::eval::evaluate;
 use innocheck::i18n::Lang;
 use innocheck::model::Assessment;
-use innocheck::report::data::{ReportData, build};
 use innocheck::report::xlsx;
-use innocheck::rules::Registry;
-use innocheck::storage;
 
-fn sample(name: &str, lang: Lang) -> (Assessment, ReportData) {
-    let text = storage::SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .expect("sample");
-    let a = storage::load_bytes(text.as_bytes(), name)
-        .expect("loads")
-        .assessment;
-    let reg = Registry::bundled().expect("packs");
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
-    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
-    let r = build(text.as_bytes(), &a, &ev, lang);
-    (a, r)
-}
+mod common;
+use common::sample_with_assessment as sample;
 
 fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).expect("the workbook opens")

@@ -1380,33 +1380,15 @@ impl Chart<'_> {
                 Lang::En => format!("Five-haves readiness — target: {}", h.target),
             },
             ChartKind::Scores(s) => {
-                let pass = s.score.pass.map(|p| f::number(p, 1));
-                match (lang, pass) {
-                    (Lang::Zh, Some(p)) => format!(
-                        "{} — 评分 {} / {}（合格线 {p}）",
-                        s.tier,
-                        f::number(s.score.total, 1),
-                        f::number(s.score.max, 1)
-                    ),
-                    (Lang::Zh, None) => format!(
-                        "{} — 评分 {} / {}",
-                        s.tier,
-                        f::number(s.score.total, 1),
-                        f::number(s.score.max, 1)
-                    ),
-                    (Lang::En, Some(p)) => format!(
-                        "{} — score {} / {} (pass mark {p})",
-                        s.tier,
-                        f::number(s.score.total, 1),
-                        f::number(s.score.max, 1)
-                    ),
-                    (Lang::En, None) => format!(
-                        "{} — score {} / {}",
-                        s.tier,
-                        f::number(s.score.total, 1),
-                        f::number(s.score.max, 1)
-                    ),
-                }
+                let total = f::number(s.score.total, 1);
+                let max = f::number(s.score.max, 1);
+                let pass = s.score.pass.map_or_else(String::new, |p| {
+                    let p = f::number(p, 1);
+                    lang.pick(&format!("（合格线 {p}）"), &format!(" (pass mark {p})"))
+                        .to_string()
+                });
+                let score = lang.pick("评分", "score");
+                format!("{} — {score} {total} / {max}{pass}", s.tier)
             }
         }
     }

@@ -1,0 +1,44 @@
+//! Helpers shared by the report tests: a bundled sample, evaluated against the
+//! bundled packs in force on 2025-06-30 (the samples' as-of date).
+
+// Each test crate uses a part of these.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use innocheck::eval::evaluate;
+use innocheck::i18n::Lang;
+use innocheck::model::Assessment;
+use innocheck::report::data::{ReportData, build};
+use innocheck::rules::Registry;
+use innocheck::storage;
+
+/// The text of the bundled sample `name`.
+pub fn sample_text(name: &str) -> &'static str {
+    storage::SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or_else(|| panic!("no bundled sample {name}"), |(_, t)| *t)
+}
+
+/// The summary of `a` (whose file text is `text`), in `lang`.
+pub fn report_of(text: &str, a: &Assessment, lang: Lang) -> ReportData {
+    let reg = Registry::bundled().expect("packs");
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let ev = evaluate(a, &reg.in_force(as_of), as_of);
+    build(text.as_bytes(), a, &ev, lang)
+}
+
+/// The bundled sample `name` and its summary in `lang`.
+pub fn sample_with_assessment(name: &str, lang: Lang) -> (Assessment, ReportData) {
+    let text = sample_text(name);
+    let a = storage::load_bytes(text.as_bytes(), name)
+        .expect("loads")
+        .assessment;
+    let r = report_of(text, &a, lang);
+    (a, r)
+}
+
+/// The summary of the bundled sample `name` in `lang`.
+pub fn sample(name: &str, lang: Lang) -> ReportData {
+    sample_with_assessment(name, lang).1
+}
