@@ -1130,3 +1130,24 @@ fn screenshot_mode_without_a_display_fails_with_a_message() {
     };
     assert!(bad.stderr.contains(names), "{}", bad.stderr);
 }
+
+#[test]
+fn report_and_export_refuse_to_replace_an_assessment_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("company.ron");
+    let text = std::fs::read_to_string(sample("hongdu-precision.ron")).expect("sample");
+    std::fs::write(&file, &text).expect("write");
+    let f = file.to_str().expect("utf-8 path");
+    for cmd in ["report", "export"] {
+        // The input given again as the output, as typed by mistake.
+        let r = run(&[cmd, f, "-o", f]);
+        r.expect_code(2, cmd);
+        assert!(r.stderr.contains("assessment file"), "{}", r.stderr);
+        assert!(r.stderr.contains("评价文件"), "{}", r.stderr);
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("still there"),
+            text,
+            "{cmd} changed the assessment"
+        );
+    }
+}

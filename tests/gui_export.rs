@@ -6,6 +6,7 @@ use eframe::egui;
 use innocheck::gui::app::App;
 use innocheck::gui::command::Command;
 use innocheck::gui::prefs::DataDir;
+use innocheck::storage;
 
 fn app(dir: &std::path::Path) -> App {
     let ctx = egui::Context::default();
@@ -41,4 +42,28 @@ fn exporting_into_a_missing_folder_reports_an_error() {
     assert!(err.contains("summary.pdf"), "{err}");
     // Export commands exist for the menu and Ctrl+P.
     assert_ne!(Command::ExportPdf, Command::ExportXlsx);
+}
+
+#[test]
+fn an_export_never_replaces_the_open_assessment_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    let file = dir.path().join("company.ron");
+    let text = storage::to_ron(&app.session.doc).expect("serialises");
+    std::fs::write(&file, &text).expect("write");
+    app.export(&file, true);
+    let err = app.error.clone().expect("the export is refused");
+    assert!(err.contains("company.ron"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("still there"),
+        text,
+        "the assessment is unchanged"
+    );
+    // An earlier export in the same place is simply replaced.
+    app.error = None;
+    let pdf = dir.path().join("summary.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7 old").expect("write");
+    app.export(&pdf, true);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(std::fs::read(&pdf).expect("pdf").len() > 1000);
 }

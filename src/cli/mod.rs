@@ -496,7 +496,7 @@ fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
     )?;
     let pdf = report::pdf::render(&data)
         .with_context(|| format!("{}: rendering the PDF", args.file.display()))?;
-    storage::save_atomic(&args.output, &pdf, false)?;
+    storage::save_export(&args.output, &pdf)?;
     eprintln!("innocheck: wrote {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -505,7 +505,7 @@ fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
     let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
     let xlsx = report::xlsx::render(&e.assessment, &data)
         .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))?;
-    storage::save_atomic(&args.output, &xlsx, false)?;
+    storage::save_export(&args.output, &xlsx)?;
     eprintln!("innocheck: wrote {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }

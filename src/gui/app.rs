@@ -731,7 +731,7 @@ impl App {
         };
         let result = rendered
             .map_err(|e| e.to_string())
-            .and_then(|b| storage::save_atomic(path, &b, false).map_err(|e| e.to_string()));
+            .and_then(|b| storage::save_export(path, &b).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 self.status = Some(format!(

@@ -71,6 +71,14 @@ pub enum StorageError {
         /// Highest supported.
         supported: u32,
     },
+    /// An export (PDF, spreadsheet) was about to replace an assessment file.
+    #[error(
+        "该文件是评价文件，导出不会覆盖它，请另选文件名 / this is an assessment file; an export will not replace it — choose another name: {file}"
+    )]
+    ExportOverAssessment {
+        /// File.
+        file: String,
+    },
     /// A format version that never existed.
     #[error("未知的文件格式版本 {found} / unknown format version {found}: {file}")]
     UnknownVersion {

@@ -20,6 +20,7 @@ mod migrate;
 pub use atomic::{backup_path, save_atomic};
 pub use error::StorageError;
 
+use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -165,6 +166,33 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
                 code => code.to_string(),
             },
         })
+}
+
+/// Writes an export (PDF, spreadsheet) to `path` atomically, refusing to
+/// replace an assessment file: `report a.ron -o a.ron`, or picking the open
+/// file in the export dialog, must not turn the company's answers into a PDF.
+pub fn save_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    if holds_assessment(path) {
+        return Err(StorageError::ExportOverAssessment {
+            file: path.display().to_string(),
+        });
+    }
+    save_atomic(path, bytes, false)
+}
+
+/// Whether the file at `path` exists and is an innocheck assessment (of any
+/// format version, even one it cannot load).
+fn holds_assessment(path: &Path) -> bool {
+    let small = fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES);
+    if !small {
+        return false;
+    }
+    let Ok(bytes) = fs::read(path) else {
+        return false;
+    };
+    let name = path.display().to_string();
+    decode(&bytes, &name)
+        .is_ok_and(|text| has_data(text) && migrate::peek_version(text, &name).is_ok())
 }
 
 /// Whether `text` holds anything besides blank space and comments (`//` lines,
