@@ -326,16 +326,19 @@ fn window_shown(pid: u32) -> Option<bool> {
 /// first frame was on screen (polled every 5 ms; `None` without `xdotool`).
 fn start_window(home: &Path) -> (Window, Option<Duration>) {
     let start = Instant::now();
+    // Its messages go to a file, read back if it stops at once.
+    let log = home.join("window-stderr.txt");
     let mut w = Window(
         innocheck(home)
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
             .spawn()
             .expect("start innocheck"),
     );
     let pid = w.0.id();
     while start.elapsed() < Duration::from_secs(30) {
         if let Ok(Some(status)) = w.0.try_wait() {
-            panic!("the window exited at once: {status}");
+            let said = std::fs::read_to_string(&log).unwrap_or_default();
+            panic!("the window exited at once: {status}\n{said}");
         }
         match window_shown(pid) {
             None => return (w, None),
