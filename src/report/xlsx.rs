@@ -106,7 +106,7 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     );
     push(
         "company.city".into(),
-        "所在城市",
+        "所在设区市",
         "City",
         None,
         c.city.map_or(Answer::Empty, |x| {
@@ -201,7 +201,12 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
         }
         for (name, zh, en, v) in [
             ("staff_total", "职工总数", "Total staff", y.staff_total),
-            ("rd_staff", "研发人员数", "R&D staff", y.rd_staff),
+            (
+                "rd_staff",
+                "研发人员数（全职）",
+                "R&D staff (full-time)",
+                y.rd_staff,
+            ),
             (
                 "rd_staff_qualified",
                 "本科以上学历或工程师以上职称研发人员",
