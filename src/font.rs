@@ -21,11 +21,25 @@ fn charmap() -> Option<&'static Charmap<'static>> {
         .as_ref()
 }
 
-/// Whether the font has a glyph for `c`. Spaces and control characters count
-/// as drawable (they are laid out, not drawn).
+/// The character drawn for `c`: a close equivalent the font has for a few
+/// symbols it lacks (✔ → ✓, ✘ → ×), a space for control characters.
+#[must_use]
+pub fn substitute(c: char) -> char {
+    match c {
+        '✔' => '✓',
+        '✘' | '✗' => '×',
+        '\t' | '\r' | '\n' => ' ',
+        c if c.is_control() => ' ',
+        c => c,
+    }
+}
+
+/// Whether `c` can be drawn: the font has a glyph for it or for its
+/// substitute. Spaces count as drawable (they are laid out, not drawn).
 #[must_use]
 pub fn has(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || charmap().is_some_and(|m| m.map(c).is_some())
+    let c = substitute(c);
+    c.is_whitespace() || charmap().is_some_and(|m| m.map(c).is_some())
 }
 
 /// The distinct characters of `text` the font cannot draw, in order of first use.
@@ -51,5 +65,7 @@ mod tests {
         assert!(lacks("赣州䶮𬭚𬘡科技").is_empty());
         assert_eq!(lacks("研发😀中心😀🚀"), vec!['😀', '🚀']);
         assert!(lacks("tab\there\n").is_empty());
+        // Drawn as ✓ and ×.
+        assert!(lacks("✔ ✘").is_empty());
     }
 }

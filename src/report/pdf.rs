@@ -46,7 +46,7 @@ use super::ReportError;
 use super::data::{ReportData, Row, ScoreSummary};
 use super::format as f;
 use crate::eval::{Outcome, Verdict};
-use crate::font::FONT;
+use crate::font::{self, FONT};
 use crate::i18n::Lang;
 use crate::rules::Confidence;
 
@@ -178,17 +178,6 @@ fn pdf_font() -> Result<Font, ReportError> {
         .ok_or(ReportError::Font)
 }
 
-/// Characters the font lacks, drawn as a close equivalent it has.
-fn substitute(c: char) -> char {
-    match c {
-        '✔' => '✓',
-        '✘' | '✗' => '×',
-        '\t' | '\r' | '\n' => ' ',
-        c if c.is_control() => ' ',
-        c => c,
-    }
-}
-
 impl Metrics {
     /// Glyph id and advance (in em) of `c`; `.notdef` when the font lacks it.
     fn glyph(&self, c: char) -> (u32, f32) {
@@ -199,7 +188,10 @@ impl Metrics {
         {
             return (v & 0xFFFF, ((v >> 16) & 0x7FFF) as f32 / self.upem);
         }
-        let id = self.charmap.map(substitute(c)).unwrap_or(SkGlyphId::NOTDEF);
+        let id = self
+            .charmap
+            .map(font::substitute(c))
+            .unwrap_or(SkGlyphId::NOTDEF);
         let adv = self.advances.advance_width(id).unwrap_or(0.0);
         let (gid, units) = (id.to_u32(), adv.round());
         if let Some(slot) = slot
