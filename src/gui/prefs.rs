@@ -90,18 +90,7 @@ impl Prefs {
 
     /// Writes the preferences atomically.
     pub fn save(&self, dir: &DataDir) -> Result<(), crate::storage::StorageError> {
-        let Some(path) = dir.prefs_file() else {
-            return Ok(());
-        };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| crate::storage::StorageError::Io {
-                file: parent.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        }
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default();
-        crate::storage::save_atomic(&path, text.as_bytes(), false)
+        write_ron(dir.prefs_file(), self)
     }
 
     /// Puts `path` first in the recent list.
@@ -125,22 +114,7 @@ pub struct Recovery {
 impl Recovery {
     /// Writes the recovery copy atomically.
     pub fn save(&self, dir: &DataDir) -> Result<(), crate::storage::StorageError> {
-        let Some(path) = dir.recovery_file() else {
-            return Ok(());
-        };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| crate::storage::StorageError::Io {
-                file: parent.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        }
-        let text =
-            ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(|e| {
-                crate::storage::StorageError::Serialize {
-                    reason: e.to_string(),
-                }
-            })?;
-        crate::storage::save_atomic(&path, text.as_bytes(), false)
+        write_ron(dir.recovery_file(), self)
     }
 
     /// The recovery copy left by an earlier run, if any and readable.
@@ -159,4 +133,29 @@ impl Recovery {
             let _ = std::fs::remove_file(p);
         }
     }
+}
+
+/// Writes `value` as RON to `path` atomically, creating its folder; nothing
+/// when there is no per-user folder (`path` is `None`).
+fn write_ron<T: Serialize>(
+    path: Option<PathBuf>,
+    value: &T,
+) -> Result<(), crate::storage::StorageError> {
+    use crate::storage::StorageError;
+    let Some(path) = path else {
+        return Ok(());
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| StorageError::Io {
+            file: parent.display().to_string(),
+            reason: e.to_string(),
+        })?;
+    }
+    let text =
+        ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(|e| {
+            StorageError::Serialize {
+                reason: e.to_string(),
+            }
+        })?;
+    crate::storage::save_atomic(&path, text.as_bytes(), false)
 }

@@ -57,40 +57,33 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             for (label, name, get) in rows {
                 changed |= w::yearly_money(ui, &env, doc, label, name, get, Unit::Wan);
             }
-            derived_header(ui, &env);
-            let m = Metrics::new(doc, env.as_of);
-            let derived: [((Tr, Tr), Unit, MetricFn<'_>); 4] = [
-                (
-                    (s::MAIN_SHARE, s::MAIN_SHARE_HELP),
-                    Unit::Percent,
-                    Metrics::main_share,
-                ),
-                (
-                    (s::DEBT_RATIO, s::DEBT_RATIO_HELP),
-                    Unit::Percent,
-                    Metrics::debt_ratio,
-                ),
-                (
-                    (s::NET_MARGIN, s::NET_MARGIN_HELP),
-                    Unit::Percent,
-                    Metrics::net_margin,
-                ),
-                (
-                    (s::MAIN_GROWTH, s::MAIN_GROWTH_HELP),
-                    Unit::Percent,
-                    Metrics::main_growth,
-                ),
-            ];
-            for (labels, unit, metric) in derived {
-                derived_row(
-                    ui,
-                    &env,
-                    doc,
-                    labels,
-                    unit,
-                    [1, 2, 3].map(|b| metric(&m, b)),
-                );
-            }
+            derived_rows(
+                ui,
+                &env,
+                doc,
+                &[
+                    (
+                        (s::MAIN_SHARE, s::MAIN_SHARE_HELP),
+                        Unit::Percent,
+                        Metrics::main_share,
+                    ),
+                    (
+                        (s::DEBT_RATIO, s::DEBT_RATIO_HELP),
+                        Unit::Percent,
+                        Metrics::debt_ratio,
+                    ),
+                    (
+                        (s::NET_MARGIN, s::NET_MARGIN_HELP),
+                        Unit::Percent,
+                        Metrics::net_margin,
+                    ),
+                    (
+                        (s::MAIN_GROWTH, s::MAIN_GROWTH_HELP),
+                        Unit::Percent,
+                        Metrics::main_growth,
+                    ),
+                ],
+            );
         },
     );
     ctx.changed |= changed;
@@ -191,12 +184,25 @@ pub(super) fn derived_header(ui: &mut Ui, env: &Env) {
     ui.end_row();
 }
 
-/// A read-only row of a yearly table: a ratio for Y−1, Y−2, Y−3 (`values`),
-/// or "—" and the inputs it lacks. `text` is the label and its formula (hover).
 /// A derived metric computed per fiscal year (`Metrics::rd_ratio`, …).
 pub(super) type MetricFn<'a> = fn(&Metrics<'a>, u8) -> Result<f64, Missing>;
 
-pub(super) fn derived_row(
+/// One derived row: its label and formula (hover), unit and metric.
+pub(super) type Derived<'a> = ((Tr, Tr), Unit, MetricFn<'a>);
+
+/// The "derived ratios" heading and one read-only row per entry of `rows`,
+/// computed from `doc` for Y−1, Y−2 and Y−3.
+pub(super) fn derived_rows<'a>(ui: &mut Ui, env: &Env, doc: &'a Assessment, rows: &[Derived<'a>]) {
+    derived_header(ui, env);
+    let m = Metrics::new(doc, env.as_of);
+    for &(text, unit, metric) in rows {
+        derived_row(ui, env, doc, text, unit, [1, 2, 3].map(|b| metric(&m, b)));
+    }
+}
+
+/// A read-only row of a yearly table: a ratio for Y−1, Y−2, Y−3 (`values`),
+/// or "—" and the inputs it lacks. `text` is the label and its formula (hover).
+fn derived_row(
     ui: &mut Ui,
     env: &Env,
     doc: &Assessment,
@@ -223,7 +229,7 @@ pub(super) fn derived_row(
                     ui.horizontal_top(|ui| {
                         ui.add_space(VALUE_INSET);
                         ui.label(RichText::new(env.t(s::NOT_COMPUTABLE)).color(theme::MUTED))
-                            .on_hover_text(missing.fields.join(", "));
+                            .on_hover_text(fields::field_names(&missing.fields, env.lang));
                     });
                     for line in missing_lines(env, doc, year, &missing) {
                         ui.label(RichText::new(line).small().color(theme::MISSING));
@@ -249,7 +255,8 @@ fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missin
                 .and_then(|rest| rest.split_once('.'))
                 .and_then(|(y, name)| y.parse::<i32>().ok().map(|y| (y, name)));
             let Some((year, name)) = parsed else {
-                return env.t(s::MISSING).replace("{field}", field);
+                let named = fields::field_name(field, env.lang);
+                return env.t(s::MISSING).replace("{field}", &named);
             };
             let label = fields::year_field_label(name).map_or(name, |tr| env.t(tr));
             let named = if year == column_year {

@@ -3,9 +3,8 @@
 use eframe::egui::{RichText, Ui};
 
 use super::PageCtx;
-use super::finance::{MetricFn, derived_header, derived_row, yearly_grid};
+use super::finance::{derived_rows, yearly_grid};
 use crate::gui::{theme, widgets as w};
-use crate::i18n::Tr;
 use crate::i18n::pages::funding as s;
 use crate::metrics::{Metrics, Unit};
 
@@ -34,35 +33,28 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
                 |y| &mut y.rd_spend,
                 Unit::Wan,
             );
-            derived_header(ui, &env);
-            let m = Metrics::new(doc, env.as_of);
-            let derived: [((Tr, Tr), Unit, MetricFn<'_>); 3] = [
-                (
-                    (s::RD_RATIO, s::RD_RATIO_HELP),
-                    Unit::Percent,
-                    Metrics::rd_ratio,
-                ),
-                (
-                    (s::RD_RATIO_MAIN, s::RD_RATIO_MAIN_HELP),
-                    Unit::Percent,
-                    Metrics::rd_ratio_main,
-                ),
-                (
-                    (s::PER_RD_STAFF, s::PER_RD_STAFF_HELP),
-                    Unit::WanPerPerson,
-                    Metrics::rd_spend_per_rd_staff,
-                ),
-            ];
-            for (labels, unit, metric) in derived {
-                derived_row(
-                    ui,
-                    &env,
-                    doc,
-                    labels,
-                    unit,
-                    [1, 2, 3].map(|b| metric(&m, b)),
-                );
-            }
+            derived_rows(
+                ui,
+                &env,
+                doc,
+                &[
+                    (
+                        (s::RD_RATIO, s::RD_RATIO_HELP),
+                        Unit::Percent,
+                        Metrics::rd_ratio,
+                    ),
+                    (
+                        (s::RD_RATIO_MAIN, s::RD_RATIO_MAIN_HELP),
+                        Unit::Percent,
+                        Metrics::rd_ratio_main,
+                    ),
+                    (
+                        (s::PER_RD_STAFF, s::PER_RD_STAFF_HELP),
+                        Unit::WanPerPerson,
+                        Metrics::rd_spend_per_rd_staff,
+                    ),
+                ],
+            );
         },
     );
     ui.add_space(theme::SECTION_GAP / 2.0);

@@ -4,7 +4,7 @@
 use eframe::egui::{RichText, TextEdit, Ui};
 
 use super::PageCtx;
-use super::finance::{derived_header, derived_row, form_grid, yearly_grid};
+use super::finance::{derived_rows, form_grid, yearly_grid};
 use crate::gui::widgets::Env;
 use crate::gui::{theme, widgets as w};
 use crate::i18n::Tr;
@@ -31,23 +31,22 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             changed |= w::yearly_count(ui, &env, doc, s::RD_QUALIFIED, "rd_staff_qualified", |y| {
                 &mut y.rd_staff_qualified
             });
-            derived_header(ui, &env);
-            let m = Metrics::new(doc, env.as_of);
-            derived_row(
+            derived_rows(
                 ui,
                 &env,
                 doc,
-                (s::RD_SHARE, s::RD_SHARE_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.rd_staff_share(b)),
-            );
-            derived_row(
-                ui,
-                &env,
-                doc,
-                (s::QUALIFIED_SHARE, s::QUALIFIED_SHARE_HELP),
-                Unit::Percent,
-                [1, 2, 3].map(|b| m.rd_staff_qualified_share(b)),
+                &[
+                    (
+                        (s::RD_SHARE, s::RD_SHARE_HELP),
+                        Unit::Percent,
+                        Metrics::rd_staff_share,
+                    ),
+                    (
+                        (s::QUALIFIED_SHARE, s::QUALIFIED_SHARE_HELP),
+                        Unit::Percent,
+                        Metrics::rd_staff_qualified_share,
+                    ),
+                ],
             );
         },
     );
