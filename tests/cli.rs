@@ -17,7 +17,7 @@ const SAMPLE_NAMES: [&str; 3] = [
     "xinyu-materials.ron",
 ];
 const FORMAT: &str = "innocheck.evaluation/1";
-const VERDICTS: [&str; 3] = ["eligible", "not_eligible", "incomplete"];
+const VERDICTS: [&str; 4] = ["eligible", "not_eligible", "incomplete", "not_applicable"];
 const OUTCOMES: [&str; 5] = ["met", "not_met", "missing", "review", "n_a"];
 const CONFIDENCES: [&str; 4] = ["V", "V1", "P", "Q"];
 const HAVES: [&str; 6] = [

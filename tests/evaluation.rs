@@ -112,6 +112,7 @@ fn innovative_sub_minimum() -> Assessment {
     a.compliance.tax_evasion = Some(false);
     a.compliance.smuggling = Some(false);
     a.compliance.major_tax_violation = Some(false);
+    a.compliance.industry_violation = Some(false);
     a
 }
 
@@ -219,6 +220,7 @@ fn each_direct_route_alone_makes_innovative_eligible_and_is_named() {
                 kind: InstitutionKind::TechCenter,
                 level: InstitutionLevel::Provincial,
                 year: Some(2023),
+                ..Institution::default()
             });
         }),
         ("direct.equity", |a| {
@@ -324,6 +326,7 @@ fn national_2016_ready() -> Assessment {
         kind: InstitutionKind::TechCenter,
         level: InstitutionLevel::Provincial,
         year: Some(2020),
+        ..Institution::default()
     });
     a.staff.tech_leader = Some(true);
     a.direction.mechanism = Some(true);
@@ -856,7 +859,9 @@ fn five_haves_readiness_counts_numeric_criteria_as_capped_ratios() {
         name: "省级企业技术中心".into(),
         kind: InstitutionKind::TechCenter,
         level: InstitutionLevel::Provincial,
-        year: Some(2024), // 1 year of 2 → 0.5
+        year: Some(2024), // recognised 06/2024: 1 year to 2025-06-30, of 2 → 0.5
+        month: Some(6),
+        ..Institution::default()
     });
     a.staff.tech_leader = Some(true); // declared → 1
     a.direction.mechanism = Some(true); // declared → 1
@@ -921,6 +926,7 @@ fn provincial_company() -> Assessment {
         kind: InstitutionKind::TechCenter,
         level: InstitutionLevel::Municipal,
         year: Some(2022),
+        ..Institution::default()
     });
     a.direction.written_plan = Some(true);
     a.projects.push(Project {

@@ -204,19 +204,25 @@ fn levers_translate_ratio_gaps_into_inputs() {
     let a = company();
     let m = Metrics::new(&a, as_of());
     // rd_ratio 2.4 % → 3 % of 10000 万: +60 万元.
-    let l = m.lever(Metric::RdRatio, Some(1), 3.0).expect("lever");
+    let l = m
+        .lever(Metric::RdRatio, Some(1), 3.0, false)
+        .expect("lever");
     assert_eq!((l.input, l.unit), (LeverInput::RdSpend, Unit::Wan));
     close(l.amount, 60.0);
     // rd_staff_share 10 % → 20 %: hires raise both counts: (40 + x)/(400 + x) ≥ 0.2 → x = 50.
-    let l = m.lever(Metric::RdStaffShare, Some(1), 20.0).expect("lever");
+    let l = m
+        .lever(Metric::RdStaffShare, Some(1), 20.0, false)
+        .expect("lever");
     assert_eq!(l.input, LeverInput::HireRdStaff);
     close(l.amount, 50.0);
     // debt_ratio 55 % → 50 %: liabilities − 0.5 × 20000 = 1000 万元 less.
-    let l = m.lever(Metric::DebtRatio, Some(1), 50.0).expect("lever");
+    let l = m
+        .lever(Metric::DebtRatio, Some(1), 50.0, false)
+        .expect("lever");
     assert_eq!(l.input, LeverInput::ReduceLiabilities);
     close(l.amount, 1000.0);
     // Already above the target: no lever.
-    assert!(m.lever(Metric::RdRatio, Some(1), 2.0).is_none());
+    assert!(m.lever(Metric::RdRatio, Some(1), 2.0, false).is_none());
 }
 
 #[test]
@@ -228,17 +234,32 @@ fn tech_center_years_count_from_recognition() {
             kind: InstitutionKind::TechCenter,
             level: InstitutionLevel::Provincial,
             year: Some(2019),
+            ..Institution::default()
         },
         Institution {
             name: "重点实验室".into(),
             kind: InstitutionKind::KeyLab,
             level: InstitutionLevel::National,
             year: Some(2024),
+            ..Institution::default()
         },
     ];
     let m = Metrics::new(&a, as_of());
-    close(num(&m, Metric::ProvincialTcYears, None), 6.0);
-    close(num(&m, Metric::MunicipalTcYears, None), 6.0);
+    // Recognised in 2019, month unknown, as of 2025-06-30: between 5.5 years
+    // (December 2019) and 6.4 years (January 2019), in whole months.
+    for metric in [Metric::ProvincialTcYears, Metric::MunicipalTcYears] {
+        match m.value(metric, None) {
+            Ok(Value::Span(s)) => {
+                close(s.min, 5.5);
+                close(s.max, 77.0 / 12.0);
+            }
+            other => panic!("{metric:?}: {other:?}"),
+        }
+    }
+    // With the month: 03/2019 → 6 years and 3 months.
+    a.conditions.institutions[0].month = Some(3);
+    let m = Metrics::new(&a, as_of());
+    close(num(&m, Metric::ProvincialTcYears, None), 6.25);
     close(num(&m, Metric::InstitutionLevel, None), 4.0);
     assert_eq!(
         m.value(Metric::NotProvincialTc, None),
@@ -286,6 +307,7 @@ fn a_tech_center_without_its_year_is_missing_not_zero_years() {
         kind: InstitutionKind::TechCenter,
         level: InstitutionLevel::Municipal,
         year: None,
+        ..Institution::default()
     }];
     let m = Metrics::new(&a, as_of());
     let err = m

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use innocheck::model::{
     Assessment, Award, AwardLevel, City, Company, Compliance, Conditions, Direction, FieldFlags,
     FiscalYear, Industry, Institution, InstitutionKind, InstitutionLevel, IntellectualProperty,
-    MakerChina, MakerResult, ManualScores, Project, ProjectKind, ProjectStatus, Staff, Standards,
-    TitleHeld, TitleKind,
+    MakerChina, MakerResult, ManualScores, Project, ProjectKind, ProjectStatus, ProvincialTrack,
+    Staff, Standards, TitleHeld, TitleKind,
 };
 use innocheck::storage::{self, FORMAT_VERSION, StorageError, backup_path};
 use proptest::prelude::*;
@@ -191,12 +191,16 @@ fn institution() -> impl Strategy<Value = Institution> {
             InstitutionLevel::National,
         ]),
         prop::option::of(1990i32..2030),
+        prop::option::of(1u8..=12),
+        prop::option::of(prop::sample::select(ProvincialTrack::ALL.to_vec())),
     )
-        .prop_map(|(name, kind, level, year)| Institution {
+        .prop_map(|(name, kind, level, year, month, track)| Institution {
             name,
             kind,
             level,
             year,
+            month,
+            track,
         })
 }
 
@@ -286,6 +290,9 @@ fn direction() -> impl Strategy<Value = Direction> {
                     (international, national, industry, group),
                 ),
             )| Direction {
+                niche_entry_month: niche_entry_year.map(|y| (y.rem_euclid(12) + 1) as u8),
+                intl_niche_share_pct: niche_share_pct.map(|v| v / 2.0),
+                products_to_standards: own_brand,
                 niche_entry_year,
                 lead_product,
                 fields: FieldFlags {
@@ -393,18 +400,24 @@ fn ip_compliance_manual() -> impl Strategy<Value = (IntellectualProperty, Compli
 {
     (
         (count(), count(), count(), count()),
-        (flag(), flag(), flag(), flag(), flag(), flag()),
+        (flag(), flag(), flag(), flag(), flag(), flag(), flag()),
         (
             prop::option::of(prop_oneof![0.0..=100.0f64, finite_f64()]),
             prop::option::of(0.0..=15.0f64),
+            profit(),
             profit(),
         ),
     )
         .prop_map(
             |(
                 (class1, class1_self, class1_high_value, class2),
-                (c1, c2, c3, c4, c5, c6),
-                (miit_platform_score, featured_score_2022, provincial_growth_benchmark),
+                (c1, c2, c3, c4, c5, c6, c7),
+                (
+                    miit_platform_score,
+                    featured_score_2022,
+                    provincial_revenue_growth_benchmark,
+                    provincial_profit_growth_benchmark,
+                ),
             )| {
                 (
                     IntellectualProperty {
@@ -420,11 +433,13 @@ fn ip_compliance_manual() -> impl Strategy<Value = (IntellectualProperty, Compli
                         tax_evasion: c4,
                         smuggling: c5,
                         major_tax_violation: c6,
+                        industry_violation: c7,
                     },
                     ManualScores {
                         miit_platform_score,
                         featured_score_2022,
-                        provincial_growth_benchmark,
+                        provincial_revenue_growth_benchmark,
+                        provincial_profit_growth_benchmark,
                     },
                 )
             },
@@ -610,7 +625,7 @@ fn saving_into_a_missing_folder_is_an_io_error_naming_the_path() {
 fn a_newer_format_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("from-the-future.ron");
-    let text = "(\n    format_version: 3,\n    app_version: \"0.3.0\",\n    assessment: (\n        \
+    let text = "(\n    format_version: 4,\n    app_version: \"0.4.0\",\n    assessment: (\n        \
                 company: (name: \"赣州未来有限公司\"),\n        carbon_footprint: [(year: 2026, \
                 tonnes: Some(12.5))],\n    ),\n)\n";
     fs::write(&path, text).expect("write");
@@ -621,13 +636,13 @@ fn a_newer_format_is_refused_and_left_untouched() {
         err,
         StorageError::TooNew {
             file: path.display().to_string(),
-            found: 3,
+            found: 4,
             supported: FORMAT_VERSION,
         }
     );
     let msg = err.to_string();
     assert!(msg.contains("from-the-future.ron"), "{msg}");
-    assert!(msg.contains(" 3 "), "{msg}");
+    assert!(msg.contains(" 4 "), "{msg}");
     assert_eq!(
         fs::read(&path).expect("read again"),
         before,
@@ -715,4 +730,39 @@ fn saving_over_a_newer_format_file_is_refused() {
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+}
+
+/// Format 2 (innocheck before durations were measured by month): the file
+/// loads, is marked migrated, keeps every figure, reads its single growth
+/// benchmark as the revenue benchmark, and leaves every format-3 addition
+/// empty — missing, never assumed.
+#[test]
+fn format_2_fixture_migrates_with_its_additions_empty() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format2-xinyu-materials.ron");
+    let loaded = storage::load(&path).expect("format 2 loads");
+    assert_eq!(loaded.format_version, 2);
+    assert!(loaded.migrated);
+    let a = &loaded.assessment;
+    assert_eq!(a.company.name, "江西仙湖新材料股份有限公司");
+    assert_eq!(a.manual.provincial_revenue_growth_benchmark, Some(4.0));
+    assert_eq!(a.manual.provincial_profit_growth_benchmark, None);
+    assert_eq!(a.direction.niche_entry_year, Some(2012));
+    assert_eq!(a.direction.niche_entry_month, None);
+    assert_eq!(a.direction.intl_niche_share_pct, None);
+    assert_eq!(a.direction.products_to_standards, None);
+    assert_eq!(a.compliance.industry_violation, None);
+    assert!(
+        a.conditions
+            .institutions
+            .iter()
+            .all(|i| i.month.is_none() && i.track.is_none())
+    );
+    // Saved again, it is written in the current format and reads back unchanged.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("仙湖.ron");
+    storage::save(a, &out).expect("save");
+    let again = storage::load(&out).expect("reload");
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert_eq!(&again.assessment, a);
 }

@@ -59,7 +59,13 @@ impl MetricSource for Stub {
     fn holds_title(&self, kind: TitleKind) -> bool {
         self.titles.contains(&kind)
     }
-    fn lever(&self, _metric: Metric, _year: Option<u8>, _target: f64) -> Option<Lever> {
+    fn lever(
+        &self,
+        _metric: Metric,
+        _year: Option<u8>,
+        _target: f64,
+        _strict: bool,
+    ) -> Option<Lever> {
         None
     }
 }
@@ -115,6 +121,8 @@ fn one_tier_pack(score: Option<ScoreSpec>, c: Criterion) -> Pack {
             level: 1,
             ladder: text("probe"),
             grants: None,
+            applies: None,
+            track: None,
             score,
             pass: None,
             criteria: vec![c],

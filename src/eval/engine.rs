@@ -10,7 +10,7 @@ use super::types::{
     TierResult, Verdict,
 };
 use crate::metrics::{Lever, Metric, MetricResult, Metrics, Unit, Value};
-use crate::model::{Assessment, InstitutionKind, InstitutionLevel, TitleKind};
+use crate::model::{Assessment, InstitutionKind, InstitutionLevel, ProvincialTrack, TitleKind};
 use crate::rules::{Band, Criterion, Expr, Op, Pack, Programme, Rule, Scoring, Test, Text, Tier};
 
 /// Where metric values come from. [`Metrics`] is the real source; tests may
@@ -22,12 +22,12 @@ pub trait MetricSource {
     fn calendar_year(&self, back: u8) -> i32;
     /// Whether a title is held and valid on the as-of date.
     fn holds_title(&self, kind: TitleKind) -> bool;
-    /// A lever to move `metric` to `target`.
-    fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever>;
-    /// Level of the enterprise technology center already held (0 none,
-    /// 1 municipal, 2 provincial, 3 national).
-    fn tech_center_level(&self) -> u8 {
-        0
+    /// A lever to move `metric` to `target` (`strict`: past it).
+    fn lever(&self, metric: Metric, year: Option<u8>, target: f64, strict: bool) -> Option<Lever>;
+    /// Enterprise technology centers already held: level (1 municipal,
+    /// 2 provincial, 3 national) and, for a provincial one, its track.
+    fn tech_centers(&self) -> Vec<(u8, Option<ProvincialTrack>)> {
+        Vec::new()
     }
 }
 
@@ -46,23 +46,26 @@ impl MetricSource for Real<'_> {
     fn holds_title(&self, kind: TitleKind) -> bool {
         self.a.holds_title(kind, self.m.as_of())
     }
-    fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever> {
-        self.m.lever(metric, year, target)
+    fn lever(&self, metric: Metric, year: Option<u8>, target: f64, strict: bool) -> Option<Lever> {
+        self.m.lever(metric, year, target, strict)
     }
-    fn tech_center_level(&self) -> u8 {
+    fn tech_centers(&self) -> Vec<(u8, Option<ProvincialTrack>)> {
         self.a
             .conditions
             .institutions
             .iter()
             .filter(|i| i.kind == InstitutionKind::TechCenter)
-            .map(|i| match i.level {
-                InstitutionLevel::National => 3,
-                InstitutionLevel::Provincial => 2,
-                InstitutionLevel::Municipal => 1,
-                InstitutionLevel::Enterprise | InstitutionLevel::None => 0,
+            .filter_map(|i| {
+                let level = match i.level {
+                    InstitutionLevel::National => 3,
+                    InstitutionLevel::Provincial => 2,
+                    InstitutionLevel::Municipal => 1,
+                    InstitutionLevel::Enterprise | InstitutionLevel::None => return None,
+                };
+                let track = (level == 2).then(|| self.a.provincial_track(i)).flatten();
+                Some((level, track))
             })
-            .max()
-            .unwrap_or(0)
+            .collect()
     }
 }
 
@@ -141,6 +144,7 @@ struct TestOut {
     outcome: Option<Outcome>,
     checks: Vec<Check>,
     route: Option<String>,
+    route_label: Option<Text>,
     missing: Vec<String>,
     progress: f64,
 }
@@ -157,8 +161,23 @@ struct PointsOut {
     lower: f64,
     upper: f64,
     checks: Vec<Check>,
+    /// Empty inputs on which points hang.
     missing: Vec<String>,
+    /// Declarations (or months) awaited on which points hang: `review`, not `missing`.
+    review: Vec<String>,
     gain: Option<(f64, Vec<Check>)>,
+}
+
+/// Records what a pending step of a score item waits for: empty inputs
+/// (`missing`) or a declaration or month to give (`review`).
+fn pending(out: &mut PointsOut, o: Outcome, r: &TestOut) {
+    if o == Outcome::Review {
+        for ch in r.checks.iter().filter(|c| c.outcome == Outcome::Review) {
+            merge_missing(&mut out.review, &ch.missing);
+        }
+    } else {
+        merge_missing(&mut out.missing, &r.missing);
+    }
 }
 
 fn merge_missing(into: &mut Vec<String>, from: &[String]) {
@@ -181,6 +200,25 @@ fn metric_label(src: &dyn MetricSource, metric: Metric, year: Option<u8>) -> (Te
         }
         _ => (Text::new(metric.zh(), metric.en()), None),
     }
+}
+
+/// The input that would decide a duration known only to the year.
+fn month_field(metric: Metric) -> &'static str {
+    match metric {
+        Metric::YearsInNiche => "direction.niche_entry_month",
+        _ => "conditions.institutions",
+    }
+}
+
+/// "Enter the month: met if in or before MM/YYYY" for a duration of at least
+/// `years` (criteria.md §1).
+fn decide_month(sp: &crate::metrics::Span, years: f64) -> Text {
+    let (y, m) = sp.cutoff(years);
+    let n = crate::report::format::number(years, 1);
+    Text::new(
+        format!("仅知年份，无法判定：请补填月份（{y} 年 {m} 月或更早即满 {n} 年）"),
+        format!("Only the year is known: enter the month (met if in or before {m:02}/{y})"),
+    )
 }
 
 fn shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> (f64, bool) {
@@ -316,10 +354,6 @@ impl Evaluator<'_> {
         // 3. Verdict.
         let (outcome, route, blocking) = if let Some(pass) = &tier.pass {
             let (outcome, route) = expr_outcome(pass, &results);
-            let route = route.map(|r| {
-                r.strip_prefix(&format!("{}.", tier.id))
-                    .map_or(r.clone(), str::to_string)
-            });
             (outcome, route, blocking_ids(pass, &results))
         } else {
             // Default: every criterion that is not a score item must hold.
@@ -332,12 +366,50 @@ impl Evaluator<'_> {
             (outcome, None, blocking)
         };
         let haves = progress::haves(&results);
-        let held = match pack.programme {
-            Programme::TechCenter => self.src.tech_center_level() >= tier.level,
-            Programme::QualitySme => tier.grants.is_some_and(|g| self.src.holds_title(g)),
+        let (held, other_track) = match pack.programme {
+            Programme::TechCenter => self.center_held(tier),
+            Programme::QualitySme => (tier.grants.is_some_and(|g| self.src.holds_title(g)), false),
         };
+        // Applicability (criteria.md §5, §7): a sector the tier does not take,
+        // or a provincial center held on the other track.
+        let not_applicable = if other_track {
+            Some(Text::new(
+                "不适用（已持有省级企业技术中心，不得另一通道申报）",
+                "Not applicable (a provincial tech center is held on the other track)",
+            ))
+        } else {
+            tier.applies.as_ref().and_then(|a| {
+                matches!(
+                    self.test(&a.test, None).outcome(),
+                    Outcome::NotMet | Outcome::NA
+                )
+                .then(|| a.reason.clone())
+            })
+        };
+        let verdict = if not_applicable.is_some() {
+            Verdict::NotApplicable
+        } else {
+            Verdict::from_outcome(outcome)
+        };
+        let route = if tier.pass.is_some() && verdict == Verdict::Eligible {
+            route
+        } else {
+            None
+        };
+        let route_label = route
+            .as_deref()
+            .and_then(|id| results.iter().find(|r| &*r.id == id))
+            .map(|r| r.title.clone());
+        let route = route.map(|r| {
+            r.strip_prefix(&format!("{}.", tier.id))
+                .map_or(r.clone(), str::to_string)
+        });
         TierResult {
-            blocking,
+            blocking: if not_applicable.is_some() {
+                Vec::new()
+            } else {
+                blocking
+            },
             held,
             id: tier.id.clone(),
             pack: pack.id.clone(),
@@ -345,12 +417,31 @@ impl Evaluator<'_> {
             level: tier.level,
             title: tier.title.clone(),
             ladder: tier.ladder.clone(),
-            verdict: Verdict::from_outcome(outcome),
-            route: if tier.pass.is_some() { route } else { None },
+            verdict,
+            route,
+            route_label,
+            not_applicable,
             score,
             criteria: results,
             haves,
         }
+    }
+
+    /// Whether a tech-center tier is held, and whether it does not apply
+    /// because a provincial center is held on the other track.
+    fn center_held(&self, tier: &Tier) -> (bool, bool) {
+        let centers = self.src.tech_centers();
+        let higher = centers.iter().any(|(l, _)| *l > tier.level);
+        let same: Vec<Option<ProvincialTrack>> = centers
+            .iter()
+            .filter(|(l, _)| *l == tier.level)
+            .map(|(_, t)| *t)
+            .collect();
+        let on_track = same
+            .iter()
+            .any(|t| tier.track.is_none() || t.is_none() || *t == tier.track);
+        let other = !on_track && !same.is_empty();
+        (higher || on_track, other && !higher)
     }
 
     fn criterion(
@@ -370,8 +461,10 @@ impl Evaluator<'_> {
             note: c.note.clone(),
             outcome: Outcome::NA,
             route: None,
+            route_label: None,
             checks: Vec::new(),
             points: None,
+            points_upper: None,
             max_points: None,
             block: None,
             missing: Vec::new(),
@@ -401,11 +494,10 @@ impl Evaluator<'_> {
             Rule::Check(t) => {
                 let r = self.test(t, score.map(|s| (s, score_missing)));
                 out.outcome = r.outcome();
-                out.route = if matches!(t, Test::Any(_)) && out.outcome == Outcome::Met {
-                    r.route
-                } else {
-                    None
-                };
+                if matches!(t, Test::Any(_)) && out.outcome == Outcome::Met {
+                    out.route_label = r.route_label;
+                    out.route = r.route;
+                }
                 out.checks = r.checks;
                 out.missing = r.missing;
                 out.progress = r.progress;
@@ -415,15 +507,32 @@ impl Evaluator<'_> {
                 out.points = Some(p.lower);
                 out.max_points = Some(*max);
                 out.block = Some(block.clone());
+                out.points_upper = Some(p.upper);
                 out.outcome = if p.lower < p.upper {
-                    Outcome::Missing
+                    if p.missing.is_empty() && !p.review.is_empty() {
+                        Outcome::Review
+                    } else {
+                        Outcome::Missing
+                    }
                 } else if p.lower > 0.0 {
                     Outcome::Met
                 } else {
                     Outcome::NotMet
                 };
                 out.progress = if *max > 0.0 { p.lower / max } else { 0.0 };
-                out.missing = p.missing;
+                out.missing.clone_from(&p.missing);
+                merge_missing(&mut out.missing, &p.review);
+                let p = if p.lower >= *max {
+                    // At its maximum: nothing to gain, no gap to show.
+                    let mut p = p;
+                    p.gain = None;
+                    for ch in &mut p.checks {
+                        ch.gap = None;
+                    }
+                    p
+                } else {
+                    p
+                };
                 out.checks = match p.gain {
                     Some((gain, mut checks)) => {
                         for ch in &mut checks {
@@ -471,6 +580,7 @@ impl Evaluator<'_> {
             outcome: Outcome::Missing,
             gap: None,
             missing: Vec::new(),
+            decide: None,
         };
         let mut progress = 0.0;
         match self.src.value(metric, year) {
@@ -489,9 +599,46 @@ impl Evaluator<'_> {
                         shortfall: s,
                         unit,
                         decrease,
-                        lever: self.src.lever(metric, year, threshold),
+                        lever: self.src.lever(
+                            metric,
+                            year,
+                            threshold,
+                            matches!(op, Op::Gt | Op::Lt),
+                        ),
                         points_gain: None,
                     });
+                }
+            }
+            Ok(Value::Span(sp)) => {
+                // A start known only to the year: decided only if both ends agree.
+                check.value = Some(Value::Span(sp));
+                let (lo, hi) = (op.holds(sp.min, threshold), op.holds(sp.max, threshold));
+                let (best, worst) = if matches!(op, Op::Ge | Op::Gt) {
+                    (sp.max, sp.min)
+                } else {
+                    (sp.min, sp.max)
+                };
+                // Readiness counts what is certain: the shorter reading.
+                progress = progress_of(op, worst, threshold);
+                if lo && hi {
+                    check.outcome = Outcome::Met;
+                    progress = 1.0;
+                } else if !lo && !hi {
+                    check.outcome = Outcome::NotMet;
+                    progress = progress.min(0.99);
+                    let (s, decrease) = shortfall(op, best, threshold, unit);
+                    check.gap = Some(Gap {
+                        shortfall: s,
+                        unit,
+                        decrease,
+                        lever: None,
+                        points_gain: None,
+                    });
+                } else {
+                    check.outcome = Outcome::Review;
+                    progress = progress.min(0.99);
+                    check.missing = vec![month_field(metric).to_string()];
+                    check.decide = Some(decide_month(&sp, threshold));
                 }
             }
             Ok(Value::Flag(_)) => {
@@ -504,6 +651,7 @@ impl Evaluator<'_> {
             missing: check.missing.clone(),
             checks: vec![check],
             route: None,
+            route_label: None,
             progress,
         }
     }
@@ -521,6 +669,7 @@ impl Evaluator<'_> {
             outcome: Outcome::Missing,
             gap: None,
             missing: Vec::new(),
+            decide: None,
         };
         match self.src.value(metric, None) {
             Ok(Value::Flag(b)) => {
@@ -531,7 +680,7 @@ impl Evaluator<'_> {
                     Outcome::NotMet
                 };
             }
-            Ok(Value::Num(_)) => {}
+            Ok(Value::Num(_) | Value::Span(_)) => {}
             Err(m) => {
                 if declared {
                     check.outcome = Outcome::Review;
@@ -553,6 +702,7 @@ impl Evaluator<'_> {
             },
             checks: vec![check],
             route: None,
+            route_label: None,
         }
     }
 
@@ -590,11 +740,13 @@ impl Evaluator<'_> {
             outcome,
             gap: None,
             missing: missing.clone(),
+            decide: None,
         };
         TestOut {
             outcome: Some(outcome),
             checks: vec![check],
             route,
+            route_label: None,
             missing,
             progress: if outcome == Outcome::Met { 1.0 } else { 0.0 },
         }
@@ -634,6 +786,7 @@ impl Evaluator<'_> {
                 } else {
                     Vec::new()
                 },
+                decide: None,
             }
         };
         checks.push(total_check(
@@ -671,6 +824,7 @@ impl Evaluator<'_> {
             outcome: Some(outcome),
             checks,
             route: None,
+            route_label: None,
             missing: miss,
             progress,
         }
@@ -767,6 +921,10 @@ impl Evaluator<'_> {
                 }
                 if let Some(i) = pick {
                     let (name, o) = outs.swap_remove(i);
+                    r.route_label = routes
+                        .iter()
+                        .find(|x| x.name == name)
+                        .map(|x| x.label.clone());
                     r.route = Some(name);
                     r.checks = o.checks;
                 }
@@ -800,9 +958,9 @@ impl Evaluator<'_> {
                             out.checks.extend(r.checks);
                             break;
                         }
-                        Outcome::Missing | Outcome::Review => {
+                        o @ (Outcome::Missing | Outcome::Review) => {
                             out.upper = out.upper.max(st.points);
-                            merge_missing(&mut out.missing, &r.missing);
+                            pending(&mut out, o, &r);
                             out.checks.extend(r.checks);
                         }
                         _ => {
@@ -834,9 +992,9 @@ impl Evaluator<'_> {
                             lo += st.points;
                             hi += st.points;
                         }
-                        Outcome::Missing | Outcome::Review => {
+                        o @ (Outcome::Missing | Outcome::Review) => {
                             hi += st.points;
-                            merge_missing(&mut out.missing, &r.missing);
+                            pending(&mut out, o, &r);
                         }
                         _ if gain.is_none() => gain = Some((st.points, r.checks.clone())),
                         _ => {}
@@ -864,8 +1022,10 @@ impl Evaluator<'_> {
                 for o in outs {
                     if o.upper > lower {
                         merge_missing(&mut out.missing, &o.missing);
+                        merge_missing(&mut out.review, &o.review);
                     }
-                    // The alternative whose next band raises the item most.
+                    // The alternative whose next band raises the item most
+                    // (criteria.md §1: the gap comes from the better reading).
                     if let Some((g, checks)) = o.gain {
                         let g = o.lower + g - lower;
                         if g > 0.0 && best_gain.as_ref().is_none_or(|(b, _)| g > *b) {
@@ -873,6 +1033,20 @@ impl Evaluator<'_> {
                         }
                     }
                     out.checks.extend(o.checks);
+                }
+                // Only the chosen alternative keeps a gap: another reading's next
+                // band may raise nothing once the better reading counts.
+                for ch in &mut out.checks {
+                    let chosen = best_gain.as_ref().is_some_and(|(_, cs)| {
+                        cs.iter()
+                            .any(|c| c.subject == ch.subject && c.year == ch.year)
+                    });
+                    if !chosen {
+                        ch.gap = None;
+                    }
+                }
+                if lower >= max {
+                    best_gain = None;
                 }
                 out.gain = best_gain;
                 out
@@ -890,6 +1064,7 @@ impl Evaluator<'_> {
                     outcome: Outcome::Missing,
                     gap: None,
                     missing: Vec::new(),
+                    decide: None,
                 };
                 match self.src.value(*metric, None) {
                     Ok(Value::Num(v)) => {
@@ -903,7 +1078,7 @@ impl Evaluator<'_> {
                             ..PointsOut::default()
                         }
                     }
-                    Ok(Value::Flag(_)) => PointsOut {
+                    Ok(Value::Flag(_) | Value::Span(_)) => PointsOut {
                         upper: max,
                         checks: vec![check],
                         ..PointsOut::default()
@@ -915,7 +1090,7 @@ impl Evaluator<'_> {
                             upper: max,
                             checks: vec![check],
                             missing: m.fields,
-                            gain: None,
+                            ..PointsOut::default()
                         }
                     }
                 }
@@ -944,9 +1119,33 @@ impl Evaluator<'_> {
             outcome: Outcome::Missing,
             gap: None,
             missing: Vec::new(),
+            decide: None,
         };
         let v = match self.src.value(metric, year) {
             Ok(Value::Num(v)) => v,
+            Ok(Value::Span(sp)) => {
+                let lo = band_index(bands, sp.min, upper_closed);
+                let hi = band_index(bands, sp.max, upper_closed);
+                if lo == hi {
+                    sp.min
+                } else {
+                    // The start year alone cannot decide the band.
+                    let points = |i: Option<usize>| i.map_or(0.0, |i| bands[i].points);
+                    let (a, b) = (points(lo), points(hi));
+                    let edge = hi.and_then(|i| bands[i].from).unwrap_or(sp.max);
+                    check.value = Some(Value::Span(sp));
+                    check.outcome = Outcome::Review;
+                    check.missing = vec![month_field(metric).to_string()];
+                    check.decide = Some(decide_month(&sp, edge));
+                    return PointsOut {
+                        lower: a.min(b),
+                        upper: a.max(b),
+                        review: check.missing.clone(),
+                        checks: vec![check],
+                        ..PointsOut::default()
+                    };
+                }
+            }
             Ok(Value::Flag(_)) => {
                 return PointsOut {
                     upper: max,
@@ -961,7 +1160,7 @@ impl Evaluator<'_> {
                     upper: max,
                     checks: vec![check],
                     missing: m.fields,
-                    gain: None,
+                    ..PointsOut::default()
                 };
             }
         };
@@ -1008,7 +1207,9 @@ impl Evaluator<'_> {
                 shortfall: s,
                 unit,
                 decrease,
-                lever: self.src.lever(metric, year, target),
+                lever: self
+                    .src
+                    .lever(metric, year, target, matches!(op, Op::Gt | Op::Lt)),
                 points_gain: Some(b.points - points),
             });
             out.gain = Some((b.points - points, vec![check.clone()]));

@@ -91,8 +91,8 @@ pub fn blockers(tier: &TierResult) -> Vec<Blocker> {
                     .iter()
                     .filter_map(|ch| ch.gap.and_then(|g| g.points_gain))
                     .fold(0.0, f64::max);
-                let room = match (c.outcome, c.max_points, c.points) {
-                    (Outcome::Missing, Some(m), Some(p)) => m - p,
+                let room = match (c.outcome, c.points_upper, c.points) {
+                    (Outcome::Missing | Outcome::Review, Some(u), Some(p)) => u - p,
                     _ => gain,
                 };
                 (room > 0.0).then_some((room, c))
@@ -112,8 +112,11 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
     programmes
         .into_iter()
         .map(|programme| {
-            let rungs: Vec<&TierResult> =
-                tiers.iter().filter(|t| t.programme == programme).collect();
+            // A tier that does not apply is neither reached nor a next step.
+            let rungs: Vec<&TierResult> = tiers
+                .iter()
+                .filter(|t| t.programme == programme && t.verdict != Verdict::NotApplicable)
+                .collect();
             // Highest rung reached; at equal level an eligible tier wins over one only held.
             let reached = rungs
                 .iter()

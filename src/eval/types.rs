@@ -89,6 +89,9 @@ pub enum Verdict {
     NotEligible,
     /// Nothing failed, but data is missing or a declaration awaits review.
     Incomplete,
+    /// The tier does not apply to this company (its sector, or a provincial
+    /// center already held on the other track); never a failure.
+    NotApplicable,
 }
 
 impl Verdict {
@@ -109,6 +112,7 @@ impl Verdict {
             Verdict::Eligible => "eligible",
             Verdict::NotEligible => "not_eligible",
             Verdict::Incomplete => "incomplete",
+            Verdict::NotApplicable => "not_applicable",
         }
     }
 }
@@ -151,6 +155,9 @@ pub struct Check {
     pub gap: Option<Gap>,
     /// Empty inputs.
     pub missing: Vec<String>,
+    /// For an undecided outcome (`review`): what would decide it, e.g. "enter
+    /// the month: met if entered in or before 01/2023".
+    pub decide: Option<Text>,
 }
 
 /// Outcome of one criterion.
@@ -174,10 +181,15 @@ pub struct CriterionResult {
     pub outcome: Outcome,
     /// Name of the alternative that passed, for criteria with alternatives.
     pub route: Option<String>,
+    /// Words for that alternative, as a reviewer reads them.
+    pub route_label: Option<Text>,
     /// Checks of the decisive route (the passing one, or the closest).
     pub checks: Vec<Check>,
     /// Points earned (scored items); the lower bound when inputs are missing.
     pub points: Option<f64>,
+    /// Points reachable if what is pending (empty inputs, declarations)
+    /// scored fully (scored items): `points_upper − points` hang on it.
+    pub points_upper: Option<f64>,
     /// Maximum points (scored items).
     pub max_points: Option<f64>,
     /// Score block (scored items).
@@ -272,6 +284,10 @@ pub struct TierResult {
     pub verdict: Verdict,
     /// The route that passed (e.g. `score`, `direct.award`), when the tier has alternatives.
     pub route: Option<String>,
+    /// Words for that route, as a reviewer reads them (the criterion's title).
+    pub route_label: Option<Text>,
+    /// Why the tier does not apply, when the verdict is `not_applicable`.
+    pub not_applicable: Option<Text>,
     /// Score, for scored tiers.
     pub score: Option<ScoreResult>,
     /// Every criterion, common ones first, in pack order.
@@ -280,7 +296,9 @@ pub struct TierResult {
     pub haves: Vec<HaveReadiness>,
     /// Criteria that block the verdict (for alternatives: the closest route's), in pack order.
     pub blocking: Vec<String>,
-    /// The company already holds this tier (a valid title, or a tech center of this level).
+    /// The company already holds this tier (a valid title, or a tech center of
+    /// this level on this track): the tier is reached and shown as 已持有, its
+    /// criteria as context for the next review.
     pub held: bool,
 }
 
@@ -309,7 +327,8 @@ pub struct Blocker {
     pub confidence: Confidence,
     /// Five-haves tag.
     pub have: Have,
-    /// Points to gain, for score items.
+    /// Points to gain, for score items (for a pending declaration: the points
+    /// that hang on it).
     pub points_gain: Option<f64>,
 }
 

@@ -89,6 +89,7 @@ pub fn verdict(v: Verdict) -> Color32 {
         Verdict::Eligible => GOOD,
         Verdict::NotEligible => BAD,
         Verdict::Incomplete => MISSING,
+        Verdict::NotApplicable => MUTED,
     }
 }
 

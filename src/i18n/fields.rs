@@ -64,6 +64,9 @@ fn other_field(id: &str) -> Option<(Tr, Tr)> {
         "staff.senior_experts" => (staff::TITLE, staff::SENIOR_EXPERTS),
         "staff.tech_leader" => (staff::TITLE, staff::TECH_LEADER),
         "direction.niche_entry_year" => (d::TITLE, d::NICHE_ENTRY_YEAR),
+        "direction.niche_entry_month" => (d::TITLE, d::NICHE_ENTRY_MONTH),
+        "direction.intl_niche_share_pct" => (d::TITLE, d::INTL_NICHE_SHARE),
+        "direction.products_to_standards" => (d::TITLE, d::PRODUCTS_TO_STANDARDS),
         "direction.niche_share_pct" => (d::TITLE, d::NICHE_SHARE),
         "direction.niche_rank" => (d::TITLE, d::NICHE_RANK),
         "direction.niche_recognised" => (d::TITLE, d::NICHE_RECOGNISED),
@@ -97,9 +100,15 @@ fn other_field(id: &str) -> Option<(Tr, Tr)> {
         "compliance.tax_evasion" => (compliance::TITLE, compliance::TAX_EVASION),
         "compliance.smuggling" => (compliance::TITLE, compliance::SMUGGLING),
         "compliance.major_tax_violation" => (compliance::TITLE, compliance::MAJOR_TAX_VIOLATION),
+        "compliance.industry_violation" => (compliance::TITLE, compliance::INDUSTRY_VIOLATION),
         "manual.miit_platform_score" => (compliance::TITLE, compliance::MIIT_SCORE),
         "manual.featured_score_2022" => (compliance::TITLE, compliance::FEATURED_SCORE),
-        "manual.provincial_growth_benchmark" => (compliance::TITLE, compliance::GROWTH_BENCHMARK),
+        "manual.provincial_revenue_growth_benchmark" => {
+            (compliance::TITLE, compliance::REVENUE_BENCHMARK)
+        }
+        "manual.provincial_profit_growth_benchmark" => {
+            (compliance::TITLE, compliance::PROFIT_BENCHMARK)
+        }
         _ => return None,
     })
 }
@@ -111,6 +120,8 @@ fn institution_field(name: &str) -> Option<Tr> {
         "kind" => conditions::INST_KIND,
         "level" => conditions::INST_LEVEL,
         "year" => conditions::INST_YEAR,
+        "month" => conditions::INST_MONTH,
+        "track" => conditions::INST_TRACK,
         _ => return None,
     })
 }

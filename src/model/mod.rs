@@ -17,7 +17,7 @@ pub use finance::FiscalYear;
 pub use profile::{
     Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution, InstitutionKind,
     InstitutionLevel, IntellectualProperty, MakerChina, MakerResult, ManualScores, Project,
-    ProjectKind, ProjectStatus, Staff, Standards, TitleHeld, TitleKind,
+    ProjectKind, ProjectStatus, ProvincialTrack, Staff, Standards, TitleHeld, TitleKind,
 };
 pub use validate::{Issue, Severity, validate};
 
@@ -70,14 +70,32 @@ impl Assessment {
         self.as_of.unwrap_or(today)
     }
 
-    /// Whether a title of `kind` is held and valid on `date`
-    /// (a title without an expiry date counts as valid).
+    /// Whether a title of `kind` is held and valid on `date`. Without an
+    /// expiry date, the title's usual term from its recognition date applies
+    /// ([`TitleKind::valid_until`]); with neither date it counts as valid.
     #[must_use]
     pub fn holds_title(&self, kind: TitleKind, date: NaiveDate) -> bool {
         self.titles.iter().any(|t| {
-            t.kind == kind
-                && t.since.is_none_or(|s| s <= date)
-                && t.valid_until.is_none_or(|u| u >= date)
+            let until = t
+                .valid_until
+                .or_else(|| t.since.and_then(|s| kind.valid_until(s)));
+            t.kind == kind && t.since.is_none_or(|s| s <= date) && until.is_none_or(|u| u >= date)
+        })
+    }
+
+    /// The track of a provincial tech center: as recorded, else the track its
+    /// industry applies on (first/tertiary industry and construction: 省发改委;
+    /// industry: 省工信厅); `None` when neither is known.
+    #[must_use]
+    pub fn provincial_track(&self, inst: &Institution) -> Option<ProvincialTrack> {
+        inst.track.or_else(|| {
+            self.company.industry.map(|i| {
+                if i.is_primary_or_tertiary() || i == Industry::Construction {
+                    ProvincialTrack::Ndrc
+                } else {
+                    ProvincialTrack::Miit
+                }
+            })
         })
     }
 

@@ -44,6 +44,45 @@ pub struct Institution {
     pub level: InstitutionLevel,
     /// Year recognised at this level.
     pub year: Option<i32>,
+    /// Month recognised (1–12); durations from a year alone are undecided
+    /// where the month matters (criteria.md §1).
+    pub month: Option<u8>,
+    /// For a provincial 企业技术中心: which department recognised it.
+    pub track: Option<ProvincialTrack>,
+}
+
+/// The department that recognises a Jiangxi provincial 企业技术中心
+/// (criteria.md §5): a firm holds its center on one track only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvincialTrack {
+    /// 省发改委 (first- and tertiary-industry firms).
+    Ndrc,
+    /// 省工信厅 (industrial firms).
+    Miit,
+}
+
+impl ProvincialTrack {
+    /// Both tracks.
+    pub const ALL: [ProvincialTrack; 2] = [ProvincialTrack::Ndrc, ProvincialTrack::Miit];
+
+    /// Chinese name of the recognising department.
+    #[must_use]
+    pub fn zh(self) -> &'static str {
+        match self {
+            ProvincialTrack::Ndrc => "省发改委",
+            ProvincialTrack::Miit => "省工信厅",
+        }
+    }
+
+    /// English name.
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            ProvincialTrack::Ndrc => "Provincial DRC",
+            ProvincialTrack::Miit => "Provincial MIIT department",
+        }
+    }
 }
 
 /// Kinds of R&D institution.
@@ -138,6 +177,9 @@ pub struct Standards {
 pub struct Direction {
     /// Year the company entered its niche market.
     pub niche_entry_year: Option<i32>,
+    /// Month (1–12) it entered its niche market; with the year alone a
+    /// duration threshold may be undecided (criteria.md §1).
+    pub niche_entry_month: Option<u8>,
     /// Lead product (主导产品).
     pub lead_product: String,
     /// Field flags of the lead product.
@@ -146,6 +188,8 @@ pub struct Direction {
     pub niche_share_pct: Option<f64>,
     /// National niche market rank (1 = first).
     pub niche_rank: Option<u32>,
+    /// International niche market share (%), read by the 2026 little-giant rule.
+    pub intl_niche_share_pct: Option<f64>,
     /// Niche position widely recognised (“较高知名度”) — declared.
     pub niche_recognised: Option<bool>,
     /// Own brand (自主品牌).
@@ -168,6 +212,8 @@ pub struct Direction {
     pub quality_award: Option<bool>,
     /// Standards drafted.
     pub standards: Standards,
+    /// Products are made to industry or national standards (江西省专业化小巨人).
+    pub products_to_standards: Option<bool>,
 }
 
 /// One R&D project.
@@ -317,6 +363,27 @@ pub enum TitleKind {
 }
 
 impl TitleKind {
+    /// How long a recognition lasts when the record gives no end date: three
+    /// years for the quality-SME titles and 高新技术企业; a 科技型中小企业
+    /// registration holds for its calendar year (criteria.md §8, §9a).
+    #[must_use]
+    pub fn valid_until(self, since: NaiveDate) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        match self {
+            TitleKind::TechSme => NaiveDate::from_ymd_opt(since.year(), 12, 31),
+            TitleKind::HighTech
+            | TitleKind::InnovativeSme
+            | TitleKind::TechInnovativeSme
+            | TitleKind::Specialized
+            | TitleKind::JxSpecialized
+            | TitleKind::JxGiant
+            | TitleKind::Giant => since
+                .checked_add_months(chrono::Months::new(36))
+                .and_then(|d| d.pred_opt()),
+            TitleKind::InnovationDemo | TitleKind::IpAdvantage => None,
+        }
+    }
+
     /// Every variant.
     pub const ALL: [TitleKind; 10] = [
         TitleKind::HighTech,
@@ -382,6 +449,9 @@ pub struct Compliance {
     pub smuggling: Option<bool>,
     /// Listed as a 重大税收违法失信主体.
     pub major_tax_violation: Option<bool>,
+    /// Seriously violated the regulations of its industry (严重违反相关行业管理规定,
+    /// 2026 quality-SME gate).
+    pub industry_violation: Option<bool>,
 }
 
 /// Scores and benchmarks copied by hand from other systems.
@@ -392,6 +462,10 @@ pub struct ManualScores {
     pub miit_platform_score: Option<f64>,
     /// 特色化 local score under the 2022 rules, 0–15.
     pub featured_score_2022: Option<f64>,
-    /// Provincial industrial average growth of revenue or profit (%), for 江西省专业化小巨人.
-    pub provincial_growth_benchmark: Option<f64>,
+    /// Average 营业收入 growth of Jiangxi's 规上工业 firms over the same period (%),
+    /// for 江西省专业化小巨人 (format 2 called it `provincial_growth_benchmark`).
+    #[serde(alias = "provincial_growth_benchmark")]
+    pub provincial_revenue_growth_benchmark: Option<f64>,
+    /// Average 利润总额 growth of Jiangxi's 规上工业 firms over the same period (%).
+    pub provincial_profit_growth_benchmark: Option<f64>,
 }

@@ -426,13 +426,24 @@ fn check_capabilities(c: &mut Collector, a: &Assessment, as_of: NaiveDate) {
         a.manual.featured_score_2022,
         15.0,
     );
-    if let Some(b) = a.manual.provincial_growth_benchmark
-        && (!b.is_finite() || b.abs() > 1000.0)
-    {
-        c.error(
-            "manual.provincial_growth_benchmark",
-            format!("增速基准不合理：{b}%"),
-            format!("implausible growth benchmark: {b}%"),
-        );
+    for (field, v) in [
+        (
+            "manual.provincial_revenue_growth_benchmark",
+            a.manual.provincial_revenue_growth_benchmark,
+        ),
+        (
+            "manual.provincial_profit_growth_benchmark",
+            a.manual.provincial_profit_growth_benchmark,
+        ),
+    ] {
+        if let Some(b) = v
+            && (!b.is_finite() || b.abs() > 1000.0)
+        {
+            c.error(
+                field,
+                format!("增速基准不合理：{b}%"),
+                format!("implausible growth benchmark: {b}%"),
+            );
+        }
     }
 }

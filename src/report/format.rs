@@ -46,6 +46,11 @@ pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
             .pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" })
             .into(),
         Some(Value::Num(n)) => quantity(n, unit, lang),
+        Some(Value::Span(s)) => {
+            // "1.1–2 年": the start is known only to the year.
+            let hi = quantity(s.max, unit, lang);
+            format!("{}–{hi}", number(s.min, 1))
+        }
     }
 }
 
@@ -207,6 +212,7 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
         Verdict::Eligible => lang.pick("符合条件", "eligible"),
         Verdict::NotEligible => lang.pick("尚不符合", "not eligible"),
         Verdict::Incomplete => lang.pick("资料不全", "incomplete"),
+        Verdict::NotApplicable => lang.pick("不适用", "not applicable"),
     }
 }
 

@@ -67,7 +67,11 @@ struct TierOut<'a> {
     title: &'a str,
     verdict: &'static str,
     held: bool,
+    /// Why the tier does not apply (verdict `not_applicable`).
+    not_applicable: Option<&'a str>,
     route: Option<&'a str>,
+    /// The route in words.
+    route_label: Option<&'a str>,
     score: Option<f64>,
     max_score: Option<f64>,
     score_blocks: Option<Vec<BlockOut<'a>>>,
@@ -87,11 +91,19 @@ struct CriterionOut<'a> {
     title: &'a str,
     outcome: &'static str,
     route: Option<&'a str>,
+    route_label: Option<&'a str>,
     value: Option<Value>,
+    /// `[min, max]` when the value is known only within bounds (a duration
+    /// from a start year without its month).
+    value_range: Option<[f64; 2]>,
     threshold: Option<Value>,
     unit: Option<Unit>,
     gap: Option<GapOut>,
+    /// What would decide an undecided (`review`) outcome.
+    decide: Option<&'a str>,
     points: Option<f64>,
+    /// Points reachable if what is pending scored fully.
+    points_upper: Option<f64>,
     max_points: Option<f64>,
     confidence: &'static str,
     have: Have,
@@ -123,11 +135,13 @@ struct CheckOut<'a> {
     subject: &'a str,
     year: Option<i32>,
     value: Option<Value>,
+    value_range: Option<[f64; 2]>,
     op: &'static str,
     threshold: Option<Value>,
     unit: Unit,
     outcome: &'static str,
     gap: Option<GapOut>,
+    decide: Option<&'a str>,
     missing: &'a [String],
 }
 
@@ -184,17 +198,26 @@ fn gap(ch: &Check, lang: Lang) -> Option<GapOut> {
     })
 }
 
+fn range(v: Option<Value>) -> Option<[f64; 2]> {
+    match v {
+        Some(Value::Span(s)) => Some([s.min, s.max]),
+        _ => None,
+    }
+}
+
 fn check(ch: &Check, lang: Lang) -> CheckOut<'_> {
     CheckOut {
         label: ch.label.get(lang),
         subject: &ch.subject,
         year: ch.year,
         value: ch.value,
+        value_range: range(ch.value),
         op: ch.op,
         threshold: ch.threshold,
         unit: ch.unit,
         outcome: ch.outcome.id(),
         gap: gap(ch, lang),
+        decide: ch.decide.as_ref().map(|t| t.get(lang)),
         missing: &ch.missing,
     }
 }
@@ -206,11 +229,19 @@ fn criterion(c: &CriterionResult, lang: Lang) -> CriterionOut<'_> {
         title: c.title.get(lang),
         outcome: c.outcome.id(),
         route: c.route.as_deref(),
+        route_label: c.route_label.as_ref().map(|t| t.get(lang)),
         value: primary.and_then(|p| p.value),
+        value_range: range(primary.and_then(|p| p.value)),
         threshold: primary.and_then(|p| p.threshold),
         unit: primary.map(|p| p.unit),
         gap: primary.and_then(|p| gap(p, lang)),
+        decide: c
+            .checks
+            .iter()
+            .find_map(|ch| ch.decide.as_ref())
+            .map(|t| t.get(lang)),
         points: c.points,
+        points_upper: c.points_upper,
         max_points: c.max_points,
         confidence: c.confidence.label(),
         have: c.have,
@@ -274,7 +305,9 @@ pub fn doc<'a>(
                 title: t.title.get(lang),
                 verdict: t.verdict.id(),
                 held: t.held,
+                not_applicable: t.not_applicable.as_ref().map(|r| r.get(lang)),
                 route: t.route.as_deref(),
+                route_label: t.route_label.as_ref().map(|r| r.get(lang)),
                 score: t.score.as_ref().map(|s| s.total),
                 max_score: t.score.as_ref().map(|s| s.max),
                 score_blocks: t.score.as_ref().map(|s| {

@@ -1245,6 +1245,7 @@ fn verdicts(d: &mut Layout, r: &ReportData) {
                     Verdict::Eligible => "✓",
                     Verdict::NotEligible => "×",
                     Verdict::Incomplete => "?",
+                    Verdict::NotApplicable => "–",
                 };
                 format!("{m} {}", f::verdict(rung.verdict, d.lang))
             };
@@ -1783,6 +1784,7 @@ fn tiers(d: &mut Layout, r: &ReportData) {
             Verdict::Eligible => "✓",
             Verdict::NotEligible => "×",
             Verdict::Incomplete => "?",
+            Verdict::NotApplicable => "–",
         };
         let detail = format!("{verdict} {}", t.summary);
         let table = Table {

@@ -740,11 +740,19 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
         unit(Unit::Points),
     );
     push(
-        "manual.provincial_growth_benchmark".into(),
-        "全省工业营收或利润平均增速",
-        "Provincial industrial growth benchmark",
+        "manual.provincial_revenue_growth_benchmark".into(),
+        "全省规上工业营业收入平均增速（同期）",
+        "Provincial industrial revenue growth benchmark (same period)",
         None,
-        num(m.provincial_growth_benchmark),
+        num(m.provincial_revenue_growth_benchmark),
+        unit(Unit::Percent),
+    );
+    push(
+        "manual.provincial_profit_growth_benchmark".into(),
+        "全省规上工业利润总额平均增速（同期）",
+        "Provincial industrial profit growth benchmark (same period)",
+        None,
+        num(m.provincial_profit_growth_benchmark),
         unit(Unit::Percent),
     );
     out

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::{Metric, Unit};
-use crate::model::TitleKind;
+use crate::model::{ProvincialTrack, TitleKind};
 
 /// Version of this schema; packs state the schema they are written for.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -176,6 +176,16 @@ pub struct Tier {
     /// The title a company holding this tier has (satisfies prerequisites).
     #[serde(default)]
     pub grants: Option<TitleKind>,
+    /// The tier applies only to firms for which this holds (criteria.md §5,
+    /// §7): otherwise it is shown as not applicable, with the reason, and is
+    /// never a failure, a blocker or a next step.
+    #[serde(default)]
+    pub applies: Option<Applies>,
+    /// For a Jiangxi provincial tech-center tier: the recognising department.
+    /// A firm holding a provincial center on one track holds this tier only
+    /// on that track; the other track does not apply to it.
+    #[serde(default)]
+    pub track: Option<ProvincialTrack>,
     /// Score table, if the tier is scored.
     #[serde(default)]
     pub score: Option<ScoreSpec>,
@@ -184,6 +194,16 @@ pub struct Tier {
     pub pass: Option<Expr>,
     /// Criteria (ids `<tier id>.<name>`).
     pub criteria: Vec<Criterion>,
+}
+
+/// When a tier applies, and what to say where it does not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applies {
+    /// The test; not met → the tier is not applicable (missing → evaluated as usual).
+    pub test: Test,
+    /// Why it does not apply, e.g. 不适用（行业）：…
+    pub reason: Text,
 }
 
 /// Score table of a tier.

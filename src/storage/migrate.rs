@@ -5,6 +5,14 @@
 //! and had no 创客中国 results, lead-product sales or manual scores.
 //! Format 2 keys every fiscal year by its calendar year, so re-evaluating a
 //! file under another as-of date no longer shifts its figures silently.
+//! Format 3 adds the months that durations need (niche entry, recognition of
+//! each institution), the recognising department of a provincial tech
+//! center, the international niche share, products made to standards, the
+//! 2026 industry-regulation declaration, and splits the provincial growth
+//! benchmark into revenue and profit: the format-2 value was entered as the
+//! revenue-or-profit average and is read as the revenue benchmark (the profit
+//! benchmark stays empty, so nothing is assumed about it). Every addition is
+//! optional and starts empty ("missing, never zero").
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -59,6 +67,12 @@ pub(super) fn from_version(
         1 => {
             let v1: V1Envelope = parse(text, name)?;
             Ok(v1.assessment.migrate())
+        }
+        // Format 2 reads as format 3: the additions default to empty and the
+        // renamed benchmark is accepted under its old name.
+        2 => {
+            let env: super::Envelope = parse(text, name)?;
+            Ok(env.assessment)
         }
         _ => Err(StorageError::UnknownVersion {
             file: name.to_string(),

@@ -4,7 +4,7 @@
 //! A file is RON:
 //! ```ron
 //! (
-//!     format_version: 2,
+//!     format_version: 3,
 //!     app_version: "0.1.0",
 //!     assessment: ( company: ( name: "…", … ), years: [ … ], … ),
 //! )
@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Assessment;
 
 /// The format this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Largest assessment file accepted (bytes).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting accepted while parsing.
@@ -239,8 +239,16 @@ fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
         ("manual.miit_platform_score", a.manual.miit_platform_score),
         ("manual.featured_score_2022", a.manual.featured_score_2022),
         (
-            "manual.provincial_growth_benchmark",
-            a.manual.provincial_growth_benchmark,
+            "manual.provincial_revenue_growth_benchmark",
+            a.manual.provincial_revenue_growth_benchmark,
+        ),
+        (
+            "manual.provincial_profit_growth_benchmark",
+            a.manual.provincial_profit_growth_benchmark,
+        ),
+        (
+            "direction.intl_niche_share_pct",
+            a.direction.intl_niche_share_pct,
         ),
     ] {
         if v.is_some_and(|v| !v.is_finite()) {

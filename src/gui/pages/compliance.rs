@@ -80,9 +80,17 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         changed |= w::money(
             ui,
             &env,
-            s::GROWTH_BENCHMARK,
-            "manual.provincial_growth_benchmark",
-            &mut m.provincial_growth_benchmark,
+            s::REVENUE_BENCHMARK,
+            "manual.provincial_revenue_growth_benchmark",
+            &mut m.provincial_revenue_growth_benchmark,
+            Unit::Percent,
+        );
+        changed |= w::money(
+            ui,
+            &env,
+            s::PROFIT_BENCHMARK,
+            "manual.provincial_profit_growth_benchmark",
+            &mut m.provincial_profit_growth_benchmark,
             Unit::Percent,
         );
     });

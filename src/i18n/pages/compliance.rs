@@ -23,6 +23,8 @@ strings! {
     SMUGGLING = "是否有走私行为", "Smuggling?";
     /// Question.
     MAJOR_TAX_VIOLATION = "是否被列为重大税收违法失信主体", "Listed as a major tax-violation entity?";
+    /// Label.
+    INDUSTRY_VIOLATION = "近三年严重违反相关行业管理规定", "Seriously violated industry regulations in the last 3 years";
     /// Section.
     SEC_MANUAL = "手工录入的评分", "Scores entered by hand";
     /// Intro of the section.
@@ -32,11 +34,13 @@ strings! {
     /// Field.
     FEATURED_SCORE = "特色化指标得分（2022 规则）", "Featured-indicator score (2022 rules)";
     /// Field.
-    GROWTH_BENCHMARK = "全省工业平均增速", "Provincial industrial growth benchmark";
+    REVENUE_BENCHMARK = "全省规上工业营业收入平均增速", "Provincial industrial revenue growth";
+    /// Label.
+    PROFIT_BENCHMARK = "全省规上工业利润总额平均增速", "Provincial industrial profit growth";
     /// Help.
     MIIT_HELP = "专精特新发展评价得分：优质中小企业梯度培育平台按 2026 年规则给出，0–100 分。", "MIIT platform score: given by the quality-SME cultivation platform under the 2026 rules, 0–100 points.";
     /// Help.
     FEATURED_HELP = "特色化指标得分：按 2022 年规则由地方评定，0–15 分；为暂定值（P），须向主管部门确认。", "Featured-indicator score: set locally under the 2022 rules, 0–15 points; provisional (P): confirm it with the authority.";
     /// Help.
-    BENCHMARK_HELP = "全省工业营业收入或利润总额的平均增速，用于江西省专业化小巨人的增长条件。", "The province's average industrial growth of revenue or total profit, used by the growth criterion of the Jiangxi specialized little giant.";
+    BENCHMARK_HELP = "全省规模以上工业企业同期营业收入、利润总额的平均增速（两项分别填写），用于江西省专业化小巨人的增长条件：企业营业收入或利润总额增速高于对应的全省平均即可。", "The average growth of Jiangxi's industrial firms above designated size over the same period, revenue and total profit entered separately; the Jiangxi specialized little giant needs revenue or profit growth above the matching average.";
 }

@@ -29,6 +29,10 @@ strings! {
     INST_LEVEL = "级别", "Level";
     /// Row field.
     INST_YEAR = "认定年份", "Year recognised";
+    /// Label.
+    INST_MONTH = "认定月份", "Month recognised";
+    /// Label.
+    INST_TRACK = "认定部门（省级企业技术中心）", "Recognised by (provincial tech center)";
     /// Empty list.
     NO_INSTITUTIONS = "尚未添加研发机构。", "No institution yet.";
     /// Button.

@@ -9,6 +9,12 @@ strings! {
     SEC_MARKET = "细分市场与主导产品", "Niche market and lead product";
     /// Field.
     NICHE_ENTRY_YEAR = "进入细分市场年份", "Year entered the niche";
+    /// Label.
+    NICHE_ENTRY_MONTH = "进入细分市场月份", "Month entered the niche";
+    /// Label.
+    INTL_NICHE_SHARE = "细分市场国际占有率", "International niche market share";
+    /// Label.
+    PRODUCTS_TO_STANDARDS = "产品按行业标准或国家标准组织生产", "Products made to industry or national standards";
     /// Field.
     LEAD_PRODUCT = "主导产品", "Lead product";
     /// Field.

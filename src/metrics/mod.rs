@@ -5,6 +5,11 @@
 //! A metric whose inputs are empty or invalid yields [`Missing`] naming the
 //! fields, never a silent zero.
 
+pub mod duration;
+pub mod exact;
+
+pub use duration::Span;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -113,14 +118,48 @@ impl Missing {
     }
 }
 
-/// The value of a metric.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
+/// The value of a metric. Serialized as a plain number or boolean; a span as
+/// its lower bound (the JSON contract carries the range beside it).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value {
     /// A number in the metric's unit.
     Num(f64),
     /// A yes/no fact.
     Flag(bool),
+    /// A duration known only within bounds, because its start date is known
+    /// only to the year (criteria.md §1 "Durations are measured").
+    Span(Span),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Num(v) => s.serialize_f64(*v),
+            Value::Flag(b) => s.serialize_bool(*b),
+            Value::Span(sp) => s.serialize_f64(sp.min),
+        }
+    }
+}
+
+impl Value {
+    /// The number, for a plain numeric value.
+    #[must_use]
+    pub fn num(self) -> Option<f64> {
+        match self {
+            Value::Num(v) => Some(v),
+            Value::Flag(_) | Value::Span(_) => None,
+        }
+    }
+
+    /// The least the value can be: the number, or a span's lower bound.
+    #[must_use]
+    pub fn low(self) -> Option<f64> {
+        match self {
+            Value::Num(v) => Some(v),
+            Value::Span(s) => Some(s.min),
+            Value::Flag(_) => None,
+        }
+    }
 }
 
 /// Result of computing one metric.
@@ -196,8 +235,10 @@ metrics! {
     MainGrowth = "main_growth", Percent, true, "主营业务收入增长率", "Main-business revenue growth";
     /// 营业收入增长率.
     RevenueGrowth = "revenue_growth", Percent, true, "营业收入增长率", "Revenue growth";
-    /// Higher of revenue or profit growth minus the provincial benchmark (percentage points).
-    GrowthOverBenchmark = "growth_over_benchmark", Percent, true, "营收或利润增速高于全省工业平均", "Revenue or profit growth above the provincial average";
+    /// 营业收入 growth minus the provincial 规上工业 average (percentage points).
+    RevenueGrowthOverBenchmark = "revenue_growth_over_benchmark", Percent, true, "营业收入增速高出全省规上工业平均", "Revenue growth above the provincial industrial average";
+    /// 利润总额 growth minus the provincial 规上工业 average (percentage points).
+    ProfitGrowthOverBenchmark = "profit_growth_over_benchmark", Percent, true, "利润总额增速高出全省规上工业平均", "Profit growth above the provincial industrial average";
     /// 负债总额 / 资产总额.
     DebtRatio = "debt_ratio", Percent, true, "资产负债率", "Debt-to-asset ratio";
     /// 净利润 / 营业收入.
@@ -272,6 +313,10 @@ metrics! {
     QualityAward = "quality_award", Flag, false, "省级以上质量奖", "Provincial+ quality award";
     /// Standards drafted (all levels).
     StandardsDrafted = "standards_drafted", Item, false, "主持或参与制修订标准数", "Standards drafted";
+    /// Standards drafted at international, national or industry level (group standards excluded).
+    StandardsNationalIndustry = "standards_national_industry", Item, false, "参与制修订国际、国家或行业标准数", "International, national or industry standards drafted";
+    /// Products made to industry or national standards.
+    ProductsToStandards = "products_to_standards", Flag, false, "产品按行业或国家标准组织生产", "Products made to industry or national standards";
     /// 数字化水平 level.
     DigitalLevel = "digital_level", Level, false, "数字化水平等级", "Digital level";
     /// Core processes on an IT system.
@@ -280,6 +325,8 @@ metrics! {
     NicheShare = "niche_share", Percent, false, "细分市场全国占有率", "National niche market share";
     /// National niche market rank.
     NicheRank = "niche_rank", Rank, false, "细分市场全国排名", "National niche market rank";
+    /// International niche market share.
+    IntlNicheShare = "intl_niche_share", Percent, false, "细分市场国际占有率", "International niche market share";
     /// Niche position widely recognised (declared).
     NicheRecognised = "niche_recognised", Flag, false, "细分市场知名度较高", "Niche position recognised";
     /// Lead product in the 战略性新兴产业分类.
@@ -330,6 +377,8 @@ metrics! {
     NoSmuggling = "no_smuggling", Flag, false, "近三年无走私行为", "No smuggling";
     /// Not a 重大税收违法失信主体.
     NoMajorTaxViolation = "no_major_tax_violation", Flag, false, "未列入重大税收违法失信主体", "Not a major tax-violation entity";
+    /// No serious violation of industry regulations.
+    NoIndustryViolation = "no_industry_violation", Flag, false, "近三年未严重违反相关行业管理规定", "No serious violation of industry regulations in 3 years";
     /// 专精特新发展评价得分 from the MIIT platform.
     MiitPlatformScore = "miit_platform_score", Points, false, "专精特新发展评价得分", "MIIT development-evaluation score";
     /// 特色化 local score (2022 rules).
@@ -354,10 +403,13 @@ impl Metric {
             M::RdRatio => &["years.*.rd_spend", "years.*.revenue"],
             M::RdRatioMain => &["years.*.rd_spend", "years.*.main_revenue"],
             M::MainShare => &["years.*.main_revenue", "years.*.revenue"],
-            M::GrowthOverBenchmark => &[
+            M::RevenueGrowthOverBenchmark => &[
                 "years.*.revenue",
+                "manual.provincial_revenue_growth_benchmark",
+            ],
+            M::ProfitGrowthOverBenchmark => &[
                 "years.*.total_profit",
-                "manual.provincial_growth_benchmark",
+                "manual.provincial_profit_growth_benchmark",
             ],
             M::DebtRatio => &["years.*.total_liabilities", "years.*.total_assets"],
             M::NetMargin => &["years.*.net_profit", "years.*.revenue"],
@@ -367,7 +419,7 @@ impl Metric {
             M::NewProductShare => &["years.*.new_product_sales", "years.*.revenue"],
             M::LeadProductShare => &["years.*.lead_product_sales", "years.*.revenue"],
             M::Equity2y | M::Equity3y => &["years.*.equity_new"],
-            M::YearsInNiche => &["direction.niche_entry_year"],
+            M::YearsInNiche => &["direction.niche_entry_year", "direction.niche_entry_month"],
             M::IsSme => &[
                 "company.industry",
                 "years.*.staff_total",
@@ -395,11 +447,13 @@ impl Metric {
             M::QmsCertificate => &["direction.qms_certificate"],
             M::AdvancedCertification => &["direction.advanced_certification"],
             M::QualityAward => &["direction.quality_award"],
-            M::StandardsDrafted => &["direction.standards"],
+            M::StandardsDrafted | M::StandardsNationalIndustry => &["direction.standards"],
+            M::ProductsToStandards => &["direction.products_to_standards"],
             M::DigitalLevel => &["direction.digital_level"],
             M::ItCoreProcesses => &["direction.it_core_processes"],
             M::NicheShare => &["direction.niche_share_pct"],
             M::NicheRank => &["direction.niche_rank"],
+            M::IntlNicheShare => &["direction.intl_niche_share_pct"],
             M::NicheRecognised => &["direction.niche_recognised"],
             M::FieldStrategicEmerging => &["direction.fields.strategic_emerging"],
             M::FieldSixBasics => &["direction.fields.six_basics"],
@@ -421,6 +475,7 @@ impl Metric {
             M::NoTaxEvasion => &["compliance.tax_evasion"],
             M::NoSmuggling => &["compliance.smuggling"],
             M::NoMajorTaxViolation => &["compliance.major_tax_violation"],
+            M::NoIndustryViolation => &["compliance.industry_violation"],
             M::MiitPlatformScore => &["manual.miit_platform_score"],
             M::FeaturedScore2022 => &["manual.featured_score_2022"],
         }
@@ -460,10 +515,6 @@ pub struct Metrics<'a> {
 
 type Num = Result<f64, Missing>;
 
-fn pct(n: f64) -> f64 {
-    n * 100.0
-}
-
 fn both(x: Num, y: Num) -> Result<(f64, f64), Missing> {
     match (x, y) {
         (Ok(x), Ok(y)) => Ok((x, y)),
@@ -472,15 +523,30 @@ fn both(x: Num, y: Num) -> Result<(f64, f64), Missing> {
     }
 }
 
-/// `num / den` in percent; a zero or negative denominator is missing (the
-/// field is named lazily: building it costs an allocation).
+/// `num / den` in percent, computed exactly ([`exact`]); a zero or negative
+/// denominator, or one so small that the ratio is not a finite figure, is
+/// missing (the field is named lazily: building it costs an allocation).
 fn ratio(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
     let (n, d) = both(num, den)?;
-    if d <= 0.0 {
-        return Err(Missing::one(den_field()));
+    match exact::percent(n, d) {
+        Some(r) if d > 0.0 && r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
+        _ => Err(Missing::one(den_field())),
     }
-    Ok(pct(n / d))
 }
+
+/// `num / den − 1` in percent (a growth rate), computed exactly; the same
+/// rules for the denominator as [`ratio`].
+fn growth(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
+    let (n, d) = both(num, den)?;
+    match exact::growth(n, d) {
+        Some(r) if d > 0.0 && r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
+        _ => Err(Missing::one(den_field())),
+    }
+}
+
+/// Largest ratio taken as a real figure (percent): beyond it the denominator is
+/// too small to be a real amount (e.g. 5e-324 万元) and the figure is missing.
+pub const MAX_RATIO: f64 = 1.0e12;
 
 fn flag(field: &str, v: Option<bool>) -> MetricResult {
     v.map(Value::Flag).ok_or_else(|| Missing::one(field))
@@ -495,6 +561,14 @@ fn count(field: &str, v: Option<u32>) -> MetricResult {
     match v {
         Some(n) if n <= MAX_PEOPLE => Ok(Value::Num(f64::from(n))),
         _ => Err(Missing::one(field)),
+    }
+}
+
+/// A duration as a metric value: a number, or a span when undecided.
+fn duration_value(d: Result<f64, Span>) -> Value {
+    match d {
+        Ok(v) => Value::Num(v),
+        Err(s) => Value::Span(s),
     }
 }
 
@@ -616,40 +690,43 @@ impl<'a> Metrics<'a> {
     }
     /// 主营(y)/主营(y−1) − 1 (%).
     pub fn main_growth(&self, back: u8) -> Num {
-        ratio(self.main_revenue(back), self.main_revenue(back + 1), || {
+        growth(self.main_revenue(back), self.main_revenue(back + 1), || {
             year_field(self.calendar_year(back + 1), "main_revenue")
         })
-        .map(|r| r - 100.0)
     }
     /// 营业收入增长率 (%).
     pub fn revenue_growth(&self, back: u8) -> Num {
-        ratio(self.revenue(back), self.revenue(back + 1), || {
+        growth(self.revenue(back), self.revenue(back + 1), || {
             year_field(self.calendar_year(back + 1), "revenue")
         })
-        .map(|r| r - 100.0)
     }
     /// 利润总额增长率 (%); undefined (missing) when the earlier profit is not positive.
     pub fn profit_growth(&self, back: u8) -> Num {
-        ratio(self.total_profit(back), self.total_profit(back + 1), || {
+        growth(self.total_profit(back), self.total_profit(back + 1), || {
             year_field(self.calendar_year(back + 1), "total_profit")
         })
-        .map(|r| r - 100.0)
     }
-    /// Higher of revenue or profit growth minus the provincial benchmark (pp).
-    pub fn growth_over_benchmark(&self, back: u8) -> Num {
-        let bench = self
-            .a
-            .manual
-            .provincial_growth_benchmark
-            .filter(|b| b.is_finite())
-            .ok_or_else(|| Missing::one("manual.provincial_growth_benchmark"))?;
-        let best = match (self.revenue_growth(back), self.profit_growth(back)) {
-            (Ok(r), Ok(p)) => r.max(p),
-            (Ok(r), Err(_)) => r,
-            (Err(_), Ok(p)) => p,
-            (Err(e), Err(_)) => return Err(e),
-        };
-        Ok(best - bench)
+    /// 营业收入 growth minus the provincial average (pp).
+    pub fn revenue_growth_over_benchmark(&self, back: u8) -> Num {
+        let bench = Self::benchmark(
+            self.a.manual.provincial_revenue_growth_benchmark,
+            "manual.provincial_revenue_growth_benchmark",
+        );
+        let (g, b) = both(self.revenue_growth(back), bench)?;
+        Ok(exact::diff(g, b))
+    }
+    /// 利润总额 growth minus the provincial average (pp).
+    pub fn profit_growth_over_benchmark(&self, back: u8) -> Num {
+        let bench = Self::benchmark(
+            self.a.manual.provincial_profit_growth_benchmark,
+            "manual.provincial_profit_growth_benchmark",
+        );
+        let (g, b) = both(self.profit_growth(back), bench)?;
+        Ok(exact::diff(g, b))
+    }
+    fn benchmark(v: Option<f64>, field: &str) -> Num {
+        v.filter(|b| b.is_finite() && b.abs() <= 1000.0)
+            .ok_or_else(|| Missing::one(field))
     }
     /// 负债 / 资产 (%).
     pub fn debt_ratio(&self, back: u8) -> Num {
@@ -680,10 +757,14 @@ impl<'a> Metrics<'a> {
     }
     /// 研发费用 per R&D staff (万元/人).
     pub fn rd_spend_per_rd_staff(&self, back: u8) -> Num {
-        ratio(self.rd_spend(back), self.rd_staff(back), || {
-            year_field(self.calendar_year(back), "rd_staff")
-        })
-        .map(|r| r / 100.0)
+        let (n, d) = both(self.rd_spend(back), self.rd_staff(back))?;
+        match exact::quotient(n, d) {
+            Some(r) if d > 0.0 && r.is_finite() => Ok(r),
+            _ => Err(Missing::one(year_field(
+                self.calendar_year(back),
+                "rd_staff",
+            ))),
+        }
     }
     /// 新产品销售收入 / 营业收入 (%).
     pub fn new_product_share(&self, back: u8) -> Num {
@@ -702,40 +783,49 @@ impl<'a> Metrics<'a> {
     /// Mean of `main_growth(Y−1)` and `main_growth(Y−2)` (%).
     pub fn avg_main_growth_2y(&self) -> Num {
         let (a, b) = both(self.main_growth(1), self.main_growth(2))?;
-        Ok(f64::midpoint(a, b))
+        Ok(exact::mean2(a, b))
     }
     /// (营业收入(Y−1)/营业收入(Y−3))^½ − 1 (%).
     pub fn revenue_cagr_2y(&self) -> Num {
-        let r = ratio(self.revenue(1), self.revenue(3), || {
-            year_field(self.calendar_year(3), "revenue")
-        })?;
-        Ok(pct((r / 100.0).sqrt() - 1.0))
+        let (last, first) = both(self.revenue(1), self.revenue(3))?;
+        match exact::cagr(last, first, 2) {
+            Some(r) if r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
+            _ => Err(Missing::one(year_field(self.calendar_year(3), "revenue"))),
+        }
     }
     /// 研发费用 Y−1 + Y−2.
     pub fn rd_total_2y(&self) -> Num {
         let (a, b) = both(self.rd_spend(1), self.rd_spend(2))?;
-        Ok(a + b)
+        Ok(exact::sum(&[a, b]))
     }
     /// Mean 研发费用 of Y−1 and Y−2.
     pub fn rd_avg_2y(&self) -> Num {
-        self.rd_total_2y().map(|t| t / 2.0)
+        let (a, b) = both(self.rd_spend(1), self.rd_spend(2))?;
+        Ok(exact::mean2(a, b))
     }
     /// Qualified equity financing over the last `n` years.
     pub fn equity_years(&self, n: u8) -> Num {
         let mut total = Ok(0.0);
         for back in 1..=n {
-            total = both(total, self.equity_new(back)).map(|(t, e)| t + e);
+            total = both(total, self.equity_new(back)).map(|(t, e)| exact::sum(&[t, e]));
         }
         total
     }
-    /// Full years in the niche market to the end of Y−1.
-    pub fn years_in_niche(&self) -> Num {
-        let entry = self
-            .a
-            .direction
+    /// Years in the niche market to the end of Y−1, in whole months
+    /// ([`duration`]); a span when only the entry year is known.
+    pub fn years_in_niche(&self) -> MetricResult {
+        let d = &self.a.direction;
+        let entry = d
             .niche_entry_year
+            .filter(|y| (1800..=9999).contains(y))
             .ok_or_else(|| Missing::one("direction.niche_entry_year"))?;
-        Ok(f64::from((self.calendar_year(1) - entry + 1).max(0)))
+        let end = NaiveDate::from_ymd_opt(self.as_of.year(), 1, 1)
+            .ok_or_else(|| Missing::one("as_of"))?;
+        Ok(duration_value(duration::years_since(
+            entry,
+            d.niche_entry_month,
+            end,
+        )))
     }
 
     /// SME size class from Y−1 figures (criteria.md §9).
@@ -833,19 +923,41 @@ impl<'a> Metrics<'a> {
     }
 
     /// Years since the earliest recognition of a tech center at `min` level or
-    /// above; 0 when there is none, missing when one has no year entered.
-    fn tc_years(&self, min: InstitutionLevel) -> Num {
-        let mut best: Option<i32> = None;
+    /// above, to the as-of date ([`duration`]); 0 when there is none, missing
+    /// when one has no year entered, a span when one is known only to the year.
+    fn tc_years(&self, min: InstitutionLevel) -> MetricResult {
+        let mut best: Option<Result<f64, Span>> = None;
         for (i, inst) in self.a.conditions.institutions.iter().enumerate() {
             if inst.kind != InstitutionKind::TechCenter || inst.level < min {
                 continue;
             }
-            match inst.year {
-                Some(y) => best = Some(best.map_or(y, |b| b.min(y))),
-                None => return Err(Missing::one(format!("conditions.institutions.{i}.year"))),
-            }
+            let Some(y) = inst.year.filter(|y| (1800..=9999).contains(y)) else {
+                return Err(Missing::one(format!("conditions.institutions.{i}.year")));
+            };
+            let this = duration::years_since(y, inst.month, self.as_of);
+            let key = |d: &Result<f64, Span>| match d {
+                Ok(v) => (*v, *v),
+                Err(s) => (s.min, s.max),
+            };
+            // The longest-held center decides: compare the bounds.
+            best = Some(match best {
+                None => this,
+                Some(b) => {
+                    let ((bl, bh), (tl, th)) = (key(&b), key(&this));
+                    let (lo, hi) = (bl.max(tl), bh.max(th));
+                    if lo == hi {
+                        Ok(lo)
+                    } else {
+                        Err(Span {
+                            min: lo,
+                            max: hi,
+                            end: self.as_of,
+                        })
+                    }
+                }
+            });
         }
-        Ok(best.map_or(0.0, |y| f64::from((self.as_of.year() - y).max(0))))
+        Ok(best.map_or(Value::Num(0.0), duration_value))
     }
 
     /// Awards "in the last three years": the three completed years before the
@@ -888,7 +1000,8 @@ impl<'a> Metrics<'a> {
             Metric::MainShare => num(self.main_share(back)),
             Metric::MainGrowth => num(self.main_growth(back)),
             Metric::RevenueGrowth => num(self.revenue_growth(back)),
-            Metric::GrowthOverBenchmark => num(self.growth_over_benchmark(back)),
+            Metric::RevenueGrowthOverBenchmark => num(self.revenue_growth_over_benchmark(back)),
+            Metric::ProfitGrowthOverBenchmark => num(self.profit_growth_over_benchmark(back)),
             Metric::DebtRatio => num(self.debt_ratio(back)),
             Metric::NetMargin => num(self.net_margin(back)),
             Metric::RdStaffShare => num(self.rd_staff_share(back)),
@@ -902,7 +1015,7 @@ impl<'a> Metrics<'a> {
             Metric::RdAvg2y => num(self.rd_avg_2y()),
             Metric::Equity2y => num(self.equity_years(2)),
             Metric::Equity3y => num(self.equity_years(3)),
-            Metric::YearsInNiche => num(self.years_in_niche()),
+            Metric::YearsInNiche => self.years_in_niche(),
             Metric::IsSme => self.is_sme().map(Value::Flag),
             Metric::InJiangxi => a
                 .company
@@ -943,8 +1056,8 @@ impl<'a> Metrics<'a> {
                     .map(|i| i.level.rank())
                     .fold(0.0, f64::max),
             )),
-            Metric::ProvincialTcYears => num(self.tc_years(InstitutionLevel::Provincial)),
-            Metric::MunicipalTcYears => num(self.tc_years(InstitutionLevel::Municipal)),
+            Metric::ProvincialTcYears => self.tc_years(InstitutionLevel::Provincial),
+            Metric::MunicipalTcYears => self.tc_years(InstitutionLevel::Municipal),
             Metric::NotProvincialTc => {
                 Ok(Value::Flag(!a.conditions.institutions.iter().any(|i| {
                     i.kind == InstitutionKind::TechCenter && i.level >= InstitutionLevel::Provincial
@@ -978,6 +1091,20 @@ impl<'a> Metrics<'a> {
                     ))
                 }
             }
+            Metric::StandardsNationalIndustry => {
+                let s = &d.standards;
+                let parts = [s.international, s.national, s.industry];
+                if parts.iter().all(Option::is_none) {
+                    Err(Missing::one("direction.standards"))
+                } else {
+                    Ok(Value::Num(
+                        parts.iter().map(|p| f64::from(p.unwrap_or(0))).sum(),
+                    ))
+                }
+            }
+            Metric::ProductsToStandards => {
+                flag("direction.products_to_standards", d.products_to_standards)
+            }
             Metric::DigitalLevel => match d.digital_level {
                 Some(l) if (1..=4).contains(&l) => Ok(Value::Num(f64::from(l))),
                 _ => Err(Missing::one("direction.digital_level")),
@@ -990,6 +1117,10 @@ impl<'a> Metrics<'a> {
             Metric::NicheRank => match d.niche_rank {
                 Some(r) if r >= 1 => Ok(Value::Num(f64::from(r))),
                 _ => Err(Missing::one("direction.niche_rank")),
+            },
+            Metric::IntlNicheShare => match d.intl_niche_share_pct {
+                Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),
+                _ => Err(Missing::one("direction.intl_niche_share_pct")),
             },
             Metric::NicheRecognised => flag("direction.niche_recognised", d.niche_recognised),
             Metric::FieldStrategicEmerging => flag(
@@ -1049,6 +1180,10 @@ impl<'a> Metrics<'a> {
                 "compliance.major_tax_violation",
                 a.compliance.major_tax_violation,
             ),
+            Metric::NoIndustryViolation => not_flag(
+                "compliance.industry_violation",
+                a.compliance.industry_violation,
+            ),
             Metric::MiitPlatformScore => match a.manual.miit_platform_score {
                 Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),
                 _ => Err(Missing::one("manual.miit_platform_score")),
@@ -1062,96 +1197,105 @@ impl<'a> Metrics<'a> {
 
     /// What it would take, in the underlying input, to move a ratio metric to
     /// `target` (same unit as the metric): e.g. for `rd_ratio` the extra 研发费用
-    /// in 万元. `None` when the metric has no simple lever.
+    /// in 万元. `strict` asks to pass the target, not only reach it (`>`, `<`).
+    /// Computed exactly ([`exact`]) and rounded **up** to what a form holds
+    /// (0.01 万元, whole persons), so applying the lever always closes the gap.
+    /// `None` when the metric has no simple lever or is already there.
     #[must_use]
-    pub fn lever(&self, metric: Metric, year: Option<u8>, target: f64) -> Option<Lever> {
+    pub fn lever(
+        &self,
+        metric: Metric,
+        year: Option<u8>,
+        target: f64,
+        strict: bool,
+    ) -> Option<Lever> {
+        use exact::Q;
         let back = year.unwrap_or(1);
-        let t = target / 100.0;
-        let pos = |x: f64| (x > 0.0).then_some(x);
+        let q = |v: Num| v.ok().and_then(Q::from_f64);
+        let t = Q::from_f64(target)?.over(Q::int(100))?;
+        let money = |need: Option<Q>, input: LeverInput| {
+            round_up(need?, 100, strict).map(|amount| Lever {
+                amount,
+                unit: Unit::Wan,
+                input,
+            })
+        };
+        let people = |need: Option<Q>, input: LeverInput| {
+            round_up(need?, 1, strict).map(|amount| Lever {
+                amount,
+                unit: Unit::Person,
+                input,
+            })
+        };
+        // Hiring (or growing) x raises numerator and denominator alike:
+        // (n + x) / (d + x) ≥ t  ⇔  x ≥ (t·d − n) / (1 − t).
+        let both_grow = |n: Q, d: Q| {
+            (t < Q::ONE)
+                .then(|| t.times(d)?.minus(n)?.over(Q::ONE.minus(t)?))
+                .flatten()
+        };
         match metric {
-            Metric::RdRatio => {
-                let need = t * self.revenue(back).ok()? - self.rd_spend(back).ok()?;
-                pos(need).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::RdSpend,
-                })
-            }
-            Metric::RdRatioMain => {
-                let need = t * self.main_revenue(back).ok()? - self.rd_spend(back).ok()?;
-                pos(need).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::RdSpend,
-                })
-            }
-            Metric::MainShare => {
-                // Raising main business with total revenue growing by the same amount:
-                // (m + x) / (r + x) >= t  =>  x >= (t r − m) / (1 − t)
-                let (m, r) = (self.main_revenue(back).ok()?, self.revenue(back).ok()?);
-                if t >= 1.0 {
-                    return None;
-                }
-                pos((t * r - m) / (1.0 - t)).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::MainRevenue,
-                })
-            }
-            Metric::MainGrowth => {
-                let need =
-                    (1.0 + t) * self.main_revenue(back + 1).ok()? - self.main_revenue(back).ok()?;
-                pos(need).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::MainRevenue,
-                })
-            }
-            Metric::DebtRatio => {
-                let need = self.total_liabilities(back).ok()? - t * self.total_assets(back).ok()?;
-                pos(need).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::ReduceLiabilities,
-                })
-            }
-            Metric::NetMargin => {
-                let need = t * self.revenue(back).ok()? - self.net_profit(back).ok()?;
-                pos(need).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Wan,
-                    input: LeverInput::NetProfit,
-                })
-            }
-            Metric::RdStaffShare => {
-                // Hiring x R&D staff raises both counts: (s + x) / (n + x) >= t.
-                let (s, n) = (self.rd_staff(back).ok()?, self.staff_total(back).ok()?);
-                if t >= 1.0 {
-                    return None;
-                }
-                pos(((t * n - s) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Person,
-                    input: LeverInput::HireRdStaff,
-                })
-            }
+            Metric::RdRatio => money(
+                t.times(q(self.revenue(back))?)
+                    .and_then(|x| x.minus(q(self.rd_spend(back))?)),
+                LeverInput::RdSpend,
+            ),
+            Metric::RdRatioMain => money(
+                t.times(q(self.main_revenue(back))?)
+                    .and_then(|x| x.minus(q(self.rd_spend(back))?)),
+                LeverInput::RdSpend,
+            ),
+            Metric::MainShare => money(
+                both_grow(q(self.main_revenue(back))?, q(self.revenue(back))?),
+                LeverInput::MainRevenue,
+            ),
+            Metric::MainGrowth => money(
+                t.plus(Q::ONE)
+                    .and_then(|g| g.times(q(self.main_revenue(back + 1))?))
+                    .and_then(|x| x.minus(q(self.main_revenue(back))?)),
+                LeverInput::MainRevenue,
+            ),
+            Metric::DebtRatio => money(
+                t.times(q(self.total_assets(back))?)
+                    .and_then(|x| q(self.total_liabilities(back))?.minus(x)),
+                LeverInput::ReduceLiabilities,
+            ),
+            Metric::NetMargin => money(
+                t.times(q(self.revenue(back))?)
+                    .and_then(|x| x.minus(q(self.net_profit(back))?)),
+                LeverInput::NetProfit,
+            ),
+            Metric::RdStaffShare => people(
+                both_grow(q(self.rd_staff(back))?, q(self.staff_total(back))?),
+                LeverInput::HireRdStaff,
+            ),
             Metric::RdStaffQualifiedShare => {
-                let q = self
-                    .people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified)
-                    .ok()?;
-                let s = self.rd_staff(back).ok()?;
-                if t >= 1.0 {
-                    return None;
-                }
-                pos(((t * s - q) / (1.0 - t) - 1e-9).ceil()).map(|amount| Lever {
-                    amount,
-                    unit: Unit::Person,
-                    input: LeverInput::HireQualifiedRdStaff,
-                })
+                let qualified =
+                    self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified);
+                people(
+                    both_grow(q(qualified)?, q(self.rd_staff(back))?),
+                    LeverInput::HireQualifiedRdStaff,
+                )
             }
             _ => None,
         }
     }
+}
+
+/// `need` rounded up to `1/per` (per = 100: cents of 万元; 1: whole persons);
+/// with `strict`, an amount that lands exactly on the target gets one more
+/// step. `None` when nothing is needed.
+fn round_up(need: exact::Q, per: i64, strict: bool) -> Option<f64> {
+    use exact::Q;
+    if need.signum() == std::cmp::Ordering::Less || (need == Q::ZERO && !strict) {
+        return None;
+    }
+    let scaled = need.times(Q::int(per))?;
+    let mut steps = scaled.ceil()?;
+    if strict && Q::int(steps) == scaled {
+        steps += 1;
+    }
+    Q::int(steps).over(Q::int(per)).map(Q::to_f64)
 }
 
 /// The input to change to close a ratio gap.

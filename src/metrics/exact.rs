@@ -1,0 +1,309 @@
+//! Exact decimal arithmetic for derived figures (criteria.md §1 "Exact
+//! decimal comparison").
+//!
+//! Officials compute a ratio such as 8250 / 15000 on the printed decimals and
+//! read exactly 55 %; binary floating point gives 55.00000000000001, which a
+//! "≤ 55 %" band would then refuse. Every ratio, growth rate, sum and mean of
+//! [`crate::metrics`] is therefore computed here on exact rationals built from
+//! the decimal form of each input, and rounded **once** to the nearest `f64`.
+//!
+//! Why that is enough: a threshold in a rule pack is a short decimal, stored as
+//! the nearest `f64` to it; a figure whose exact value equals that decimal is
+//! rounded to the very same `f64` (one correctly rounded division of two small
+//! integers), so `>=`/`<=` against the threshold decide as decimal arithmetic
+//! does. A figure that is off the threshold stays on its side, because rounding
+//! is monotone and two distinct values built from inputs of at most four
+//! decimals (万元) and at most [`crate::model::validate::MAX_MONEY`] differ by far
+//! more than one unit in the last place of a percentage.
+//!
+//! Arithmetic is on `i128` with overflow checks; an input that has no short
+//! decimal form (more than [`MAX_DIGITS`] significant digits, e.g. 5e-324) or an
+//! overflowing product returns `None`, and the caller falls back to plain
+//! floating point, whose result is then range-checked like any other.
+
+use std::cmp::Ordering;
+
+/// Most significant digits of an input taken as an exact decimal.
+pub const MAX_DIGITS: usize = 30;
+
+/// An exact rational number `n / d` in lowest terms, `d > 0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Q {
+    n: i128,
+    d: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl Q {
+    /// Zero.
+    pub const ZERO: Q = Q { n: 0, d: 1 };
+    /// One.
+    pub const ONE: Q = Q { n: 1, d: 1 };
+
+    /// `n / d`, reduced; `None` when `d` is zero.
+    #[must_use]
+    pub fn new(n: i128, d: i128) -> Option<Q> {
+        if d == 0 {
+            return None;
+        }
+        let g = gcd(n, d).max(1);
+        let (n, d) = (n / g, d / g);
+        Some(if d < 0 {
+            Q {
+                n: n.checked_neg()?,
+                d: d.checked_neg()?,
+            }
+        } else {
+            Q { n, d }
+        })
+    }
+
+    /// A whole number.
+    #[must_use]
+    pub fn int(n: i64) -> Q {
+        Q {
+            n: i128::from(n),
+            d: 1,
+        }
+    }
+
+    /// The decimal a user typed, recovered from its `f64`: the shortest decimal
+    /// that reads back as the same `f64` (what `Display` prints). `None` for
+    /// non-finite values and for decimals longer than [`MAX_DIGITS`] digits.
+    #[must_use]
+    pub fn from_f64(v: f64) -> Option<Q> {
+        if !v.is_finite() {
+            return None;
+        }
+        let text = format!("{v}");
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let all = format!("{int}{frac}");
+        let all = all.trim_start_matches('0');
+        if all.len() > MAX_DIGITS {
+            return None;
+        }
+        let mantissa: i128 = if all.is_empty() { 0 } else { all.parse().ok()? };
+        let scale = 10i128.checked_pow(u32::try_from(frac.len()).ok()?)?;
+        Q::new(if neg { -mantissa } else { mantissa }, scale)
+    }
+
+    /// `self + o`.
+    #[must_use]
+    pub fn plus(self, o: Q) -> Option<Q> {
+        let n = self
+            .n
+            .checked_mul(o.d)?
+            .checked_add(o.n.checked_mul(self.d)?)?;
+        Q::new(n, self.d.checked_mul(o.d)?)
+    }
+
+    /// `self − o`.
+    #[must_use]
+    pub fn minus(self, o: Q) -> Option<Q> {
+        self.plus(Q {
+            n: o.n.checked_neg()?,
+            d: o.d,
+        })
+    }
+
+    /// `self × o`.
+    #[must_use]
+    pub fn times(self, o: Q) -> Option<Q> {
+        // Cross-reduce first to keep the numbers small.
+        let g1 = gcd(self.n, o.d).max(1);
+        let g2 = gcd(o.n, self.d).max(1);
+        Q::new(
+            (self.n / g1).checked_mul(o.n / g2)?,
+            (self.d / g2).checked_mul(o.d / g1)?,
+        )
+    }
+
+    /// `self ÷ o`; `None` when `o` is zero.
+    #[must_use]
+    pub fn over(self, o: Q) -> Option<Q> {
+        if o.n == 0 {
+            return None;
+        }
+        self.times(Q::new(o.d, o.n)?)
+    }
+
+    /// The nearest `f64` (one correctly rounded division when both terms fit
+    /// in 53 bits, which every value equal to a short decimal does).
+    #[must_use]
+    pub fn to_f64(self) -> f64 {
+        self.n as f64 / self.d as f64
+    }
+
+    /// The least whole number not below the value; `None` beyond `i64`.
+    #[must_use]
+    pub fn ceil(self) -> Option<i64> {
+        let q = self.n.div_euclid(self.d);
+        let c = if self.n.rem_euclid(self.d) == 0 {
+            q
+        } else {
+            q + 1
+        };
+        i64::try_from(c).ok()
+    }
+
+    /// Whether the value is negative, zero or positive.
+    #[must_use]
+    pub fn signum(self) -> Ordering {
+        self.n.cmp(&0)
+    }
+}
+
+impl PartialOrd for Q {
+    fn partial_cmp(&self, o: &Q) -> Option<Ordering> {
+        // n1/d1 vs n2/d2 with positive denominators; overflow → compare as f64.
+        match (self.n.checked_mul(o.d), o.n.checked_mul(self.d)) {
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            _ => self.to_f64().partial_cmp(&o.to_f64()),
+        }
+    }
+}
+
+/// `num / den`, exactly when possible; `None` when `den` is zero.
+#[must_use]
+pub fn quotient(num: f64, den: f64) -> Option<f64> {
+    if den == 0.0 {
+        return None;
+    }
+    let exact = || Q::from_f64(num)?.over(Q::from_f64(den)?).map(Q::to_f64);
+    Some(exact().unwrap_or(num / den))
+}
+
+/// `num / den × 100`, exactly when possible; `None` when `den` is zero.
+#[must_use]
+pub fn percent(num: f64, den: f64) -> Option<f64> {
+    let exact = || {
+        Q::from_f64(num)?
+            .over(Q::from_f64(den)?)?
+            .times(Q::int(100))
+            .map(Q::to_f64)
+    };
+    if den == 0.0 {
+        return None;
+    }
+    Some(exact().unwrap_or(num / den * 100.0))
+}
+
+/// `(num / den − 1) × 100` (a growth rate in percent), exactly when possible.
+#[must_use]
+pub fn growth(num: f64, den: f64) -> Option<f64> {
+    let exact = || {
+        Q::from_f64(num)?
+            .over(Q::from_f64(den)?)?
+            .minus(Q::ONE)?
+            .times(Q::int(100))
+            .map(Q::to_f64)
+    };
+    if den == 0.0 {
+        return None;
+    }
+    Some(exact().unwrap_or((num / den - 1.0) * 100.0))
+}
+
+/// The sum of decimal figures, exactly when possible.
+#[must_use]
+pub fn sum(parts: &[f64]) -> f64 {
+    let exact = || {
+        parts
+            .iter()
+            .try_fold(Q::ZERO, |acc, &p| acc.plus(Q::from_f64(p)?))
+            .map(Q::to_f64)
+    };
+    exact().unwrap_or_else(|| parts.iter().sum())
+}
+
+/// `(a + b) / 2`, exactly when possible.
+#[must_use]
+pub fn mean2(a: f64, b: f64) -> f64 {
+    let exact = || {
+        Q::from_f64(a)?
+            .plus(Q::from_f64(b)?)?
+            .over(Q::int(2))
+            .map(Q::to_f64)
+    };
+    exact().unwrap_or_else(|| f64::midpoint(a, b))
+}
+
+/// `a − b`, exactly when possible.
+#[must_use]
+pub fn diff(a: f64, b: f64) -> f64 {
+    let exact = || Q::from_f64(a)?.minus(Q::from_f64(b)?).map(Q::to_f64);
+    exact().unwrap_or(a - b)
+}
+
+/// Compound annual growth over `years` years in percent,
+/// `((last / first)^(1/years) − 1) × 100`. When the exact root is a decimal of
+/// at most eight places (11025 / 10000 over two years is exactly 5 %), that
+/// decimal is returned, so a rate exactly on a threshold is on it.
+#[must_use]
+pub fn cagr(last: f64, first: f64, years: u32) -> Option<f64> {
+    if first <= 0.0 || last < 0.0 || years == 0 {
+        return None;
+    }
+    let approx = ((last / first).powf(1.0 / f64::from(years)) - 1.0) * 100.0;
+    let snapped = || {
+        let ratio = Q::from_f64(last)?.over(Q::from_f64(first)?)?;
+        // Candidate: the approximation rounded to 8 decimals, as a decimal.
+        let scale = 100_000_000i128;
+        let cand_pct = Q::new((approx * scale as f64).round() as i128, scale)?;
+        let growth = cand_pct.over(Q::int(100))?.plus(Q::ONE)?;
+        let mut power = Q::ONE;
+        for _ in 0..years {
+            power = power.times(growth)?;
+        }
+        (power == ratio).then(|| cand_pct.to_f64())
+    };
+    Some(snapped().unwrap_or(approx))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_round_trip() {
+        assert_eq!(Q::from_f64(178.2), Q::new(1782, 10));
+        assert_eq!(Q::from_f64(-0.05), Q::new(-5, 100));
+        assert_eq!(Q::from_f64(0.0), Some(Q::ZERO));
+        assert_eq!(Q::from_f64(f64::NAN), None);
+        assert_eq!(Q::from_f64(5e-324), None);
+    }
+
+    #[test]
+    fn ratios_on_a_boundary_are_on_it() {
+        assert_eq!(percent(8250.0, 15000.0), Some(55.0));
+        assert_eq!(percent(178.2, 198.0), Some(90.0));
+        assert_eq!(percent(3772.2, 5029.6), Some(75.0));
+        let float = std::hint::black_box(8250.0_f64) / 15000.0 * 100.0;
+        assert!(float > 55.0, "the float path is the bug");
+        assert_eq!(growth(11500.0, 10000.0), Some(15.0));
+        assert_eq!(growth(100.1, 100.0).map(|g| g == 0.1), Some(true));
+        assert_eq!(sum(&[600.1, 599.9]), 1200.0);
+        assert_eq!(mean2(0.1, 0.2), 0.15);
+        assert_eq!(cagr(11025.0, 10000.0, 2), Some(5.0));
+        assert_eq!(percent(1.0, 0.0), None);
+    }
+
+    #[test]
+    fn ordering_is_exact() {
+        let a = Q::new(1, 3).unwrap();
+        let b = Q::new(333_333_333, 1_000_000_000).unwrap();
+        assert!(a > b);
+    }
+}
