@@ -122,7 +122,7 @@ pub struct Row {
     pub threshold: String,
     /// Points earned of the maximum for score items, e.g. `5/10`; empty otherwise.
     pub points: String,
-    /// Name of the alternative that passed, for criteria with alternatives.
+    /// The alternative that passed, in words, for criteria with alternatives.
     pub route: Option<String>,
     /// Gap in concrete units, or points for score items.
     pub gap: String,
@@ -141,7 +141,7 @@ pub struct TierTable {
     pub title: String,
     /// Verdict.
     pub verdict: Verdict,
-    /// Verdict word, route and score, e.g. `符合条件（途径 score），评分 70/100`.
+    /// Status, route and score, e.g. `符合条件（通过：评价得分 60 分以上），评分 70/100`.
     pub summary: String,
     /// Rows in pack order.
     pub rows: Vec<Row>,
@@ -364,11 +364,8 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
         .tiers
         .iter()
         .map(|t| {
-            let mut summary = f::verdict(t.verdict, lang).to_string();
-            if let Some(r) = &t.route {
-                summary.push_str(&f::paren(&format!("{} {r}", l("途径", "route")), lang));
-            }
-            if let Some(s) = &t.score {
+            let mut summary = f::tier_status(t, lang);
+            if let Some(s) = t.score.as_ref().filter(|_| t.not_applicable.is_none()) {
                 let _ = write!(
                     summary,
                     "{}{} {}/{}",
@@ -378,11 +375,19 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     f::number(s.max, 1)
                 );
             }
-            if t.held {
-                summary.push_str(l("（已持有）", " (already held)"));
+            if t.held && t.verdict != Verdict::Eligible {
+                summary.push_str(l(
+                    "；下列条件按本次数据对照，供复审参考",
+                    "; the criteria below, on this year's figures, are context for the next review",
+                ));
             }
-            let rows = t
-                .criteria
+            // A tier that does not apply has nothing to meet: its reason is the summary.
+            let shown: &[crate::eval::CriterionResult] = if t.not_applicable.is_some() {
+                &[]
+            } else {
+                &t.criteria
+            };
+            let rows = shown
                 .iter()
                 .map(|c| {
                     has_provisional |= c.confidence == Confidence::P;
@@ -394,6 +399,12 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     let gap = primary
                         .and_then(|p| p.gap.as_ref())
                         .map(|g| f::gap(g, lang))
+                        .or_else(|| {
+                            c.checks
+                                .iter()
+                                .find_map(|ch| ch.decide.as_ref())
+                                .map(|d| d.get(lang).to_string())
+                        })
                         .or_else(|| {
                             (!c.missing.is_empty()).then(|| {
                                 format!(
@@ -417,7 +428,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                         measured: primary.map(|p| measured(p, lang)).unwrap_or_default(),
                         threshold: primary.map(|p| threshold(p, lang)).unwrap_or_default(),
                         points,
-                        route: c.route.clone(),
+                        route: c.route_label.as_ref().map(|r| r.get(lang).to_string()),
                         gap,
                         confidence: c.confidence,
                         source: f::source(&c.source, lang),

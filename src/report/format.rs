@@ -187,7 +187,7 @@ pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
     match o {
         Outcome::Met => lang.pick("达标", "met"),
         Outcome::NotMet => lang.pick("未达标", "not met"),
-        Outcome::Missing => lang.pick("缺数据", "missing data"),
+        Outcome::Missing => lang.pick("数据缺失", "missing data"),
         Outcome::Review => lang.pick("待声明", "needs review"),
         Outcome::NA => lang.pick("不适用", "n/a"),
     }
@@ -359,21 +359,19 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
             let parts: Vec<String> = bands
                 .iter()
                 .map(|b| {
-                    let (l, r) = if *upper_closed {
-                        ("(", "]")
-                    } else {
-                        ("[", ")")
-                    };
-                    let from = b.from.map_or("−∞".to_string(), |f| number(f, 2));
-                    let to = b.to.map_or("+∞".to_string(), |t| number(t, 2));
-                    format!("{l}{from}, {to}{r} → {}", number(b.points, 1))
+                    format!(
+                        "{}{}{}",
+                        band_words(b.from, b.to, *unit, *upper_closed, lang),
+                        lang.pick("：", ": "),
+                        quantity(b.points, Unit::Points, lang)
+                    )
                 })
                 .collect();
             format!(
-                "{}{yr} ({}): {}",
+                "{}{yr}{}{}",
                 lang.pick(metric.zh(), metric.en()),
-                quantity(0.0, *unit, lang).trim_start_matches('0').trim(),
-                parts.join("; ")
+                lang.pick("：", ": "),
+                parts.join(lang.pick("；", "; "))
             )
         }
         Scoring::Ladder { steps, otherwise } => {
@@ -410,6 +408,68 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
             lang.pick(metric.zh(), metric.en()),
             paren(lang.pick("手工录入", "entered by hand"), lang)
         ),
+    }
+}
+
+/// A score band in words, as the official tables write them: "低于 1%",
+/// "1%–2%", "5% 及以上"; for "≤" tables "55% 及以下", "55%–75%", "高于 75%".
+#[must_use]
+pub fn band_words(
+    from: Option<f64>,
+    to: Option<f64>,
+    unit: Unit,
+    upper_closed: bool,
+    lang: Lang,
+) -> String {
+    let q = |v: f64| quantity(v, unit, lang);
+    match (from, to, upper_closed) {
+        (None, Some(t), false) => {
+            lang_fmt(lang, &format!("低于 {}", q(t)), &format!("below {}", q(t)))
+        }
+        (None, Some(t), true) => lang_fmt(
+            lang,
+            &format!("{} 及以下", q(t)),
+            &format!("{} or less", q(t)),
+        ),
+        (Some(f), None, false) => lang_fmt(
+            lang,
+            &format!("{} 及以上", q(f)),
+            &format!("{} or more", q(f)),
+        ),
+        (Some(f), None, true) => {
+            lang_fmt(lang, &format!("高于 {}", q(f)), &format!("above {}", q(f)))
+        }
+        (Some(f), Some(t), _) => format!("{}–{}", q(f), q(t)),
+        (None, None, _) => lang.pick("任意值", "any value").to_string(),
+    }
+}
+
+fn lang_fmt(lang: Lang, zh: &str, en: &str) -> String {
+    lang.pick(zh, en).to_string()
+}
+
+/// What a tier's status reads as, the same in every renderer: 已持有 for a
+/// held title or center (its criteria are context for the next review), the
+/// reason for a tier that does not apply, else the verdict word with the route
+/// that passed, in words.
+#[must_use]
+pub fn tier_status(t: &crate::eval::TierResult, lang: Lang) -> String {
+    if t.held {
+        return lang.pick("已持有", "held").to_string();
+    }
+    if let Some(reason) = &t.not_applicable {
+        return reason.get(lang).to_string();
+    }
+    let word = verdict(t.verdict, lang);
+    match &t.route_label {
+        Some(r) => format!(
+            "{word}{}",
+            paren(
+                &format!("{}{}", lang.pick("通过：", "by "), r.get(lang)),
+                lang
+            )
+        ),
+        None => word.to_string(),
     }
 }
 

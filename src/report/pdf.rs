@@ -1119,7 +1119,11 @@ fn title_block(d: &mut Layout, r: &ReportData) {
         .iter()
         .map(|p| {
             let title = if p.partial {
-                format!("{}{}", p.title, l("（部分编码）", " (partly encoded)"))
+                format!(
+                    "{}{}",
+                    p.title,
+                    l("（仅含部分认定条件）", " (only part of the conditions)")
+                )
             } else {
                 p.title.clone()
             };
@@ -1715,7 +1719,7 @@ fn criteria_row(d: &Layout, row: &Row) -> (Vec<Cell>, Option<Ink>) {
     };
     let mut title = Cell::text(&row.title, body);
     if let Some(route) = &row.route {
-        title = title.and(format!("{}{route}", d.l("通过途径：", "route: ")), muted);
+        title = title.and(format!("{}{route}", d.l("通过：", "passed by: ")), muted);
     }
     title = title.and(row.id.clone(), small);
     let mut value = Cell::text(or_dash(&row.measured), body);
@@ -1775,7 +1779,7 @@ fn criteria_cols(d: &Layout) -> Vec<Col> {
 fn tiers(d: &mut Layout, r: &ReportData) {
     d.section(3, d.l("逐级评价明细", "Criteria by tier"), 80.0);
     let legend = d.l(
-        "状态：✓ 达标；× 未达标（灰底）；? 缺数据；… 待声明；– 不适用。可信度：V 已核实；V1 单一来源；P 暂定值；Q 定性条件，须自行声明。",
+        "状态：✓ 达标；× 未达标（灰底）；? 数据缺失；… 待声明或待补月份；– 不适用。可信度：V 已核实；V1 单一来源；P 暂定值；Q 定性条件，须自行声明。",
         "Status: ✓ met; × not met (shaded); ? missing data; … needs review; – n/a. Confidence: V verified; V1 one source; P provisional; Q qualitative, to be declared.",
     );
     d.paragraph(MARGIN, WIDTH, legend, Style::new(7.2).ink(MUTED));
@@ -1883,7 +1887,7 @@ fn next_steps(d: &mut Layout, r: &ReportData) {
         grid: false,
     };
     let intro = d.l(
-        "以下为达到各项目下一级所差的条件，按重要性排序：先列未达标项，再列缺数据项，最后列需声明的定性条件。",
+        "以下为达到各项目下一级所差的条件，按重要性排序：先列未达标项，再列数据缺失项，最后列需声明的定性条件。",
         "The criteria standing between the company and the next tier of each programme, most important first: failed criteria, then missing data, then declarations.",
     );
     let intro_style = Style::new(7.6).ink(MUTED);

@@ -36,7 +36,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             .effective_to
             .map_or_else(|| l("至今", "open").to_string(), |d| d.to_string());
         let partial = if p.partial {
-            l("，部分编码", ", partial")
+            l("，仅含部分认定条件", ", only part of the conditions")
         } else {
             ""
         };
@@ -47,13 +47,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             l("可信度", "confidence"),
             p.confidence.label()
         );
-        let _ = writeln!(
-            o,
-            "  {} {}{}",
-            p.id,
-            p.title.get(lang),
-            f::paren(&detail, lang)
-        );
+        let _ = writeln!(o, "  {}{}", p.title.get(lang), f::paren(&detail, lang));
         for n in &p.notes {
             let _ = writeln!(o, "      {}{}", l("注：", "Note: "), n.get(lang));
         }
@@ -65,7 +59,13 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 Severity::Error => l("错误", "error"),
                 Severity::Warning => l("提示", "warning"),
             };
-            let _ = writeln!(o, "  [{sev}] {}: {}", i.field, lang.pick(&i.zh, &i.en));
+            let _ = writeln!(
+                o,
+                "  [{sev}] {}{}{}",
+                field_names(std::slice::from_ref(&i.field), lang),
+                l("：", ": "),
+                lang.pick(&i.zh, &i.en)
+            );
         }
     }
     let mut programme = None;
@@ -74,24 +74,27 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             programme = Some(t.programme);
             let _ = writeln!(o, "\n== {} ==", f::programme(t.programme, lang));
         }
-        let held = if t.held {
-            l("（已持有）", " (already held)")
-        } else {
-            ""
-        };
-        let route = t
-            .route
-            .as_ref()
-            .map(|r| f::paren(&format!("{} {r}", l("途径", "route")), lang))
-            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "\n[{}] {} {} — {}{route}{held}",
+            "\n[{}] {} — {}",
             t.ladder.get(lang),
             t.title.get(lang),
-            t.id,
-            f::verdict(t.verdict, lang)
+            f::tier_status(t, lang)
         );
+        if t.not_applicable.is_some() {
+            // Nothing to meet: the reason says why, the criteria stay in the JSON.
+            continue;
+        }
+        if t.held && t.verdict != crate::eval::Verdict::Eligible {
+            let _ = writeln!(
+                o,
+                "  {}",
+                l(
+                    "以下为按本次数据对照的条件，供复审参考：",
+                    "The criteria below, on this year's figures, are context for the next review:"
+                )
+            );
+        }
         if let Some(s) = &t.score {
             let blocks: Vec<String> = s
                 .blocks
@@ -149,15 +152,14 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             };
             let _ = writeln!(
                 o,
-                "  {} {} {}{pts} [{}] — {}",
+                "  {} {}{pts} [{}] — {}",
                 f::outcome_mark(c.outcome),
-                c.id,
                 c.title.get(lang),
                 c.confidence.label(),
                 f::outcome(c.outcome, lang)
             );
-            if let Some(r) = &c.route {
-                let _ = writeln!(o, "      {}{r}", l("通过途径：", "passed by: "));
+            if let Some(r) = &c.route_label {
+                let _ = writeln!(o, "      {}{}", l("通过：", "passed by: "), r.get(lang));
             }
             for ch in &c.checks {
                 if c.outcome == Outcome::NA {
@@ -168,6 +170,9 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                     let _ = write!(line, "{}{}", l("：", ": "), f::gap(g, lang));
                 }
                 let _ = writeln!(o, "      {} {line}", f::outcome_mark(ch.outcome));
+                if let Some(d) = &ch.decide {
+                    let _ = writeln!(o, "        {}", d.get(lang));
+                }
             }
             if !c.missing.is_empty() {
                 let _ = writeln!(
@@ -203,7 +208,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                         l("（已持有）", " (already held)")
                     )
                 } else {
-                    format!("{} {}", t.title.get(lang), t.id)
+                    t.title.get(lang).to_string()
                 }
             },
         );
@@ -215,7 +220,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             l("已达到", "reached")
         );
         for n in &p.next {
-            let _ = writeln!(o, "  → {} {}", n.title.get(lang), n.tier);
+            let _ = writeln!(o, "  → {}", n.title.get(lang));
             for (i, b) in n.blockers.iter().enumerate() {
                 let _ = writeln!(
                     o,
@@ -231,6 +236,9 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                         let _ = write!(line, "{}{}", l("：", ": "), f::gap(g, lang));
                     }
                     let _ = writeln!(o, "       {line}");
+                    if let Some(d) = &ch.decide {
+                        let _ = writeln!(o, "         {}", d.get(lang));
+                    }
                 }
                 if !b.missing.is_empty() {
                     let _ = writeln!(
@@ -248,7 +256,11 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             o,
             "\n== {}{} ==",
             l("五有准备度", "Five haves readiness"),
-            f::paren(target, lang)
+            f::paren(
+                ev.tier(target)
+                    .map_or(target.as_str(), |t| t.title.get(lang)),
+                lang
+            )
         );
         for h in haves {
             let pct = h.readiness.map_or_else(
