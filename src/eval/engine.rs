@@ -221,16 +221,26 @@ fn decide_month(sp: &crate::metrics::Span, years: f64) -> Text {
     )
 }
 
+/// How far `value` is from passing `op threshold`, in the criterion's unit,
+/// computed exactly and never rounded in the applicant's favour: counts are
+/// whole, and a strict test (`>`, `<`) sitting on its threshold still needs
+/// one step (one unit of a count, 0.01 of an amount or percentage), never "0".
 fn shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> (f64, bool) {
-    let (mut s, decrease) = match op {
-        Op::Ge | Op::Gt => (threshold - value, false),
-        Op::Le | Op::Lt => (value - threshold, true),
+    let decrease = matches!(op, Op::Le | Op::Lt);
+    let strict = matches!(op, Op::Gt | Op::Lt);
+    let (from, to) = if decrease {
+        (threshold, value)
+    } else {
+        (value, threshold)
     };
+    let mut s = crate::metrics::exact::diff(to, from);
     if unit.is_count() {
         s = s.ceil();
-        if matches!(op, Op::Gt | Op::Lt) && (value + if decrease { -s } else { s }) == threshold {
+        if strict && crate::metrics::exact::diff(to, from) == s {
             s += 1.0;
         }
+    } else if strict && s <= 0.0 {
+        s = 0.01;
     }
     (s.max(0.0), decrease)
 }

@@ -136,15 +136,30 @@ fn negate(op: &'static str) -> &'static str {
     }
 }
 
+/// `v` rounded **up** to `decimals` places (exactly, on its decimal form): a
+/// gap is never printed smaller than it is.
+#[must_use]
+pub fn round_up(v: f64, decimals: u32) -> f64 {
+    use crate::metrics::exact::Q;
+    let scale = 10_i64.pow(decimals);
+    Q::from_f64(v)
+        .and_then(|q| q.times(Q::int(scale)))
+        .and_then(Q::ceil)
+        .and_then(|c| Q::int(c).over(Q::int(scale)))
+        .map_or(v, Q::to_f64)
+}
+
 /// The gap as a phrase, e.g. `还差 0.6 个百分点，即研发费用再增加 60 万元`.
 #[must_use]
 pub fn gap(g: &Gap, lang: Lang) -> String {
     let amount = match g.unit {
         Unit::Percent => match lang {
-            Lang::Zh => format!("{} 个百分点", number(g.shortfall, 2)),
-            Lang::En => format!("{} pp", number(g.shortfall, 2)),
+            Lang::Zh => format!("{} 个百分点", number(round_up(g.shortfall, 2), 2)),
+            Lang::En => format!("{} pp", number(round_up(g.shortfall, 2), 2)),
         },
-        u => quantity(g.shortfall, u, lang),
+        Unit::Points => quantity(round_up(g.shortfall, 1), g.unit, lang),
+        u if u.is_count() => quantity(g.shortfall, u, lang),
+        u => quantity(round_up(g.shortfall, 2), u, lang),
     };
     let mut s = match (lang, g.decrease) {
         (Lang::Zh, false) => format!("还差 {amount}"),
