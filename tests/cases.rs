@@ -34,6 +34,18 @@ struct Expected {
     /// Expected highest tier reached per programme (`tech_center`, `quality_sme`); None = none.
     #[serde(default)]
     reached: BTreeMap<String, Option<String>>,
+    /// Whether each named tier is held (a valid title or a center on its track).
+    #[serde(default)]
+    held: BTreeMap<String, bool>,
+    /// Points earned per scored criterion.
+    #[serde(default)]
+    points: BTreeMap<String, f64>,
+    /// Text the "what would decide" note of a criterion contains (Chinese).
+    #[serde(default)]
+    decide: BTreeMap<String, String>,
+    /// The default five-haves target tier.
+    #[serde(default)]
+    target: Option<String>,
 }
 
 fn verdict_id(v: Verdict) -> &'static str {
@@ -148,6 +160,7 @@ fn every_case_matches_its_expectation() {
                 None => failures.push(format!("{name}: criterion {id} not evaluated")),
             }
         }
+        check_more(&name, &exp, &ev, &mut failures);
         for (prog, want) in &exp.reached {
             let got = ev.progress.iter().find(|p| {
                 serde_json::to_value(p.programme)
@@ -173,4 +186,45 @@ fn every_case_matches_its_expectation() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The checks added with held titles, points, undecided durations and targets.
+fn check_more(
+    name: &str,
+    exp: &Expected,
+    ev: &innocheck::eval::Evaluation,
+    failures: &mut Vec<String>,
+) {
+    let find = |id: &str| {
+        ev.tiers
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .find(|c| &*c.id == id)
+    };
+    for (tier, want) in &exp.held {
+        match ev.tier(tier) {
+            Some(t) if t.held == *want => {}
+            Some(t) => failures.push(format!("{name}: tier {tier}: held {} != {want}", t.held)),
+            None => failures.push(format!("{name}: tier {tier} not evaluated")),
+        }
+    }
+    for (id, want) in &exp.points {
+        match find(id).and_then(|c| c.points) {
+            Some(p) if (p - want).abs() < 1e-9 => {}
+            got => failures.push(format!("{name}: points of {id}: {got:?} != {want}")),
+        }
+    }
+    for (id, want) in &exp.decide {
+        let text = find(id)
+            .and_then(|c| c.checks.iter().find_map(|ch| ch.decide.as_ref()))
+            .map(|t| t.zh.to_string());
+        if !text.as_deref().is_some_and(|t| t.contains(want.as_str())) {
+            failures.push(format!("{name}: decide of {id}: {text:?} lacks {want:?}"));
+        }
+    }
+    if let Some(want) = &exp.target
+        && ev.target.as_ref() != Some(want)
+    {
+        failures.push(format!("{name}: target {:?} != {want:?}", ev.target));
+    }
 }
