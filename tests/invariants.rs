@@ -58,7 +58,6 @@ fn year(y: i32) -> impl Strategy<Value = FiscalYear> {
                     equity_new: Some(equity),
                     new_product_sales: Some((revenue * 0.3 * 100.0).round() / 100.0),
                     lead_product_sales: Some((main * 0.7 * 100.0).round() / 100.0),
-                    ..FiscalYear::default()
                 }
             },
         )
