@@ -46,7 +46,6 @@ fn base() -> Assessment {
             equity_new: Some(0.0),
             new_product_sales: Some(rev * 0.3),
             lead_product_sales: Some(rev * 0.6),
-            ..FiscalYear::default()
         });
     }
     a
@@ -337,7 +336,7 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
             });
             vec![a]
         }
-        Metric::InstitutionLevel => return None, // an ordinal level: no in-between values
+        // Flags, and the ordinal institution level: no in-between values to probe.
         _ => return None,
     })
 }
@@ -421,7 +420,9 @@ fn walk_scoring(id: &str, s: &Scoring, out: &mut Vec<Edge>) {
             }
         }
         Scoring::Ladder { steps, .. } | Scoring::Sum { steps, .. } => {
-            steps.iter().for_each(|st| walk_test(id, &st.test, out));
+            for st in steps {
+                walk_test(id, &st.test, out);
+            }
         }
         Scoring::Max(parts) => parts.iter().for_each(|p| walk_scoring(id, p, out)),
         Scoring::Manual { .. } => {}
@@ -623,14 +624,13 @@ fn every_threshold_and_band_edge_of_every_pack_through_raw_inputs() {
                     probed += 1;
                     match &edge.kind {
                         EdgeKind::Cmp { op, value } => {
-                            let want_met = match (op, side) {
-                                (Op::Ge | Op::Le, Side::On) => true,
-                                (Op::Gt | Op::Lt, Side::On) => false,
-                                (Op::Ge | Op::Gt, Side::Above) | (Op::Le | Op::Lt, Side::Below) => {
-                                    true
-                                }
-                                _ => false,
-                            };
+                            // "不低于 / 以上" includes the threshold; "超过 / 高于" does not.
+                            let want_met = matches!(
+                                (op, side),
+                                (Op::Ge | Op::Le, Side::On)
+                                    | (Op::Ge | Op::Gt, Side::Above)
+                                    | (Op::Le | Op::Lt, Side::Below)
+                            );
                             let want = if want_met {
                                 Outcome::Met
                             } else {
@@ -647,13 +647,13 @@ fn every_threshold_and_band_edge_of_every_pack_through_raw_inputs() {
                                 ));
                             }
                             // A met criterion offers no gap; a failed one a positive gap.
-                            if let Some(g) = c.checks.first().and_then(|ch| ch.gap) {
-                                if want_met || g.shortfall <= 0.0 {
-                                    failures.push(format!(
-                                        "{} ({side:?}): gap {} on a {:?} outcome",
-                                        edge.criterion, g.shortfall, c.outcome
-                                    ));
-                                }
+                            if let Some(g) = c.checks.first().and_then(|ch| ch.gap)
+                                && (want_met || g.shortfall <= 0.0)
+                            {
+                                failures.push(format!(
+                                    "{} ({side:?}): gap {} on a {:?} outcome",
+                                    edge.criterion, g.shortfall, c.outcome
+                                ));
                             }
                         }
                         EdgeKind::Band {
