@@ -275,11 +275,16 @@ fn step_for(unit: Unit, threshold: f64) -> f64 {
 
 /// Shortfall a failed check must report for `value` against `threshold`: the
 /// distance, rounded up to a whole number for count units; for a strict operator
-/// on a count unit, the next whole value past the threshold.
+/// on a count unit, the next whole value past the threshold; a strict operator
+/// on an amount or percentage sitting on its threshold still needs one step (0.01).
 fn expected_shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> f64 {
     let raw = (threshold - value).abs();
     if !unit.is_count() {
-        return raw;
+        return if raw == 0.0 && matches!(op, Op::Gt | Op::Lt) {
+            0.01
+        } else {
+            raw
+        };
     }
     let s = raw.ceil();
     let landed = match op {

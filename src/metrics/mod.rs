@@ -224,7 +224,7 @@ metrics! {
     /// 职工总数.
     StaffTotal = "staff_total", Person, true, "职工总数", "Total staff";
     /// 研发人员数 (full-time).
-    RdStaff = "rd_staff", Person, true, "研发人员数", "R&D staff";
+    RdStaff = "rd_staff", Person, true, "全职研发人员数", "Full-time R&D staff";
     /// 研发费用 / 营业收入.
     RdRatio = "rd_ratio", Percent, true, "研发费用占营业收入比重", "R&D spending / revenue";
     /// 研发费用 / 主营业务收入.
@@ -308,7 +308,7 @@ metrics! {
     /// QMS certificate.
     QmsCertificate = "qms_certificate", Flag, false, "质量管理体系认证", "Quality-management certificate";
     /// Management-system or developed-country product certification.
-    AdvancedCertification = "advanced_certification", Flag, false, "管理体系或发达国家产品认证", "Management-system or developed-market product certification";
+    AdvancedCertification = "advanced_certification", Flag, false, "管理体系认证或发达国家和地区产品认证", "Management-system or developed-market product certification";
     /// Provincial or higher quality award.
     QualityAward = "quality_award", Flag, false, "省级以上质量奖", "Provincial+ quality award";
     /// Standards drafted (all levels).

@@ -106,7 +106,7 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     );
     push(
         "company.city".into(),
-        "所在设区市",
+        "所在地区",
         "City",
         None,
         c.city.map_or(Answer::Empty, |x| {
@@ -469,7 +469,7 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     );
     push(
         "direction.advanced_certification".into(),
-        "管理体系或发达国家产品认证",
+        "管理体系认证或发达国家和地区产品认证",
         "Management-system or developed-market product certification",
         None,
         yes_no(d.advanced_certification),
