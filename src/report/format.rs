@@ -49,7 +49,7 @@ pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
         Some(Value::Span(s)) => {
             // "1.1–2 年": the start is known only to the year.
             let hi = quantity(s.max, unit, lang);
-            format!("{}–{hi}", number(s.min, 1))
+            format!("{}–{hi}", number((s.min * 10.0 + 1e-9).floor() / 10.0, 1))
         }
     }
 }
@@ -59,9 +59,16 @@ pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
 pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
     let decimals = match unit {
         Unit::Percent => 2,
-        Unit::Points => 1,
+        Unit::Points | Unit::Year => 1,
         u if u.is_count() => 0,
         _ => 2,
+    };
+    // Durations are shown cut down, never rounded up: 5.58 years is "5.5 年",
+    // not "6 年" (criteria.md §1 "Durations are measured").
+    let n = if unit == Unit::Year {
+        (n * 10.0 + 1e-9).floor() / 10.0
+    } else {
+        n
     };
     let num = number(n, decimals);
     match unit {

@@ -1066,7 +1066,7 @@ fn title_block(d: &mut Layout, r: &ReportData) {
             kv(l("统一社会信用代码", "Credit code (USCC)"), val(&h.uscc)),
         ],
         [
-            kv(l("所在城市", "City"), val(&h.city)),
+            kv(l("所在地区", "Location"), val(&h.city)),
             kv(l("所属行业", "Industry"), val(&h.industry)),
         ],
         [
@@ -1800,7 +1800,9 @@ fn tiers(d: &mut Layout, r: &ReportData) {
         };
         let keep = d.table_lead(&table).max(12.0);
         d.subheading(&t.title, &detail, keep);
-        if table.rows.is_empty() {
+        if t.verdict == Verdict::NotApplicable {
+            // The reason is the summary above: nothing to meet.
+        } else if table.rows.is_empty() {
             d.paragraph(
                 MARGIN,
                 WIDTH,
