@@ -1109,3 +1109,38 @@ fn a_route_whose_condition_lacks_data_is_missing_and_names_it() {
         .expect("revenue check");
     assert_eq!(check.threshold, Some(Value::Num(200_000.0)));
 }
+
+/// criteria.md §1: a qualitative declaration pending inside a score is
+/// `review`, names the field to declare and the points that hang on it.
+#[test]
+fn a_pending_declaration_in_a_score_is_review_with_its_points() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/ganpo-smart.ron"),
+    )
+    .expect("sample")
+    .replace("key_chain_link: Some(false),", "key_chain_link: None,");
+    let a = innocheck::storage::load_bytes(text.as_bytes(), "ganpo.ron")
+        .expect("loads")
+        .assessment;
+    let reg = reg();
+    let ev = evaluate(&a, &packs(&reg, &["sme.2022"]), as_of());
+    let c = criterion(&ev, "sme.2022.specialized.score.field");
+    // 补短板 no (5), 六基 / 老字号 no, key-chain link undeclared (3): 0 now, 3 pending.
+    assert_eq!(c.outcome, Outcome::Review);
+    assert_eq!(c.points, Some(0.0));
+    assert_eq!(c.points_upper, Some(3.0));
+    assert!(
+        c.missing
+            .contains(&"direction.fields.key_chain_link".to_string()),
+        "{:?}",
+        c.missing
+    );
+    let blocker = ev
+        .progress
+        .iter()
+        .flat_map(|p| &p.next)
+        .flat_map(|n| &n.blockers)
+        .find(|b| b.criterion == "sme.2022.specialized.score.field")
+        .expect("a next step");
+    assert_eq!(blocker.points_gain, Some(3.0));
+}

@@ -896,10 +896,17 @@ impl Evaluator<'_> {
                 }
                 let outcome = Outcome::any(outs.iter().map(|(_, o)| o.outcome()));
                 let progress = outs.iter().map(|(_, o)| o.progress).fold(0.0, f64::max);
-                // The decisive route: the first that passed, else the closest.
+                // The decisive route: the first that passed; else, when the
+                // outcome waits on data or a declaration, the route that waits
+                // (so its field is named); else the closest.
                 let pick = outs
                     .iter()
                     .position(|(_, o)| o.outcome() == Outcome::Met)
+                    .or_else(|| {
+                        matches!(outcome, Outcome::Missing | Outcome::Review)
+                            .then(|| outs.iter().position(|(_, o)| o.outcome() == outcome))
+                            .flatten()
+                    })
                     .or_else(|| {
                         outs.iter()
                             .enumerate()

@@ -222,9 +222,21 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
         for n in &p.next {
             let _ = writeln!(o, "  → {}", n.title.get(lang));
             for (i, b) in n.blockers.iter().enumerate() {
+                // Points that hang on a pending input or declaration.
+                let pending = match (b.outcome, b.points_gain) {
+                    (Outcome::Missing | Outcome::Review, Some(g)) if g > 0.0 => f::paren(
+                        &format!(
+                            "{}{}",
+                            l("待定分值 ", "points pending: "),
+                            f::quantity(g, crate::metrics::Unit::Points, lang)
+                        ),
+                        lang,
+                    ),
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     o,
-                    "    {}. {} {} [{}]",
+                    "    {}. {} {}{pending} [{}]",
                     i + 1,
                     f::outcome_mark(b.outcome),
                     b.title.get(lang),
