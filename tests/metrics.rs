@@ -349,3 +349,31 @@ fn fields_map_to_the_criteria_that_read_them() {
         assert!(!m.inputs().is_empty(), "{m:?}");
     }
 }
+
+/// A denominator too small to be a real amount (5e-324 万元) gives no figure:
+/// the ratio is missing, never infinite and never met; validation names it.
+#[test]
+fn a_tiny_denominator_is_missing_and_flagged() {
+    let mut a = company();
+    a.years[0].revenue = Some(5e-324);
+    let m = Metrics::new(&a, as_of());
+    for metric in [Metric::RdRatio, Metric::MainShare, Metric::NetMargin] {
+        let r = m.value(metric, Some(1));
+        assert!(r.is_err(), "{metric:?}: {r:?}");
+    }
+    let issues = innocheck::model::validate(&a, as_of());
+    assert!(
+        issues.iter().any(|i| i.field == "years.2024.revenue"),
+        "{issues:?}"
+    );
+    // A year far outside 1949..as-of is an error, and gives no duration.
+    a.direction.niche_entry_year = Some(i32::MIN);
+    let issues = innocheck::model::validate(&a, as_of());
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.field == "direction.niche_entry_year")
+    );
+    let m = Metrics::new(&a, as_of());
+    assert!(m.value(Metric::YearsInNiche, None).is_err());
+}

@@ -11,6 +11,10 @@ use super::{Assessment, FiscalYear, uscc};
 pub const MAX_MONEY: f64 = 1.0e9;
 /// Largest head count accepted.
 pub const MAX_PEOPLE: u32 = 5_000_000;
+/// Earliest year accepted for a date of founding, recognition or entry.
+pub const FIRST_YEAR: i32 = 1949;
+/// Smallest positive amount (万元) accepted where a ratio divides by it.
+pub const MIN_DIVISOR: f64 = 0.01;
 /// Longest text accepted in a single field (characters).
 pub const MAX_TEXT: usize = 10_000;
 
@@ -136,6 +140,7 @@ impl Collector {
         }
     }
 
+    /// A year that must lie between 1949 and the evaluation year.
     fn year_not_after(&mut self, field: &str, year: Option<i32>, limit: i32) {
         if let Some(y) = year
             && y > limit
@@ -144,6 +149,42 @@ impl Collector {
                 field,
                 format!("年份 {y} 晚于评价年度 {limit}"),
                 format!("year {y} is after the evaluation year {limit}"),
+            );
+        } else if let Some(y) = year
+            && y < FIRST_YEAR
+        {
+            self.error(
+                field,
+                format!("年份不合理：{y}（应在 {FIRST_YEAR}–{limit} 之间）"),
+                format!("implausible year {y} (must be {FIRST_YEAR}–{limit})"),
+            );
+        }
+    }
+
+    /// A month that must be 1–12.
+    fn month(&mut self, field: &str, month: Option<u8>) {
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            self.error(
+                field,
+                format!("月份应为 1–12：{m}"),
+                format!("month must be 1–12: {m}"),
+            );
+        }
+    }
+
+    /// An amount that a ratio divides by: a positive figure below 0.01 万元
+    /// (100 元) is too small to be a real one and would make the ratio absurd.
+    fn divisor(&mut self, field: &str, value: Option<f64>) {
+        if let Some(v) = value
+            && v > 0.0
+            && v < MIN_DIVISOR
+        {
+            self.error(
+                field,
+                format!("金额过小（{v} 万元），不像真实数据；金额以万元计"),
+                format!("amount too small to be real ({v} 万元); amounts are in 万元"),
             );
         }
     }
@@ -253,6 +294,14 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     c.money(&f("net_profit"), fy.net_profit, true);
     c.money(&f("total_profit"), fy.total_profit, true);
     for (name, v) in [
+        ("revenue", fy.revenue),
+        ("main_revenue", fy.main_revenue),
+        ("total_assets", fy.total_assets),
+        ("total_profit", fy.total_profit),
+    ] {
+        c.divisor(&f(name), v);
+    }
+    for (name, v) in [
         ("staff_total", fy.staff_total),
         ("rd_staff", fy.rd_staff),
         ("rd_staff_qualified", fy.rd_staff_qualified),
@@ -328,6 +377,17 @@ fn check_capabilities(c: &mut Collector, a: &Assessment, as_of: NaiveDate) {
     c.money("conditions.rd_space_m2", a.conditions.rd_space_m2, false);
     for (i, inst) in a.conditions.institutions.iter().enumerate() {
         c.year_not_after(&format!("conditions.institutions.{i}.year"), inst.year, y);
+        c.month(&format!("conditions.institutions.{i}.month"), inst.month);
+        if inst.kind == super::InstitutionKind::TechCenter
+            && inst.level == super::InstitutionLevel::Provincial
+            && inst.track.is_none()
+        {
+            c.warn(
+                format!("conditions.institutions.{i}.track"),
+                "请填写认定部门（省发改委或省工信厅）；未填写时按所属行业推定".into(),
+                "enter the recognising department (Provincial DRC or MIIT); until then it is inferred from the industry".into(),
+            );
+        }
         c.text(&format!("conditions.institutions.{i}.name"), &inst.name);
     }
     for (i, p) in a.conditions.partners.iter().enumerate() {
@@ -337,6 +397,12 @@ fn check_capabilities(c: &mut Collector, a: &Assessment, as_of: NaiveDate) {
     c.text("staff.tech_leader_note", &a.staff.tech_leader_note);
     let d = &a.direction;
     c.year_not_after("direction.niche_entry_year", d.niche_entry_year, y);
+    c.month("direction.niche_entry_month", d.niche_entry_month);
+    c.percent(
+        "direction.intl_niche_share_pct",
+        d.intl_niche_share_pct,
+        100.0,
+    );
     if let (Some(entry), Some(founded)) = (d.niche_entry_year, a.company.founded)
         && entry < founded.year()
     {
