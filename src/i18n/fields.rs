@@ -7,7 +7,7 @@
 //! "Financial data › Revenue (2024)".
 
 use super::pages::{
-    company, compliance, conditions, direction, finance, funding, ip_awards, projects, staff,
+    company, compliance, conditions, direction, finance, ip_awards, projects, staff,
 };
 use super::{Lang, Tr};
 
@@ -28,25 +28,9 @@ pub fn year_field_label(name: &str) -> Option<Tr> {
 
 /// A fiscal-year field's page and label.
 fn year_field(name: &str) -> Option<(Tr, Tr)> {
-    Some(match name {
-        "revenue" => (finance::TITLE, finance::REVENUE),
-        "main_revenue" => (finance::TITLE, finance::MAIN_REVENUE),
-        "net_profit" => (finance::TITLE, finance::NET_PROFIT),
-        "total_profit" => (finance::TITLE, finance::TOTAL_PROFIT),
-        "total_assets" => (finance::TITLE, finance::TOTAL_ASSETS),
-        "total_liabilities" => (finance::TITLE, finance::TOTAL_LIABILITIES),
-        "new_product_sales" => (finance::TITLE, finance::NEW_PRODUCT_SALES),
-        "lead_product_sales" => (finance::TITLE, finance::LEAD_PRODUCT_SALES),
-        "equity_new" => (finance::TITLE, finance::EQUITY_NEW),
-        "rd_spend" => (funding::TITLE, funding::RD_SPEND),
-        "staff_total" => (staff::TITLE, staff::STAFF_TOTAL),
-        "rd_staff" => (staff::TITLE, staff::RD_STAFF),
-        "rd_staff_qualified" => (staff::TITLE, staff::RD_QUALIFIED),
-        _ => return None,
-    })
+    crate::model::FiscalField::by_name(name).map(|f| (f.page.title(), f.label))
 }
 
-/// The page and label of a field outside the fiscal years.
 fn other_field(id: &str) -> Option<(Tr, Tr)> {
     use direction as d;
     Some(match id {

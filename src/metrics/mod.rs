@@ -13,6 +13,7 @@ pub use duration::Span;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::model::fiscal::{self, Access, FiscalField};
 use crate::model::validate::{MAX_MONEY, MAX_PEOPLE, year_field};
 use crate::model::{
     Assessment, AwardLevel, Industry, InstitutionKind, InstitutionLevel, MakerResult,
@@ -609,65 +610,59 @@ impl<'a> Metrics<'a> {
         self.a.year(self.calendar_year(back))
     }
 
-    fn money_in(
-        &self,
-        back: u8,
-        name: &str,
-        get: fn(&FiscalYear) -> Option<f64>,
-        signed: bool,
-    ) -> Num {
-        match self.fy(back).and_then(get) {
-            Some(v) if v.is_finite() && v.abs() <= MAX_MONEY && (signed || v >= 0.0) => Ok(v),
-            _ => Err(Missing::one(year_field(self.calendar_year(back), name))),
-        }
-    }
-
-    fn people_in(&self, back: u8, name: &str, get: fn(&FiscalYear) -> Option<u32>) -> Num {
-        match self.fy(back).and_then(get) {
-            Some(v) if v <= MAX_PEOPLE => Ok(f64::from(v)),
-            _ => Err(Missing::one(year_field(self.calendar_year(back), name))),
-        }
+    /// A per-year input (money or head count) as a number, or missing.
+    fn input(&self, back: u8, field: &FiscalField) -> Num {
+        let fy = self.fy(back);
+        let ok = match field.access {
+            Access::Money { get, signed, .. } => fy
+                .and_then(get)
+                .filter(|v| v.is_finite() && v.abs() <= MAX_MONEY && (signed || *v >= 0.0)),
+            Access::People { get, .. } => {
+                fy.and_then(get).filter(|v| *v <= MAX_PEOPLE).map(f64::from)
+            }
+        };
+        ok.ok_or_else(|| Missing::one(field.id(self.calendar_year(back))))
     }
 
     /// 营业收入 in year `back`.
     pub fn revenue(&self, back: u8) -> Num {
-        self.money_in(back, "revenue", |y| y.revenue, false)
+        self.input(back, &fiscal::REVENUE)
     }
     /// 主营业务收入 in year `back`.
     pub fn main_revenue(&self, back: u8) -> Num {
-        self.money_in(back, "main_revenue", |y| y.main_revenue, false)
+        self.input(back, &fiscal::MAIN_REVENUE)
     }
     /// 净利润 in year `back`.
     pub fn net_profit(&self, back: u8) -> Num {
-        self.money_in(back, "net_profit", |y| y.net_profit, true)
+        self.input(back, &fiscal::NET_PROFIT)
     }
     /// 利润总额 in year `back`.
     pub fn total_profit(&self, back: u8) -> Num {
-        self.money_in(back, "total_profit", |y| y.total_profit, true)
+        self.input(back, &fiscal::TOTAL_PROFIT)
     }
     /// 资产总额 in year `back`.
     pub fn total_assets(&self, back: u8) -> Num {
-        self.money_in(back, "total_assets", |y| y.total_assets, false)
+        self.input(back, &fiscal::TOTAL_ASSETS)
     }
     /// 负债总额 in year `back`.
     pub fn total_liabilities(&self, back: u8) -> Num {
-        self.money_in(back, "total_liabilities", |y| y.total_liabilities, false)
+        self.input(back, &fiscal::TOTAL_LIABILITIES)
     }
     /// 研发费用 in year `back`.
     pub fn rd_spend(&self, back: u8) -> Num {
-        self.money_in(back, "rd_spend", |y| y.rd_spend, false)
+        self.input(back, &fiscal::RD_SPEND)
     }
     /// 合格机构投资者新增股权融资 in year `back`.
     pub fn equity_new(&self, back: u8) -> Num {
-        self.money_in(back, "equity_new", |y| y.equity_new, false)
+        self.input(back, &fiscal::EQUITY_NEW)
     }
     /// 职工总数 in year `back`.
     pub fn staff_total(&self, back: u8) -> Num {
-        self.people_in(back, "staff_total", |y| y.staff_total)
+        self.input(back, &fiscal::STAFF_TOTAL)
     }
     /// 研发人员数 in year `back`.
     pub fn rd_staff(&self, back: u8) -> Num {
-        self.people_in(back, "rd_staff", |y| y.rd_staff)
+        self.input(back, &fiscal::RD_STAFF)
     }
 
     /// 研发费用 / 营业收入 (%).
@@ -750,7 +745,7 @@ impl<'a> Metrics<'a> {
     }
     /// Qualified R&D staff / R&D staff (%).
     pub fn rd_staff_qualified_share(&self, back: u8) -> Num {
-        let q = self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified);
+        let q = self.input(back, &fiscal::RD_STAFF_QUALIFIED);
         ratio(q, self.rd_staff(back), || {
             year_field(self.calendar_year(back), "rd_staff")
         })
@@ -768,14 +763,14 @@ impl<'a> Metrics<'a> {
     }
     /// 新产品销售收入 / 营业收入 (%).
     pub fn new_product_share(&self, back: u8) -> Num {
-        let n = self.money_in(back, "new_product_sales", |y| y.new_product_sales, false);
+        let n = self.input(back, &fiscal::NEW_PRODUCT_SALES);
         ratio(n, self.revenue(back), || {
             year_field(self.calendar_year(back), "revenue")
         })
     }
     /// 主导产品销售收入 / 营业收入 (%).
     pub fn lead_product_share(&self, back: u8) -> Num {
-        let n = self.money_in(back, "lead_product_sales", |y| y.lead_product_sales, false);
+        let n = self.input(back, &fiscal::LEAD_PRODUCT_SALES);
         ratio(n, self.revenue(back), || {
             year_field(self.calendar_year(back), "revenue")
         })
@@ -1270,8 +1265,7 @@ impl<'a> Metrics<'a> {
                 LeverInput::HireRdStaff,
             ),
             Metric::RdStaffQualifiedShare => {
-                let qualified =
-                    self.people_in(back, "rd_staff_qualified", |y| y.rd_staff_qualified);
+                let qualified = self.input(back, &fiscal::RD_STAFF_QUALIFIED);
                 people(
                     both_grow(q(qualified)?, q(self.rd_staff(back))?),
                     LeverInput::HireQualifiedRdStaff,

@@ -1,5 +1,6 @@
 //! How complete each step of the self-evaluation is (for the wizard's ticks).
 
+use super::{FiscalField, FiscalPage};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -97,29 +98,23 @@ pub fn completion(a: &Assessment, step: Step, as_of: NaiveDate) -> Completion {
             c.opt(a.company.independent_legal_person.as_ref());
             c.opt(a.company.products_permitted.as_ref());
         }
-        Step::Finance => {
+        Step::Finance | Step::Staff | Step::Funding => {
+            let page = match step {
+                Step::Finance => FiscalPage::Finance,
+                Step::Staff => FiscalPage::Staff,
+                _ => FiscalPage::Funding,
+            };
             for y in &years {
-                c.opt(y.and_then(|y| y.revenue.as_ref()));
-                c.opt(y.and_then(|y| y.main_revenue.as_ref()));
-                c.opt(y.and_then(|y| y.net_profit.as_ref()));
-                c.opt(y.and_then(|y| y.total_profit.as_ref()));
-                c.opt(y.and_then(|y| y.total_assets.as_ref()));
-                c.opt(y.and_then(|y| y.total_liabilities.as_ref()));
-                c.opt(y.and_then(|y| y.equity_new.as_ref()));
+                for f in FiscalField::on_page(page).filter(|f| f.counted) {
+                    c.1 += 1;
+                    if y.is_some_and(|y| f.is_filled(y)) {
+                        c.0 += 1;
+                    }
+                }
             }
-        }
-        Step::Staff => {
-            for y in &years {
-                c.opt(y.and_then(|y| y.staff_total.as_ref()));
-                c.opt(y.and_then(|y| y.rd_staff.as_ref()));
-                c.opt(y.and_then(|y| y.rd_staff_qualified.as_ref()));
-            }
-            c.opt(a.staff.tech_leader.as_ref());
-            c.opt(a.staff.senior_experts.as_ref());
-        }
-        Step::Funding => {
-            for y in &years {
-                c.opt(y.and_then(|y| y.rd_spend.as_ref()));
+            if step == Step::Staff {
+                c.opt(a.staff.tech_leader.as_ref());
+                c.opt(a.staff.senior_experts.as_ref());
             }
         }
         Step::Conditions => {

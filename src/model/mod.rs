@@ -7,6 +7,7 @@
 mod company;
 mod completion;
 mod finance;
+pub mod fiscal;
 mod profile;
 pub mod uscc;
 pub mod validate;
@@ -14,6 +15,7 @@ pub mod validate;
 pub use company::{City, Company, Industry};
 pub use completion::{Completion, Step, completion};
 pub use finance::FiscalYear;
+pub use fiscal::{FISCAL_FIELDS, FiscalField, FiscalPage};
 pub use profile::{
     Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution, InstitutionKind,
     InstitutionLevel, IntellectualProperty, MakerChina, MakerResult, ManualScores, Project,

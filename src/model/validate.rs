@@ -279,34 +279,22 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
             format!("implausible year: {}", fy.year),
         );
     }
-    for (name, v) in [
-        ("revenue", fy.revenue),
-        ("main_revenue", fy.main_revenue),
-        ("total_assets", fy.total_assets),
-        ("total_liabilities", fy.total_liabilities),
-        ("rd_spend", fy.rd_spend),
-        ("new_product_sales", fy.new_product_sales),
-        ("lead_product_sales", fy.lead_product_sales),
-        ("equity_new", fy.equity_new),
-    ] {
-        c.money(&f(name), v, false);
+    for field in super::FISCAL_FIELDS {
+        match field.access {
+            super::fiscal::Access::Money { get, signed, .. } => {
+                c.money(&f(field.name), get(fy), signed);
+            }
+            super::fiscal::Access::People { get, .. } => c.people(&f(field.name), get(fy)),
+        }
     }
-    c.money(&f("net_profit"), fy.net_profit, true);
-    c.money(&f("total_profit"), fy.total_profit, true);
-    for (name, v) in [
-        ("revenue", fy.revenue),
-        ("main_revenue", fy.main_revenue),
-        ("total_assets", fy.total_assets),
-        ("total_profit", fy.total_profit),
+    // Amounts a ratio divides by.
+    for field in [
+        super::fiscal::REVENUE,
+        super::fiscal::MAIN_REVENUE,
+        super::fiscal::TOTAL_ASSETS,
+        super::fiscal::TOTAL_PROFIT,
     ] {
-        c.divisor(&f(name), v);
-    }
-    for (name, v) in [
-        ("staff_total", fy.staff_total),
-        ("rd_staff", fy.rd_staff),
-        ("rd_staff_qualified", fy.rd_staff_qualified),
-    ] {
-        c.people(&f(name), v);
+        c.divisor(&f(field.name), field.money(fy));
     }
     // Compare only amounts that passed their own check above, so that one
     // bad value (say a negative revenue) is one error, not a cascade.

@@ -158,63 +158,19 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     );
 
     for y in a.years_sorted() {
-        let f = |name: &str| format!("years.{}.{name}", y.year);
-        let yr = Some(y.year);
-        for (name, zh, en, v) in [
-            ("revenue", "营业收入", "Revenue", y.revenue),
-            (
-                "main_revenue",
-                "主营业务收入",
-                "Main-business revenue",
-                y.main_revenue,
-            ),
-            ("net_profit", "净利润", "Net profit", y.net_profit),
-            ("total_profit", "利润总额", "Total profit", y.total_profit),
-            ("total_assets", "资产总额", "Total assets", y.total_assets),
-            (
-                "total_liabilities",
-                "负债总额",
-                "Total liabilities",
-                y.total_liabilities,
-            ),
-            ("rd_spend", "研发费用", "R&D spending", y.rd_spend),
-            (
-                "new_product_sales",
-                "新产品销售收入",
-                "New-product sales",
-                y.new_product_sales,
-            ),
-            (
-                "lead_product_sales",
-                "主导产品销售收入",
-                "Lead-product sales",
-                y.lead_product_sales,
-            ),
-            (
-                "equity_new",
-                "合格机构投资者新增股权融资",
-                "New equity from qualified investors",
-                y.equity_new,
-            ),
-        ] {
-            push(f(name), zh, en, yr, num(v), unit(Unit::Wan));
-        }
-        for (name, zh, en, v) in [
-            ("staff_total", "职工总数", "Total staff", y.staff_total),
-            (
-                "rd_staff",
-                "研发人员数（全职）",
-                "R&D staff (full-time)",
-                y.rd_staff,
-            ),
-            (
-                "rd_staff_qualified",
-                "本科以上学历或工程师以上职称研发人员",
-                "R&D staff with a degree or engineer title",
-                y.rd_staff_qualified,
-            ),
-        ] {
-            push(f(name), zh, en, yr, count(v), unit(Unit::Person));
+        for field in crate::model::FISCAL_FIELDS {
+            let (value, u) = match field.access {
+                crate::model::fiscal::Access::Money { get, .. } => (num(get(y)), Unit::Wan),
+                crate::model::fiscal::Access::People { get, .. } => (count(get(y)), Unit::Person),
+            };
+            push(
+                field.id(y.year),
+                field.label.zh,
+                field.label.en,
+                Some(y.year),
+                value,
+                unit(u),
+            );
         }
     }
 

@@ -215,18 +215,8 @@ fn has_data(text: &str) -> bool {
 fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
     let mut bad = Vec::new();
     for y in &a.years {
-        for (f, v) in [
-            ("revenue", y.revenue),
-            ("main_revenue", y.main_revenue),
-            ("net_profit", y.net_profit),
-            ("total_profit", y.total_profit),
-            ("total_assets", y.total_assets),
-            ("total_liabilities", y.total_liabilities),
-            ("rd_spend", y.rd_spend),
-            ("new_product_sales", y.new_product_sales),
-            ("lead_product_sales", y.lead_product_sales),
-            ("equity_new", y.equity_new),
-        ] {
+        for field in crate::model::FISCAL_FIELDS {
+            let (f, v) = (field.name, field.money(y));
             if v.is_some_and(|v| !v.is_finite()) {
                 bad.push(format!("years.{}.{f}", y.year));
             }

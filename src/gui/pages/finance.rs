@@ -12,7 +12,7 @@ use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::finance as s;
 use crate::i18n::{Tr, common, fields};
 use crate::metrics::{Metrics, Missing, Unit};
-use crate::model::{Assessment, FiscalYear};
+use crate::model::{Assessment, FiscalField, FiscalPage};
 use crate::report::format as f;
 
 /// Space between the columns of a yearly table.
@@ -20,9 +20,6 @@ const COL_GAP: f32 = 8.0;
 /// Left inset of derived values, so that their digits line up with the
 /// digits typed in the inputs above (the text inputs' inner margin).
 const VALUE_INSET: f32 = 8.0;
-
-/// Access to one amount of a fiscal year.
-type MoneyField = fn(&mut FiscalYear) -> &mut Option<f64>;
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -37,25 +34,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         &env,
         ("finance-years", &[Unit::Wan, Unit::Percent]),
         |ui| {
-            let rows: [(Tr, &str, MoneyField); 9] = [
-                (s::REVENUE, "revenue", |y| &mut y.revenue),
-                (s::MAIN_REVENUE, "main_revenue", |y| &mut y.main_revenue),
-                (s::NET_PROFIT, "net_profit", |y| &mut y.net_profit),
-                (s::TOTAL_PROFIT, "total_profit", |y| &mut y.total_profit),
-                (s::TOTAL_ASSETS, "total_assets", |y| &mut y.total_assets),
-                (s::TOTAL_LIABILITIES, "total_liabilities", |y| {
-                    &mut y.total_liabilities
-                }),
-                (s::NEW_PRODUCT_SALES, "new_product_sales", |y| {
-                    &mut y.new_product_sales
-                }),
-                (s::LEAD_PRODUCT_SALES, "lead_product_sales", |y| {
-                    &mut y.lead_product_sales
-                }),
-                (s::EQUITY_NEW, "equity_new", |y| &mut y.equity_new),
-            ];
-            for (label, name, get) in rows {
-                changed |= w::yearly_money(ui, &env, doc, label, name, get, Unit::Wan);
+            for field in FiscalField::on_page(FiscalPage::Finance) {
+                changed |= w::yearly_input(ui, &env, doc, field);
             }
             derived_rows(
                 ui,
@@ -266,29 +246,12 @@ fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missin
                     .replace("{year}", &year.to_string())
                     .replace("{field}", label)
             };
-            let filled = doc.year(year).is_some_and(|fy| is_filled(fy, name));
+            let filled = doc
+                .year(year)
+                .zip(FiscalField::by_name(name))
+                .is_some_and(|(fy, f)| f.is_filled(fy));
             env.t(if filled { s::INVALID } else { s::MISSING })
                 .replace("{field}", &named)
         })
         .collect()
-}
-
-/// Whether the fiscal-year field `name` holds a value.
-fn is_filled(fy: &FiscalYear, name: &str) -> bool {
-    match name {
-        "revenue" => fy.revenue.is_some(),
-        "main_revenue" => fy.main_revenue.is_some(),
-        "net_profit" => fy.net_profit.is_some(),
-        "total_profit" => fy.total_profit.is_some(),
-        "total_assets" => fy.total_assets.is_some(),
-        "total_liabilities" => fy.total_liabilities.is_some(),
-        "new_product_sales" => fy.new_product_sales.is_some(),
-        "lead_product_sales" => fy.lead_product_sales.is_some(),
-        "equity_new" => fy.equity_new.is_some(),
-        "rd_spend" => fy.rd_spend.is_some(),
-        "staff_total" => fy.staff_total.is_some(),
-        "rd_staff" => fy.rd_staff.is_some(),
-        "rd_staff_qualified" => fy.rd_staff_qualified.is_some(),
-        _ => false,
-    }
 }

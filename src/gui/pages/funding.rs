@@ -7,6 +7,7 @@ use super::finance::{derived_rows, yearly_grid};
 use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::funding as s;
 use crate::metrics::{Metrics, Unit};
+use crate::model::{FiscalField, FiscalPage};
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -24,15 +25,9 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             &[Unit::Wan, Unit::Percent, Unit::WanPerPerson],
         ),
         |ui| {
-            changed |= w::yearly_money(
-                ui,
-                &env,
-                doc,
-                s::RD_SPEND,
-                "rd_spend",
-                |y| &mut y.rd_spend,
-                Unit::Wan,
-            );
+            for field in FiscalField::on_page(FiscalPage::Funding) {
+                changed |= w::yearly_input(ui, &env, doc, field);
+            }
             derived_rows(
                 ui,
                 &env,

@@ -10,6 +10,7 @@ use crate::gui::{theme, widgets as w};
 use crate::i18n::Tr;
 use crate::i18n::pages::staff as s;
 use crate::metrics::{Metrics, Unit};
+use crate::model::{FiscalField, FiscalPage};
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -24,13 +25,9 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         &env,
         ("staff-years", &[Unit::Person, Unit::Percent]),
         |ui| {
-            changed |= w::yearly_count(ui, &env, doc, s::STAFF_TOTAL, "staff_total", |y| {
-                &mut y.staff_total
-            });
-            changed |= w::yearly_count(ui, &env, doc, s::RD_STAFF, "rd_staff", |y| &mut y.rd_staff);
-            changed |= w::yearly_count(ui, &env, doc, s::RD_QUALIFIED, "rd_staff_qualified", |y| {
-                &mut y.rd_staff_qualified
-            });
+            for field in FiscalField::on_page(FiscalPage::Staff) {
+                changed |= w::yearly_input(ui, &env, doc, field);
+            }
             derived_rows(
                 ui,
                 &env,

@@ -14,7 +14,8 @@ use eframe::egui::{self, Grid, Response, RichText, Ui};
 use crate::gui::theme;
 use crate::i18n::{Lang, Tr, common};
 use crate::metrics::Unit;
-use crate::model::{Assessment, FiscalYear, Issue, Severity};
+use crate::model::fiscal::Access;
+use crate::model::{Assessment, FiscalField, FiscalYear, Issue, Severity};
 use crate::report::format as f;
 use crate::rules::{Pack, criteria_reading};
 
@@ -395,72 +396,55 @@ pub fn yearly<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
         .inner
 }
 
-/// A row of a yearly table for an amount (`FiscalYear` field `name`).
-pub fn yearly_money(
-    ui: &mut Ui,
-    env: &Env,
-    doc: &mut Assessment,
-    label_tr: Tr,
-    name: &str,
-    get: fn(&mut FiscalYear) -> &mut Option<f64>,
-    unit: Unit,
-) -> bool {
-    let l = label(ui, env, env.t(label_tr), &format!("years.*.{name}"));
+/// A row of a yearly table: one per-year input of the catalogue
+/// ([`crate::model::FISCAL_FIELDS`]), a cell per fiscal year, its unit last.
+pub fn yearly_input(ui: &mut Ui, env: &Env, doc: &mut Assessment, field: &FiscalField) -> bool {
+    let l = label(
+        ui,
+        env,
+        env.t(field.label),
+        &format!("years.*.{}", field.name),
+    );
     let mut changed = false;
     for back in 1..=3u8 {
         let y = env.year(back);
-        let field = format!("years.{y}.{name}");
-        let mut v = doc.years.iter().find(|fy| fy.year == y).and_then(|fy| {
-            let mut c = fy.clone();
-            *get(&mut c)
-        });
+        let id = field.id(y);
+        let fy = doc.years.iter().find(|fy| fy.year == y);
+        let (mut money, mut people) = match field.access {
+            Access::Money { get, .. } => (fy.and_then(get), None),
+            Access::People { get, .. } => (None, fy.and_then(get)),
+        };
         ui.vertical(|ui| {
-            let (_, ch) = numbers::edit(
-                ui,
-                ui.scope_id().with(&field),
-                &mut v,
-                l.id,
-                theme::NUMBER_WIDTH,
-            );
-            if ch {
-                *get(year_mut(doc, y)) = v;
-                changed = true;
+            match field.access {
+                Access::Money { get_mut, .. } => {
+                    let v = &mut money;
+                    let (_, ch) =
+                        numbers::edit(ui, ui.scope_id().with(&id), v, l.id, theme::NUMBER_WIDTH);
+                    if ch {
+                        *get_mut(year_mut(doc, y)) = *v;
+                        changed = true;
+                    }
+                }
+                Access::People { get_mut, .. } => {
+                    let v = &mut people;
+                    if numbers::edit_count(ui, ui.scope_id().with(&id), v, l.id) {
+                        *get_mut(year_mut(doc, y)) = *v;
+                        changed = true;
+                    }
+                }
             }
-            issues(ui, env, &field);
+            issues(ui, env, &id);
         });
     }
-    unit_label(ui, env, unit);
-    ui.end_row();
-    changed
-}
-
-/// A row of a yearly table for a head count (`FiscalYear` field `name`).
-pub fn yearly_count(
-    ui: &mut Ui,
-    env: &Env,
-    doc: &mut Assessment,
-    label_tr: Tr,
-    name: &str,
-    get: fn(&mut FiscalYear) -> &mut Option<u32>,
-) -> bool {
-    let l = label(ui, env, env.t(label_tr), &format!("years.*.{name}"));
-    let mut changed = false;
-    for back in 1..=3u8 {
-        let y = env.year(back);
-        let field = format!("years.{y}.{name}");
-        let mut v = doc.years.iter().find(|fy| fy.year == y).and_then(|fy| {
-            let mut c = fy.clone();
-            *get(&mut c)
-        });
-        ui.vertical(|ui| {
-            if numbers::edit_count(ui, ui.scope_id().with(&field), &mut v, l.id) {
-                *get(year_mut(doc, y)) = v;
-                changed = true;
-            }
-            issues(ui, env, &field);
-        });
-    }
-    unit_label(ui, env, Unit::Person);
+    unit_label(
+        ui,
+        env,
+        if field.is_money() {
+            Unit::Wan
+        } else {
+            Unit::Person
+        },
+    );
     ui.end_row();
     changed
 }
