@@ -56,10 +56,9 @@ fn outcome_id(o: Outcome) -> &'static str {
     o.id()
 }
 
-#[test]
-fn every_case_matches_its_expectation() {
+fn main() -> std::process::ExitCode {
+    let args = libtest_mimic::Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reg = Registry::bundled().expect("bundled packs");
     let mut dirs: Vec<_> = std::fs::read_dir(root.join("tests/cases"))
         .expect("tests/cases")
         .filter_map(Result::ok)
@@ -67,10 +66,36 @@ fn every_case_matches_its_expectation() {
         .filter(|p| p.join("expected.ron").exists())
         .collect();
     dirs.sort();
+    assert!(!dirs.is_empty(), "no cases found");
+    // One test per case folder, so a case can be run alone: `cargo test --test cases -- NAME`.
+    let trials = dirs
+        .into_iter()
+        .map(|dir| {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            libtest_mimic::Trial::test(name.clone(), move || {
+                let failures = run_case(&name, &dir);
+                if failures.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!("{} mismatches:\n{}", failures.len(), failures.join("\n")).into())
+                }
+            })
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
+}
+
+/// Evaluates one case folder and lists every difference from its expectation.
+fn run_case(name: &str, dir: &Path) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reg = Registry::bundled().expect("bundled packs");
     let mut failures = Vec::new();
-    for dir in &dirs {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let exp_text = std::fs::read_to_string(dir.join("expected.ron")).unwrap();
+    {
+        let exp_text =
+            std::fs::read_to_string(dir.join("expected.ron")).expect("expected.ron readable");
         let exp: Expected =
             ron::from_str(&exp_text).unwrap_or_else(|e| panic!("{name}/expected.ron: {e}"));
         let file = exp
@@ -160,7 +185,7 @@ fn every_case_matches_its_expectation() {
                 None => failures.push(format!("{name}: criterion {id} not evaluated")),
             }
         }
-        check_more(&name, &exp, &ev, &mut failures);
+        check_more(name, &exp, &ev, &mut failures);
         for (prog, want) in &exp.reached {
             let got = ev.progress.iter().find(|p| {
                 serde_json::to_value(p.programme)
@@ -179,13 +204,7 @@ fn every_case_matches_its_expectation() {
             }
         }
     }
-    assert!(!dirs.is_empty(), "no cases found");
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    failures
 }
 
 /// The checks added with held titles, points, undecided durations and targets.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::progress;
 use super::types::{
-    BlockScore, Check, CriterionResult, Evaluation, Gap, Outcome, PackInfo, ScoreResult,
+    BlockScore, Check, CheckOp, CriterionResult, Evaluation, Gap, Outcome, PackInfo, ScoreResult,
     TierResult, Verdict,
 };
 use crate::metrics::{Lever, Metric, MetricResult, Metrics, Unit, Value};
@@ -584,7 +584,7 @@ impl Evaluator<'_> {
             subject: metric.id().into(),
             year: cal,
             value: None,
-            op: op.symbol(),
+            op: CheckOp::Cmp(op),
             threshold: Some(Value::Num(threshold)),
             unit,
             outcome: Outcome::Missing,
@@ -673,7 +673,7 @@ impl Evaluator<'_> {
             subject: metric.id().into(),
             year: None,
             value: None,
-            op: "=",
+            op: CheckOp::Is,
             threshold: Some(Value::Flag(expect)),
             unit: Unit::Flag,
             outcome: Outcome::Missing,
@@ -744,7 +744,7 @@ impl Evaluator<'_> {
             subject: "title".into(),
             year: None,
             value: Some(Value::Flag(outcome == Outcome::Met)),
-            op: "=",
+            op: CheckOp::Is,
             threshold: Some(Value::Flag(true)),
             unit: Unit::Flag,
             outcome,
@@ -780,7 +780,7 @@ impl Evaluator<'_> {
                 subject: subject.into(),
                 year: None,
                 value: Some(Value::Num(value)),
-                op: "≥",
+                op: CheckOp::Cmp(Op::Ge),
                 threshold: Some(Value::Num(min)),
                 unit: Unit::Points,
                 outcome,
@@ -1075,7 +1075,7 @@ impl Evaluator<'_> {
                     subject: metric.id().into(),
                     year: None,
                     value: None,
-                    op: "≤",
+                    op: CheckOp::Cmp(Op::Le),
                     threshold: Some(Value::Num(max)),
                     unit: Unit::Points,
                     outcome: Outcome::Missing,
@@ -1130,7 +1130,7 @@ impl Evaluator<'_> {
             subject: metric.id().into(),
             year: cal,
             value: None,
-            op: "",
+            op: CheckOp::None,
             threshold: None,
             unit,
             outcome: Outcome::Missing,
@@ -1217,7 +1217,7 @@ impl Evaluator<'_> {
                     b.to.unwrap_or(v),
                 )
             };
-            check.op = op.symbol();
+            check.op = CheckOp::Cmp(op);
             check.threshold = Some(Value::Num(target));
             let (s, decrease) = shortfall(op, v, target, unit);
             check.gap = Some(Gap {

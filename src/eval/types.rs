@@ -132,6 +132,35 @@ pub struct Gap {
     pub points_gain: Option<f64>,
 }
 
+/// How a check compares its value with its threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckOp {
+    /// A numeric comparison.
+    Cmp(crate::rules::Op),
+    /// A yes/no fact must equal the threshold.
+    Is,
+    /// No comparison (a score band with no better band to reach).
+    None,
+}
+
+impl CheckOp {
+    /// Symbol: ≥, >, ≤, <, = or empty.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CheckOp::Cmp(op) => op.symbol(),
+            CheckOp::Is => "=",
+            CheckOp::None => "",
+        }
+    }
+}
+
+impl Serialize for CheckOp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.symbol())
+    }
+}
+
 /// One atomic comparison behind a criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
@@ -143,8 +172,8 @@ pub struct Check {
     pub year: Option<i32>,
     /// The company's value.
     pub value: Option<Value>,
-    /// Operator symbol (≥, ≤, …, or = for yes/no).
-    pub op: &'static str,
+    /// The comparison.
+    pub op: CheckOp,
     /// Threshold.
     pub threshold: Option<Value>,
     /// Unit.

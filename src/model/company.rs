@@ -24,7 +24,7 @@ pub struct Company {
 /// Jiangxi's eleven prefecture-level cities and the Ganjiang New Area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[allow(missing_docs)]
+#[expect(missing_docs, reason = "the city names are their documentation")]
 pub enum City {
     Nanchang,
     Jingdezhen,

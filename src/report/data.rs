@@ -8,7 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::format as f;
-use crate::eval::{Check, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
+use crate::eval::{Check, CheckOp, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
 use crate::i18n::Lang;
 use crate::i18n::fields::field_names;
 use crate::model::Assessment;
@@ -232,10 +232,10 @@ fn measured(c: &Check, lang: Lang) -> String {
 fn threshold(c: &Check, lang: Lang) -> String {
     c.threshold.map_or_else(String::new, |t| {
         let t = f::value(Some(t), c.unit, lang);
-        if c.op.is_empty() {
+        if c.op == CheckOp::None {
             t
         } else {
-            format!("{} {t}", c.op)
+            format!("{} {t}", c.op.symbol())
         }
     })
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::eval::{Check, Evaluation, Gap, Outcome, ProgrammeProgress, Verdict};
+use crate::eval::{Check, CheckOp, Evaluation, Gap, Outcome, ProgrammeProgress, Verdict};
 use crate::i18n::Lang;
 use crate::metrics::{Unit, Value};
 use crate::rules::{Confidence, Have, Op, Programme, Rule, Scoring, Test, Text};
@@ -109,23 +109,18 @@ pub fn check_line(c: &Check, lang: Lang) -> String {
         }
         (None, Some(t)) => {
             let ts = value(Some(t), c.unit, lang);
-            let op = if c.op.is_empty() { "" } else { c.op };
+            let op = c.op.symbol();
             match lang {
                 Lang::Zh => format!("{label}：未填写（要求 {op} {ts}）").replace("  ", " "),
                 Lang::En => format!("{label}: not entered (required {op} {ts})").replace("  ", " "),
             }
         }
-        (Some(Value::Num(v)), Some(Value::Num(t))) if !c.op.is_empty() => {
-            let vs = quantity(v, c.unit, lang);
-            let ts = quantity(t, c.unit, lang);
-            let holds = match c.op {
-                "≥" => v >= t,
-                ">" => v > t,
-                "≤" => v <= t,
-                "<" => v < t,
-                _ => true,
+        (Some(Value::Num(v)), Some(Value::Num(t))) if c.op != CheckOp::None => {
+            let (vs, ts) = distinct(v, t, c.unit, lang);
+            let op = match c.op {
+                CheckOp::Cmp(op) if !op.holds(v, t) => negate(op),
+                other => other.symbol(),
             };
-            let op = if holds { c.op } else { negate(c.op) };
             format!("{label} {vs} {op} {ts}")
         }
         (None, None) => format!("{label}{}", lang.pick("：未填写", ": not entered")),
@@ -133,14 +128,35 @@ pub fn check_line(c: &Check, lang: Lang) -> String {
     }
 }
 
-fn negate(op: &'static str) -> &'static str {
+/// The symbol of the opposite comparison, for a check that does not hold.
+fn negate(op: Op) -> &'static str {
     match op {
-        "≥" => "<",
-        ">" => "≤",
-        "≤" => ">",
-        "<" => "≥",
-        other => other,
+        Op::Ge => "<",
+        Op::Gt => "≤",
+        Op::Le => ">",
+        Op::Lt => "≥",
     }
+}
+
+/// A value and its threshold as text, with enough decimals that two different
+/// numbers never print alike ("89.996% < 90%", not "90% < 90%").
+fn distinct(v: f64, t: f64, unit: Unit, lang: Lang) -> (String, String) {
+    let (vs, ts) = (quantity(v, unit, lang), quantity(t, unit, lang));
+    if vs != ts || v == t || unit.is_count() || unit == Unit::Year {
+        return (vs, ts);
+    }
+    for decimals in 3..=8 {
+        let n = number(v, decimals);
+        if n != number(t, decimals) {
+            let word = quantity(0.0, unit, lang);
+            let word = word.trim_start_matches('0').trim();
+            return match unit {
+                Unit::Percent => (format!("{n}%"), ts),
+                _ => (format!("{n} {word}"), ts),
+            };
+        }
+    }
+    (vs, ts)
 }
 
 /// `v` rounded **up** to `decimals` places (exactly, on its decimal form): a
@@ -534,16 +550,7 @@ pub fn source(s: &crate::rules::Source, lang: Lang) -> String {
 /// Pads `s` with spaces to `width` terminal columns (CJK characters count as two).
 #[must_use]
 pub fn pad(s: &str, width: usize) -> String {
-    let w: usize = s
-        .chars()
-        .map(|c| {
-            if (c as u32) >= 0x1100 && !matches!(c, '–' | '—' | '−' | '“' | '”') {
-                2
-            } else {
-                1
-            }
-        })
-        .sum();
+    let w = unicode_width::UnicodeWidthStr::width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 

@@ -212,7 +212,7 @@ fn check(ch: &Check, lang: Lang) -> CheckOut<'_> {
         year: ch.year,
         value: ch.value,
         value_range: range(ch.value),
-        op: ch.op,
+        op: ch.op.symbol(),
         threshold: ch.threshold,
         unit: ch.unit,
         outcome: ch.outcome.id(),

@@ -10,7 +10,10 @@ use crate::model::{Assessment, Issue, Severity};
 
 /// Renders an evaluation as text.
 #[must_use]
-#[allow(clippy::many_single_char_names)] // o: output, l: language pick, f: formatting — used on every line
+#[expect(
+    clippy::many_single_char_names,
+    reason = "o: output, l: language pick, f: formatting — used on every line"
+)]
 pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lang: Lang) -> String {
     let mut o = String::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);

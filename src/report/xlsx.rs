@@ -52,7 +52,10 @@ pub struct AnswerRow {
 /// come newest first; list entries (projects, awards …) get one row per field
 /// and an index in the id.
 #[must_use]
-#[allow(clippy::many_single_char_names)] // a: the assessment, r: the summary, one letter per input group
+#[expect(
+    clippy::many_single_char_names,
+    reason = "a: the assessment, r: the summary, one letter per input group"
+)]
 pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     let mut out = Vec::new();
     let unit = |u: Unit| lang.pick(u.zh(), u.en()).to_string();
@@ -838,7 +841,10 @@ fn row_index(i: usize) -> Result<u32, ReportError> {
 
 /// Renders the workbook: answers of `a`, and the criteria and gaps of `r`
 /// (the summary built from the same file). Labels follow `r.lang`.
-#[allow(clippy::many_single_char_names)] // a: the assessment, r: the summary, one letter per input group
+#[expect(
+    clippy::many_single_char_names,
+    reason = "a: the assessment, r: the summary, one letter per input group"
+)]
 pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
     let lang = r.lang;
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);

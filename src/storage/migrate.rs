@@ -84,7 +84,10 @@ pub(super) fn from_version(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct V1Envelope {
-    #[allow(dead_code)]
+    #[expect(
+        dead_code,
+        reason = "read to accept the field; the version was checked before"
+    )]
     format_version: u32,
     assessment: V1Assessment,
 }
