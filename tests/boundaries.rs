@@ -514,6 +514,7 @@ fn probe(edge: &Edge) -> Pack {
         partial: false,
         notes: Vec::new(),
         common: Vec::new(),
+        benchmarks: Vec::new(),
         tiers: vec![Tier {
             id: "probe.t".into(),
             title: text("probe"),

@@ -115,6 +115,7 @@ fn one_tier_pack(score: Option<ScoreSpec>, c: Criterion) -> Pack {
         partial: false,
         notes: Vec::new(),
         common: Vec::new(),
+        benchmarks: Vec::new(),
         tiers: vec![Tier {
             id: "probe.t".into(),
             title: text("probe"),

@@ -118,6 +118,7 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
                 confidence: p.confidence,
                 partial: p.partial,
                 notes: p.notes.clone(),
+                benchmarks: p.benchmarks.clone(),
             })
             .collect(),
         tiers,

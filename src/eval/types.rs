@@ -406,6 +406,8 @@ pub struct PackInfo {
     pub partial: bool,
     /// Notes.
     pub notes: Vec<Text>,
+    /// The plan's targets drawn as reference lines.
+    pub benchmarks: Vec<crate::rules::Benchmark>,
 }
 
 /// The whole evaluation.
@@ -428,6 +430,15 @@ impl Evaluation {
     #[must_use]
     pub fn tier(&self, id: &str) -> Option<&TierResult> {
         self.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// The plan's benchmark for `metric`, if a pack in use has one.
+    #[must_use]
+    pub fn benchmark(&self, metric: crate::metrics::Metric) -> Option<&crate::rules::Benchmark> {
+        self.packs
+            .iter()
+            .flat_map(|p| &p.benchmarks)
+            .find(|b| b.metric == metric)
     }
 
     /// Five-haves readiness for `tier` (or the default target).

@@ -22,9 +22,6 @@ use crate::metrics::Unit;
 use crate::report::format as f;
 use crate::rules::Have;
 
-/// The plan's benchmark for R&D intensity (研发投入强度), in percent.
-pub const RD_BENCHMARK: f64 = 1.5;
-
 /// A plot that only displays: no zoom, drag, scroll, box zoom or reset,
 /// and no coordinate read-out.
 fn still_plot<'a>(id: impl AsIdSalt, height: f32) -> Plot<'a> {
@@ -340,8 +337,8 @@ fn threshold_color(k: usize) -> egui::Color32 {
 }
 
 /// A three-year line of R&D intensity (研发费用占营业收入比重, %) with the
-/// tier thresholds on that ratio as dashed lines and the plan's 1.5 %
-/// benchmark as a dotted line, and a legend below. `points` are
+/// tier thresholds on that ratio as dashed lines and the plan's benchmark
+/// (from the rule packs, e.g. 1.5 %) as a dotted line, and a legend below. `points` are
 /// `(calendar year, ratio)`, oldest first; a year without data is marked at
 /// the bottom and breaks the line. `thresholds` are `(label, percent)`.
 pub fn rd_trend(
@@ -349,6 +346,7 @@ pub fn rd_trend(
     lang: Lang,
     points: &[(i32, Option<f64>)],
     thresholds: &[(String, f64)],
+    benchmark: Option<f64>,
     id: impl AsIdSalt,
 ) {
     let years: Vec<f64> = points.iter().map(|(y, _)| f64::from(*y)).collect();
@@ -356,7 +354,7 @@ pub fn rd_trend(
         .iter()
         .filter_map(|(_, v)| *v)
         .chain(thresholds.iter().map(|(_, t)| *t))
-        .chain([RD_BENCHMARK])
+        .chain(benchmark)
         .fold(0.0_f64, f64::max);
     let (first, last) = (
         years.first().copied().unwrap_or(0.0),
@@ -398,13 +396,15 @@ pub fn rd_trend(
                         .allow_hover(false),
                 );
             }
-            plot.hline(
-                HLine::new("", RD_BENCHMARK)
-                    .color(theme::REFERENCE)
-                    .style(LineStyle::dotted_dense())
-                    .width(1.5)
-                    .allow_hover(false),
-            );
+            if let Some(b) = benchmark {
+                plot.hline(
+                    HLine::new("", b)
+                        .color(theme::REFERENCE)
+                        .style(LineStyle::dotted_dense())
+                        .width(1.5)
+                        .allow_hover(false),
+                );
+            }
             // The data: unbroken runs of consecutive years with a value.
             let mut run: Vec<[f64; 2]> = Vec::new();
             let mut runs: Vec<Vec<[f64; 2]>> = Vec::new();
@@ -481,11 +481,13 @@ pub fn rd_trend(
             let label = format!("{name} ≥ {}", f::quantity(*t, Unit::Percent, lang));
             legend_entry(ui, threshold_color(k), Swatch::Dashed, &label);
         }
-        let bench = format!(
-            "{} {}",
-            lang.t(s::BENCHMARK),
-            f::quantity(RD_BENCHMARK, Unit::Percent, lang)
-        );
-        legend_entry(ui, theme::REFERENCE, Swatch::Dotted, &bench);
+        if let Some(b) = benchmark {
+            let bench = format!(
+                "{} {}",
+                lang.t(s::BENCHMARK),
+                f::quantity(b, Unit::Percent, lang)
+            );
+            legend_entry(ui, theme::REFERENCE, Swatch::Dotted, &bench);
+        }
     });
 }

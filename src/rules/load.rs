@@ -151,6 +151,15 @@ impl Checker<'_> {
                 ),
             });
         }
+        for b in &p.benchmarks {
+            self.unit(b.metric, b.unit, &format!("benchmark {}", b.metric.id()))?;
+            if !b.value.is_finite() {
+                return Err(self.err(
+                    "benchmarks",
+                    format!("benchmark {} is not a finite number", b.metric.id()),
+                ));
+            }
+        }
         if p.id.trim().is_empty() {
             return Err(self.err("id", "pack id is empty".into()));
         }

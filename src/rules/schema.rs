@@ -159,6 +159,27 @@ pub struct Pack {
     pub common: Vec<Criterion>,
     /// The tiers.
     pub tiers: Vec<Tier>,
+    /// Province-wide targets drawn as reference lines, never criteria.
+    #[serde(default)]
+    pub benchmarks: Vec<Benchmark>,
+}
+
+/// A target of a plan (e.g. R&D intensity of 规上 industrial firms ≥ 1.5 %),
+/// shown beside the company's figures as a reference, never as a criterion
+/// (criteria.md §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    /// The metric it is a target for.
+    pub metric: Metric,
+    /// The target value.
+    pub value: f64,
+    /// Unit (must be the metric's).
+    pub unit: Unit,
+    /// What it is, e.g. 规上工业企业研发投入强度目标.
+    pub title: Text,
+    /// Where it comes from.
+    pub source: Source,
 }
 
 /// One tier of a ladder: a title a company can be recognised with.

@@ -1027,7 +1027,8 @@ fn charts_section(ui: &mut Ui, ctx: &mut PageCtx, ev: &Evaluation) {
             if points.iter().all(|(_, v)| v.is_none()) {
                 ui.label(RichText::new(lang.t(s::NO_RD_DATA)).color(theme::MISSING));
             }
-            charts::rd_trend(ui, lang, &points, &thresholds, "rd-trend");
+            let bench = ev.benchmark(Metric::RdRatio).map(|b| b.value);
+            charts::rd_trend(ui, lang, &points, &thresholds, bench, "rd-trend");
             ui.label(RichText::new(lang.t(s::RD_TREND_HELP)).color(theme::MUTED));
         });
     };
