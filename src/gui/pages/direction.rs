@@ -5,10 +5,13 @@ use eframe::egui::{RichText, Ui};
 
 use super::PageCtx;
 use super::projects::{TEXT_WIDTH, item_row, opt_whole_input, text_input, text_row};
+use crate::gui::widgets::Env;
 use crate::gui::{theme, widgets as w};
-use crate::i18n::Tr;
 use crate::i18n::pages::direction as s;
-use crate::metrics::Unit;
+use crate::i18n::{Tr, common};
+use crate::metrics::{Metrics, Unit, Value};
+use crate::model::Assessment;
+use crate::report::format as f;
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -23,14 +26,15 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     // to leave room for an issue column.
     w::form(ui, "direction-market", |ui| {
         let f = "direction.niche_entry_year";
-        changed |= item_row(
-            ui,
-            &env,
-            s::NICHE_ENTRY_YEAR,
-            f,
-            Some(Unit::Year),
-            |ui, l| opt_whole_input(ui, f, &mut d.niche_entry_year, l),
-        );
+        changed |= item_row(ui, &env, s::NICHE_ENTRY_YEAR, f, None, |ui, l| {
+            let c = opt_whole_input(ui, f, &mut d.niche_entry_year, l);
+            w::suffix(ui, &env, common::YEAR_SUFFIX);
+            c
+        });
+        let f = "direction.niche_entry_month";
+        changed |= item_row(ui, &env, s::NICHE_ENTRY_MONTH, f, None, |ui, l| {
+            w::month_input(ui, &env, ui.scope_id().with(f), &mut d.niche_entry_month, l)
+        });
         let f = "direction.lead_product";
         changed |= item_row(ui, &env, s::LEAD_PRODUCT, f, None, |ui, l| {
             text_input(ui, &mut d.lead_product, l, TEXT_WIDTH)
@@ -40,6 +44,18 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             let id = ui.scope_id().with(f);
             w::number_input(ui, id, &mut d.niche_share_pct, l, theme::NUMBER_WIDTH).1
         });
+        let f = "direction.intl_niche_share_pct";
+        changed |= item_row(
+            ui,
+            &env,
+            s::INTL_NICHE_SHARE,
+            f,
+            Some(Unit::Percent),
+            |ui, l| {
+                let id = ui.scope_id().with(f);
+                w::number_input(ui, id, &mut d.intl_niche_share_pct, l, theme::NUMBER_WIDTH).1
+            },
+        );
         let f = "direction.niche_rank";
         changed |= item_row(ui, &env, s::NICHE_RANK, f, Some(Unit::Rank), |ui, l| {
             opt_whole_input(ui, f, &mut d.niche_rank, l)
@@ -53,6 +69,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             w::tri_input(ui, &env, ui.scope_id().with(f), &mut d.own_brand)
         });
     });
+    niche_years(ui, &env, ctx.doc);
+    let d = &mut ctx.doc.direction;
 
     w::section(ui, &env, s::SEC_FIELDS);
     ui.label(RichText::new(env.t(s::FIELDS_NOTE)).color(theme::MUTED));
@@ -204,6 +222,32 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         for (label, field, value) in standards {
             changed |= w::count(ui, &env, label, field, value, Unit::Item);
         }
+        changed |= w::tri(
+            ui,
+            &env,
+            s::PRODUCTS_TO_STANDARDS,
+            "direction.products_to_standards",
+            &mut d.products_to_standards,
+        );
     });
     ctx.changed |= changed;
+}
+
+/// The years in the niche as the rules count them (to the end of Y−1): a
+/// range while only the entry year is known, which is why the month is asked.
+fn niche_years(ui: &mut Ui, env: &Env, doc: &Assessment) {
+    let Ok(v) = Metrics::new(doc, env.as_of).years_in_niche() else {
+        return;
+    };
+    let mut text = format!(
+        "{}{}{}",
+        env.t(s::NICHE_YEARS)
+            .replace("{year}", &env.year(1).to_string()),
+        env.lang.pick("：", ": "),
+        f::value(Some(v), Unit::Year, env.lang)
+    );
+    if matches!(v, Value::Span(_)) {
+        text.push_str(&f::paren(env.t(s::NICHE_YEARS_SPAN), env.lang));
+    }
+    ui.label(RichText::new(text).small().color(theme::MUTED));
 }
