@@ -161,7 +161,7 @@ fn institutions(
                             .add(
                                 TextEdit::singleline(&mut inst.name)
                                     .id(institution_name_id(i))
-                                    .desired_width(NAME_WIDTH),
+                                    .desired_width(max_width),
                             )
                             .labelled_by(l.id)
                             .changed();

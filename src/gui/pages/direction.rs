@@ -1,7 +1,7 @@
 //! 研发方向: niche market, lead product and its fields, plan, digital level,
 //! quality and standards.
 
-use eframe::egui::{RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::PageCtx;
 use super::projects::{TEXT_WIDTH, item_row, opt_whole_input, text_input, text_row};
@@ -16,6 +16,7 @@ use crate::report::format as f;
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    let years = niche_years(&env, ctx.doc);
     let d = &mut ctx.doc.direction;
     ui.heading(env.t(s::TITLE));
     ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
@@ -35,6 +36,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         changed |= item_row(ui, &env, s::NICHE_ENTRY_MONTH, f, None, |ui, l| {
             w::month_input(ui, &env, ui.scope_id().with(f), &mut d.niche_entry_month, l)
         });
+        if let Some(text) = &years {
+            ui.label("");
+            ui.add(egui::Label::new(RichText::new(text).small().color(theme::MUTED)).wrap());
+            ui.end_row();
+        }
         let f = "direction.lead_product";
         changed |= item_row(ui, &env, s::LEAD_PRODUCT, f, None, |ui, l| {
             text_input(ui, &mut d.lead_product, l, TEXT_WIDTH)
@@ -69,8 +75,6 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             w::tri_input(ui, &env, ui.scope_id().with(f), &mut d.own_brand)
         });
     });
-    niche_years(ui, &env, ctx.doc);
-    let d = &mut ctx.doc.direction;
 
     w::section(ui, &env, s::SEC_FIELDS);
     ui.label(RichText::new(env.t(s::FIELDS_NOTE)).color(theme::MUTED));
@@ -233,21 +237,31 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     ctx.changed |= changed;
 }
 
-/// The years in the niche as the rules count them (to the end of Y−1): a
-/// range while only the entry year is known, which is why the month is asked.
-fn niche_years(ui: &mut Ui, env: &Env, doc: &Assessment) {
-    let Ok(v) = Metrics::new(doc, env.as_of).years_in_niche() else {
-        return;
+/// The years in the niche as the rules count them (to the end of Y−1), to
+/// show under the entry year and month: a range while only the year is
+/// known, which is why the month is asked. Whole months, so two decimals
+/// (15.75 years), never rounded up to a whole year.
+fn niche_years(env: &Env, doc: &Assessment) -> Option<String> {
+    let v = Metrics::new(doc, env.as_of).years_in_niche().ok()?;
+    let (amount, span) = match v {
+        Value::Num(n) => (
+            format!(
+                "{} {}",
+                f::number(n, 2),
+                env.lang.pick(Unit::Year.zh(), Unit::Year.en())
+            ),
+            false,
+        ),
+        other => (f::value(Some(other), Unit::Year, env.lang), true),
     };
     let mut text = format!(
-        "{}{}{}",
+        "{}{}{amount}",
         env.t(s::NICHE_YEARS)
             .replace("{year}", &env.year(1).to_string()),
         env.lang.pick("：", ": "),
-        f::value(Some(v), Unit::Year, env.lang)
     );
-    if matches!(v, Value::Span(_)) {
+    if span {
         text.push_str(&f::paren(env.t(s::NICHE_YEARS_SPAN), env.lang));
     }
-    ui.label(RichText::new(text).small().color(theme::MUTED));
+    Some(text)
 }

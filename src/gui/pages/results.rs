@@ -29,8 +29,8 @@ use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 
 /// Width of the status column of the criteria table.
 const STATUS_W: f32 = 64.0;
-/// Width of the points column.
-const POINTS_W: f32 = 58.0;
+/// Width of the points column (room for a range: “10–15 / 20”).
+const POINTS_W: f32 = 72.0;
 /// Width of the confidence column.
 const CONF_W: f32 = 36.0;
 /// Horizontal spacing of the criteria table.
@@ -771,8 +771,15 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
         }
     });
     if scored {
-        let text = match (c.points, c.max_points) {
-            (Some(p), Some(m)) => format!("{} / {}", f::number(p, 1), f::number(m, 1)),
+        // Points that hang on a pending input or declaration show as a range.
+        let text = match (c.points, c.points_upper, c.max_points) {
+            (Some(p), Some(u), Some(m)) if u > p => format!(
+                "{}–{} / {}",
+                f::number(p, 1),
+                f::number(u, 1),
+                f::number(m, 1)
+            ),
+            (Some(p), _, Some(m)) => format!("{} / {}", f::number(p, 1), f::number(m, 1)),
             _ => String::new(),
         };
         right_cell(ui, POINTS_W, RichText::new(text));

@@ -32,7 +32,7 @@ strings! {
     /// Label.
     INST_MONTH = "认定月份", "Month recognised";
     /// Label.
-    INST_TRACK = "认定部门（省级企业技术中心）", "Recognised by (provincial tech center)";
+    INST_TRACK = "认定部门", "Recognised by";
     /// Beside an empty track (`{track}` is the department the industry implies).
     TRACK_INFERRED = "未填写时按所属行业视为{track}", "Not entered: taken as {track} from the industry";
     /// Empty list.

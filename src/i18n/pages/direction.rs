@@ -78,7 +78,7 @@ strings! {
     /// Field.
     QMS_CERTIFICATE = "质量管理体系认证", "Quality-management certificate";
     /// Field.
-    ADVANCED_CERTIFICATION = "管理体系认证或发达国家和地区产品认证", "Management-system certification or product certification in developed countries and regions";
+    ADVANCED_CERTIFICATION = "管理体系认证或发达国家和地区产品认证", "Management-system or developed-market product certification";
     /// Field.
     QUALITY_AWARD = "省级以上质量奖", "Provincial or higher quality award";
     /// Section.
