@@ -820,7 +820,17 @@ fn criterion_help(ui: &mut Ui, lang: Lang, c: &CriterionResult) {
         ))
         .color(theme::MUTED),
     );
-    route_line(ui, lang, c.route.as_deref(), c.route_label.as_ref());
+    // Already a tooltip: the route's id goes beside its words, not in a
+    // tooltip of its own.
+    if let Some(id) = c.route.as_deref() {
+        let words = c.route_label.as_ref().map_or(id, |l| l.get(lang));
+        ui.label(
+            RichText::new(format!("{}{}{words}", lang.t(s::ROUTE), colon(lang))).color(theme::GOOD),
+        );
+        if c.route_label.is_some() {
+            ui.label(RichText::new(id).monospace().small().color(theme::MUTED));
+        }
+    }
     if let Some(n) = &c.note {
         ui.label(RichText::new(format!("{}{}", lang.t(s::NOTE), n.get(lang))).color(theme::MUTED));
     }
