@@ -57,9 +57,20 @@ fn temp() -> tempfile::TempDir {
 
 /// A 1280×800 window on `doc`, showing `page`, keeping its data in `data`.
 fn window(doc: Assessment, data: &Path, page: Page) -> Harness<'static, App> {
+    window_sized(doc, data, page, [1280.0, 800.0])
+}
+
+/// A window so tall that the whole results page is in view: egui leaves text
+/// out of sight out of the accessibility tree, so a test that says something
+/// is *not* shown must see the whole page.
+fn tall_window(doc: Assessment, data: &Path, page: Page) -> Harness<'static, App> {
+    window_sized(doc, data, page, [1280.0, 9000.0])
+}
+
+fn window_sized(doc: Assessment, data: &Path, page: Page, size: [f32; 2]) -> Harness<'static, App> {
     let data = data.to_path_buf();
     Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_context_setup(fonts::install)
         .build_eframe(move |cc| {
             let mut app = App::for_tests(&cc.egui_ctx, doc, DataDir::at(data));
@@ -750,4 +761,249 @@ fn the_company_page_warns_under_a_name_the_font_cannot_print() {
         field.rect()
     );
     assert!(warning.rect().left() >= field.rect().left() - 1.0);
+}
+
+// ─────────────────── held, not applicable, months and tracks ───────────────────
+
+/// The tier `id` and its title in Chinese.
+fn tier_title(h: &Harness<'_, App>, id: &str) -> String {
+    h.state()
+        .session
+        .evaluation()
+        .and_then(|e| e.tier(id))
+        .unwrap_or_else(|| panic!("tier {id} is evaluated"))
+        .title
+        .zh
+        .to_string()
+}
+
+/// The labels drawn on the same line as the header of tier `id` on the
+/// results page, scrolled into view (egui leaves text out of sight out of
+/// the accessibility tree).
+fn tier_header_labels(h: &mut Harness<'_, App>, id: &str) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    let lang = h.state().lang;
+    let ev = h.state().session.evaluation().expect("an evaluation");
+    let t = ev.tier(id).expect("the tier");
+    let header = format!("{}  {}", t.ladder.get(lang), t.title.get(lang));
+    let toggle = |h: &Harness<'_, App>| {
+        h.get_by_role_and_label(eframe::egui::accesskit::Role::DisclosureTriangle, &header)
+            .rect()
+    };
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::DisclosureTriangle, &header)
+        .scroll_to_me();
+    h.run();
+    let row = toggle(h);
+    // Text is in the text runs of labels.
+    h.query_all_by(|n| {
+        n.role() == eframe::egui::accesskit::Role::TextRun
+            && n.bounding_box().is_some_and(|r| {
+                let mid = f64::midpoint(r.y0, r.y1);
+                mid > f64::from(row.top()) - 2.0 && mid < f64::from(row.bottom()) + 2.0
+            })
+    })
+    .filter_map(|n| n.accesskit_node().value())
+    .collect()
+}
+
+#[test]
+fn the_niche_month_is_typed_and_only_1_to_12_is_taken() {
+    let mut doc = sample();
+    doc.direction.niche_entry_month = None;
+    let data = temp();
+    let mut h = window(doc, data.path(), Page::Step(Step::Direction));
+    // Only the year: the years in the niche are a range.
+    assert!(shows(&h, "只知年份"), "no range while the month is empty");
+
+    retype(&mut h, "进入细分市场月份", "13");
+    assert_eq!(h.state().session.doc.direction.niche_entry_month, None);
+    assert!(shows(&h, "月份应为 1–12"), "13 is not flagged");
+
+    retype(&mut h, "进入细分市场月份", "7");
+    let app = h.state();
+    assert_eq!(app.session.doc.direction.niche_entry_month, Some(7));
+    assert!(app.session.is_dirty());
+    assert!(!shows(&h, "月份应为 1–12"));
+    assert!(
+        !shows(&h, "只知年份"),
+        "still a range with the month entered"
+    );
+    // The field shows what the document holds.
+    let field = h.get_by_label("进入细分市场月份");
+    assert_eq!(field.value().as_deref(), Some("7"));
+}
+
+#[test]
+fn an_institution_track_is_chosen_by_keyboard() {
+    use innocheck::model::{InstitutionKind, InstitutionLevel, ProvincialTrack};
+    // The sample's municipal center, made provincial, track not entered.
+    let mut doc = sample();
+    let inst = &mut doc.conditions.institutions[0];
+    assert_eq!(inst.kind, InstitutionKind::TechCenter);
+    inst.level = InstitutionLevel::Provincial;
+    inst.track = None;
+    let data = temp();
+    let mut h = window(doc, data.path(), Page::Step(Step::Conditions));
+    let combo = "认定部门";
+    // An industrial firm's center is taken to be on the 省工信厅 track.
+    assert!(shows(&h, "按所属行业视为省工信厅"));
+
+    h.get_by_label(combo).focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("省发改委").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+
+    let app = h.state();
+    assert_eq!(
+        app.session.doc.conditions.institutions[0].track,
+        Some(ProvincialTrack::Ndrc)
+    );
+    assert!(app.session.is_dirty());
+    assert!(!shows(&h, "按所属行业视为"), "the hint stays once chosen");
+    // The month of the same institution is typed next to its year.
+    retype(&mut h, "认定月份", "9");
+    assert_eq!(
+        h.state().session.doc.conditions.institutions[0].month,
+        Some(9)
+    );
+}
+
+#[test]
+fn an_industrial_firm_sees_the_ndrc_track_as_not_applicable_with_no_next_step() {
+    const NDRC: &str = "tc.jx.ndrc.2024";
+    let data = temp();
+    let mut h = tall_window(sample(), data.path(), Page::Results);
+    h.run();
+    assert_eq!(verdict(&h, NDRC), Verdict::NotApplicable);
+    let title = tier_title(&h, NDRC);
+
+    // 不适用 on the tier's header, and the reason under it without opening it.
+    let header = tier_header_labels(&mut h, NDRC);
+    assert!(header.iter().any(|l| l == "不适用"), "header: {header:?}");
+    assert!(
+        !header.iter().any(|l| l == "尚不符合"),
+        "header: {header:?}"
+    );
+    assert!(shows(&h, "不适用（行业）"), "the reason is not shown");
+
+    // Never a next step: neither in the evaluation nor on the page.
+    let ev = h.state().session.evaluation().expect("an evaluation");
+    assert!(
+        ev.progress
+            .iter()
+            .flat_map(|p| &p.next)
+            .all(|n| n.tier != NDRC),
+        "the 省发改委 track is offered as a next step"
+    );
+    let miit = tier_title(&h, "tc.jx.miit.2020");
+    assert!(
+        h.query_all_by_label_contains(&format!("→ {miit}"))
+            .next()
+            .is_some(),
+        "下一步怎么做 does not list the track that applies, {miit}"
+    );
+    assert!(
+        h.query_all_by_label_contains(&format!("→ {title}"))
+            .next()
+            .is_none(),
+        "下一步怎么做 lists {title}"
+    );
+    // Opened, it has nothing to fail.
+    let toggle = format!("省级  {title}");
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::DisclosureTriangle, &toggle)
+        .click();
+    h.run();
+    assert!(shows(&h, "该层级不适用于本企业"));
+}
+
+#[test]
+fn a_held_provincial_center_reads_held_never_not_eligible() {
+    const MIIT: &str = "tc.jx.miit.2020";
+    const NDRC: &str = "tc.jx.ndrc.2024";
+    let doc = storage::sample("xinyu-materials.ron").expect("bundled sample");
+    let data = temp();
+    let mut h = tall_window(doc, data.path(), Page::Results);
+    h.run();
+    let ev = h.state().session.evaluation().expect("an evaluation");
+    assert!(ev.tier(MIIT).expect("the 省工信厅 tier").held);
+    assert_eq!(verdict(&h, NDRC), Verdict::NotApplicable);
+
+    let header = tier_header_labels(&mut h, MIIT);
+    assert!(header.iter().any(|l| l == "已持有"), "header: {header:?}");
+    assert!(
+        !header.iter().any(|l| l == "尚不符合"),
+        "a held center reads 尚不符合: {header:?}"
+    );
+    // The other track does not apply because of the center held.
+    assert!(shows(&h, "已持有省级企业技术中心"));
+
+    // Its criteria are still there, as context for the next review.
+    let toggle = format!("省级  {}", tier_title(&h, MIIT));
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::DisclosureTriangle, &toggle)
+        .click();
+    h.run();
+    assert!(shows(&h, "供下次复核参考"));
+    assert!(
+        h.query_all_by_label_contains("技术开发仪器设备原值不低于")
+            .next()
+            .is_some(),
+        "the held tier's criteria are not listed"
+    );
+
+    // English says held too.
+    h.state_mut().lang = Lang::En;
+    h.run();
+    let header = tier_header_labels(&mut h, MIIT);
+    assert!(header.iter().any(|l| l == "held"), "header: {header:?}");
+    assert!(!header.iter().any(|l| l == "not eligible"), "{header:?}");
+}
+
+#[test]
+fn a_duration_known_to_the_year_says_which_month_decides_and_routes_are_words() {
+    // Entered the niche in 2023, month unknown: 1.1–2 years to the end of
+    // 2024, against the 专精特新 "2 years or more".
+    let mut doc = sample();
+    doc.direction.niche_entry_year = Some(2023);
+    doc.direction.niche_entry_month = None;
+    let data = temp();
+    let mut h = tall_window(doc, data.path(), Page::Results);
+    h.run();
+    expand_all(&mut h);
+    assert!(
+        h.query_all_by_label_contains("请补填月份（2023 年 1 月或更早")
+            .next()
+            .is_some(),
+        "the review does not say which month decides"
+    );
+    // Routes in words: no raw route id after 通过途径.
+    let routes: Vec<String> = h
+        .query_all_by(|n| {
+            n.role() == eframe::egui::accesskit::Role::TextRun
+                && n.value().is_some_and(|v| v.contains("通过途径"))
+        })
+        .filter_map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node().value()
+        })
+        .collect();
+    assert!(!routes.is_empty(), "no route shown");
+    for r in &routes {
+        let words = r.rsplit('：').next().unwrap_or_default();
+        assert!(
+            !words
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || "._".contains(c)),
+            "a raw route id is shown: {r}"
+        );
+    }
+    // Score bands in the field help are words, never interval notation.
+    assert_eq!(
+        h.query_all_by_label_contains("−∞").count(),
+        0,
+        "interval notation on the results page"
+    );
 }

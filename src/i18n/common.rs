@@ -109,6 +109,34 @@ strings! {
     FEEDS_NONE = "当前规则包中没有条件直接使用此项。", "No criterion of the current rule packs reads this field.";
     /// Invalid number.
     BAD_NUMBER = "请输入数字", "Enter a number";
+    /// A month outside 1–12.
+    BAD_MONTH = "月份应为 1–12", "Enter a month from 1 to 12";
+    /// After a calendar year ("2009 年"); English writes the year alone.
+    YEAR_SUFFIX = "年", "";
+    /// After a month ("4 月"); English writes the month alone.
+    MONTH_SUFFIX = "月", "";
+    /// Score table in a field's help: the item's maximum.
+    RULE_MAX_POINTS = "满分 {points}", "Up to {points}";
+    /// Score table: the points when no step holds.
+    RULE_OTHERWISE = "其他", "Otherwise";
+    /// Score table: the cap of a sum.
+    RULE_CAP = "合计最多 {points}", "At most {points} in all";
+    /// Score table: the higher of several readings.
+    RULE_BEST_OF = "取以下各项中得分较高者：", "The higher of:";
+    /// Score band below a bound.
+    BAND_BELOW = "低于 {to}", "below {to}";
+    /// Score band from a bound (included) to the next (excluded).
+    BAND_RANGE = "{from}–{to}", "{from}–{to}";
+    /// Score band from a bound up.
+    BAND_AT_LEAST = "{from} 及以上", "{from} or more";
+    /// Score band up to a bound (included).
+    BAND_AT_MOST = "{to} 及以下", "{to} or less";
+    /// Score band above a bound up to the next (included).
+    BAND_OVER_TO = "高于 {from} 至 {to}", "over {from} up to {to}";
+    /// Score band above a bound.
+    BAND_OVER = "高于 {from}", "over {from}";
+    /// Score band with no bound.
+    BAND_ANY = "任意值", "any value";
     /// Invalid date.
     BAD_DATE = "日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD";
     /// Add row.

@@ -204,7 +204,7 @@ mod tests {
                 &["years.2023.rd_spend".into(), "company.city".into()],
                 Lang::Zh
             ),
-            "研发经费 › 2023 年研发费用；企业概况 › 所在设区市"
+            "研发经费 › 2023 年研发费用；企业概况 › 所在地区"
         );
     }
 }

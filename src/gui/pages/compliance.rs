@@ -1,4 +1,4 @@
-//! 合规: the six compliance declarations of the last three years, then the
+//! 合规: the seven compliance declarations of the last three years, then the
 //! scores copied by hand from other systems.
 
 use eframe::egui::{RichText, Ui};
@@ -21,7 +21,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     ui.label(RichText::new(env.t(s::EXPLAIN)).color(theme::MUTED));
     ui.add_space(4.0);
     let k = &mut doc.compliance;
-    let flags: [(Tr, &str, &mut Option<bool>); 6] = [
+    let flags: [(Tr, &str, &mut Option<bool>); 7] = [
         (
             s::ABNORMAL_LIST,
             "compliance.abnormal_operation_list",
@@ -43,6 +43,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             s::MAJOR_TAX_VIOLATION,
             "compliance.major_tax_violation",
             &mut k.major_tax_violation,
+        ),
+        (
+            s::INDUSTRY_VIOLATION,
+            "compliance.industry_violation",
+            &mut k.industry_violation,
         ),
     ];
     w::form(ui, "compliance-form", |ui| {

@@ -10,7 +10,7 @@ use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::conditions as s;
 use crate::i18n::{Tr, common};
 use crate::metrics::Unit;
-use crate::model::{Institution, InstitutionKind, InstitutionLevel};
+use crate::model::{Institution, InstitutionKind, InstitutionLevel, ProvincialTrack};
 
 /// Institution kinds in the order offered, with their names.
 const KINDS: [(InstitutionKind, Tr); 6] = [
@@ -63,6 +63,8 @@ fn partner_id(i: usize) -> Id {
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    // The track a provincial center without one is taken to be on.
+    let inferred = ctx.doc.provincial_track(&Institution::default());
     let c = &mut ctx.doc.conditions;
     ui.heading(env.t(s::TITLE));
     ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
@@ -104,7 +106,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     w::section(ui, &env, s::INSTITUTIONS);
     ui.label(RichText::new(env.t(s::INSTITUTIONS_HELP)).color(theme::MUTED));
     ui.add_space(4.0);
-    changed |= institutions(ui, &env, &mut c.institutions);
+    changed |= institutions(ui, &env, &mut c.institutions, inferred);
 
     w::section(ui, &env, s::PARTNERS);
     ui.label(RichText::new(env.t(s::PARTNERS_HELP)).color(theme::MUTED));
@@ -115,7 +117,12 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
 }
 
 /// The list editor of R&D institutions: one framed form each, an add button below.
-fn institutions(ui: &mut Ui, env: &Env, list: &mut Vec<Institution>) -> bool {
+fn institutions(
+    ui: &mut Ui,
+    env: &Env,
+    list: &mut Vec<Institution>,
+    inferred: Option<ProvincialTrack>,
+) -> bool {
     let mut changed = false;
     let mut remove = None;
     if list.is_empty() {
@@ -154,7 +161,7 @@ fn institutions(ui: &mut Ui, env: &Env, list: &mut Vec<Institution>) -> bool {
                             .add(
                                 TextEdit::singleline(&mut inst.name)
                                     .id(institution_name_id(i))
-                                    .desired_width(NAME_WIDTH),
+                                    .desired_width(max_width),
                             )
                             .labelled_by(l.id)
                             .changed();
@@ -177,8 +184,32 @@ fn institutions(ui: &mut Ui, env: &Env, list: &mut Vec<Institution>) -> bool {
                         );
                         let field = format!("{base}.year");
                         let l = w::label(ui, env, env.t(s::INST_YEAR), &field);
-                        changed |= year_input(ui, ui.scope_id().with("year"), &mut inst.year, l.id);
+                        changed |= ui
+                            .horizontal(|ui| {
+                                let c = year_input(
+                                    ui,
+                                    ui.scope_id().with("year"),
+                                    &mut inst.year,
+                                    l.id,
+                                );
+                                w::suffix(ui, env, common::YEAR_SUFFIX);
+                                c
+                            })
+                            .inner;
                         ui.end_row();
+                        let field = format!("{base}.month");
+                        let l = w::label(ui, env, env.t(s::INST_MONTH), &field);
+                        changed |= w::month_input(
+                            ui,
+                            env,
+                            ui.scope_id().with("month"),
+                            &mut inst.month,
+                            l.id,
+                        );
+                        ui.end_row();
+                        if is_provincial_center(inst) || inst.track.is_some() {
+                            changed |= track_row(ui, env, &base, &mut inst.track, inferred);
+                        }
                     });
                 w::issues(ui, env, &base);
             });
@@ -241,6 +272,53 @@ fn partners(ui: &mut Ui, env: &Env, list: &mut Vec<String>) -> bool {
         ui.memory_mut(|m| m.request_focus(id));
         changed = true;
     }
+    changed
+}
+
+/// Whether `inst` is a provincial 企业技术中心, the one kind of institution
+/// recognised on a track (省发改委 or 省工信厅).
+fn is_provincial_center(inst: &Institution) -> bool {
+    inst.kind == InstitutionKind::TechCenter && inst.level == InstitutionLevel::Provincial
+}
+
+/// The track of a provincial tech center: 未填写 / 省发改委 / 省工信厅. When it
+/// is not entered, says which track the company's industry implies.
+fn track_row(
+    ui: &mut Ui,
+    env: &Env,
+    base: &str,
+    value: &mut Option<ProvincialTrack>,
+    inferred: Option<ProvincialTrack>,
+) -> bool {
+    let field = format!("{base}.track");
+    let l = w::label(ui, env, env.t(s::INST_TRACK), &field);
+    let name = |t: ProvincialTrack| env.lang.pick(t.zh(), t.en());
+    let selected = value.map_or(env.t(common::UNANSWERED), name);
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        let r = ComboBox::from_id_salt(ui.scope_id().with(&field))
+            .selected_text(selected)
+            .width(KIND_WIDTH)
+            .show_ui(ui, |ui| {
+                changed |= ui
+                    .selectable_value(value, None, env.t(common::UNANSWERED))
+                    .changed();
+                for t in ProvincialTrack::ALL {
+                    changed |= ui.selectable_value(value, Some(t), name(t)).changed();
+                }
+            });
+        let _ = r.response.labelled_by(l.id);
+        if value.is_none()
+            && let Some(t) = inferred
+        {
+            ui.label(
+                RichText::new(env.t(s::TRACK_INFERRED).replace("{track}", name(t)))
+                    .small()
+                    .color(theme::MUTED),
+            );
+        }
+    });
+    ui.end_row();
     changed
 }
 

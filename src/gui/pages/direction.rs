@@ -1,18 +1,22 @@
 //! 研发方向: niche market, lead product and its fields, plan, digital level,
 //! quality and standards.
 
-use eframe::egui::{RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::PageCtx;
 use super::projects::{TEXT_WIDTH, item_row, opt_whole_input, text_input, text_row};
+use crate::gui::widgets::Env;
 use crate::gui::{theme, widgets as w};
-use crate::i18n::Tr;
 use crate::i18n::pages::direction as s;
-use crate::metrics::Unit;
+use crate::i18n::{Tr, common};
+use crate::metrics::{Metrics, Unit, Value};
+use crate::model::Assessment;
+use crate::report::format as f;
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    let years = niche_years(&env, ctx.doc);
     let d = &mut ctx.doc.direction;
     ui.heading(env.t(s::TITLE));
     ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
@@ -23,14 +27,20 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     // to leave room for an issue column.
     w::form(ui, "direction-market", |ui| {
         let f = "direction.niche_entry_year";
-        changed |= item_row(
-            ui,
-            &env,
-            s::NICHE_ENTRY_YEAR,
-            f,
-            Some(Unit::Year),
-            |ui, l| opt_whole_input(ui, f, &mut d.niche_entry_year, l),
-        );
+        changed |= item_row(ui, &env, s::NICHE_ENTRY_YEAR, f, None, |ui, l| {
+            let c = opt_whole_input(ui, f, &mut d.niche_entry_year, l);
+            w::suffix(ui, &env, common::YEAR_SUFFIX);
+            c
+        });
+        let f = "direction.niche_entry_month";
+        changed |= item_row(ui, &env, s::NICHE_ENTRY_MONTH, f, None, |ui, l| {
+            w::month_input(ui, &env, ui.scope_id().with(f), &mut d.niche_entry_month, l)
+        });
+        if let Some(text) = &years {
+            ui.label("");
+            ui.add(egui::Label::new(RichText::new(text).small().color(theme::MUTED)).wrap());
+            ui.end_row();
+        }
         let f = "direction.lead_product";
         changed |= item_row(ui, &env, s::LEAD_PRODUCT, f, None, |ui, l| {
             text_input(ui, &mut d.lead_product, l, TEXT_WIDTH)
@@ -40,6 +50,18 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             let id = ui.scope_id().with(f);
             w::number_input(ui, id, &mut d.niche_share_pct, l, theme::NUMBER_WIDTH).1
         });
+        let f = "direction.intl_niche_share_pct";
+        changed |= item_row(
+            ui,
+            &env,
+            s::INTL_NICHE_SHARE,
+            f,
+            Some(Unit::Percent),
+            |ui, l| {
+                let id = ui.scope_id().with(f);
+                w::number_input(ui, id, &mut d.intl_niche_share_pct, l, theme::NUMBER_WIDTH).1
+            },
+        );
         let f = "direction.niche_rank";
         changed |= item_row(ui, &env, s::NICHE_RANK, f, Some(Unit::Rank), |ui, l| {
             opt_whole_input(ui, f, &mut d.niche_rank, l)
@@ -204,6 +226,42 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         for (label, field, value) in standards {
             changed |= w::count(ui, &env, label, field, value, Unit::Item);
         }
+        changed |= w::tri(
+            ui,
+            &env,
+            s::PRODUCTS_TO_STANDARDS,
+            "direction.products_to_standards",
+            &mut d.products_to_standards,
+        );
     });
     ctx.changed |= changed;
+}
+
+/// The years in the niche as the rules count them (to the end of Y−1), to
+/// show under the entry year and month: a range while only the year is
+/// known, which is why the month is asked. Whole months, so two decimals
+/// (15.75 years), never rounded up to a whole year.
+fn niche_years(env: &Env, doc: &Assessment) -> Option<String> {
+    let v = Metrics::new(doc, env.as_of).years_in_niche().ok()?;
+    let (amount, span) = match v {
+        Value::Num(n) => (
+            format!(
+                "{} {}",
+                f::number(n, 2),
+                env.lang.pick(Unit::Year.zh(), Unit::Year.en())
+            ),
+            false,
+        ),
+        other => (f::value(Some(other), Unit::Year, env.lang), true),
+    };
+    let mut text = format!(
+        "{}{}{amount}",
+        env.t(s::NICHE_YEARS)
+            .replace("{year}", &env.year(1).to_string()),
+        env.lang.pick("：", ": "),
+    );
+    if span {
+        text.push_str(&f::paren(env.t(s::NICHE_YEARS_SPAN), env.lang));
+    }
+    Some(text)
 }

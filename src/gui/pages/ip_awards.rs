@@ -7,8 +7,8 @@ use super::projects::{
     TEXT_WIDTH, card, combo_input, date_input, item_row, text_input, whole_input,
 };
 use crate::gui::{theme, widgets as w};
-use crate::i18n::Tr;
 use crate::i18n::pages::ip_awards as s;
+use crate::i18n::{Tr, common};
 use crate::metrics::Unit;
 use crate::model::{Award, AwardLevel, MakerChina, MakerResult, TitleHeld, TitleKind};
 
@@ -73,14 +73,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
                     changed |= item_row(ui, &env, s::AWARD_LEVEL, &f("level"), None, |ui, l| {
                         combo_input(ui, &f("level"), &mut a.level, &levels, l)
                     });
-                    changed |= item_row(
-                        ui,
-                        &env,
-                        s::AWARD_YEAR,
-                        &f("year"),
-                        Some(Unit::Year),
-                        |ui, l| whole_input(ui, &f("year"), &mut a.year, l),
-                    );
+                    changed |= item_row(ui, &env, s::AWARD_YEAR, &f("year"), None, |ui, l| {
+                        let c = whole_input(ui, &f("year"), &mut a.year, l);
+                        w::suffix(ui, &env, common::YEAR_SUFFIX);
+                        c
+                    });
                     changed |= item_row(
                         ui,
                         &env,
@@ -129,14 +126,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             |ui| {
                 let f = |name: &str| format!("maker_china.{i}.{name}");
                 w::form(ui, "maker", |ui| {
-                    changed |= item_row(
-                        ui,
-                        &env,
-                        s::MAKER_YEAR,
-                        &f("year"),
-                        Some(Unit::Year),
-                        |ui, l| whole_input(ui, &f("year"), &mut m.year, l),
-                    );
+                    changed |= item_row(ui, &env, s::MAKER_YEAR, &f("year"), None, |ui, l| {
+                        let c = whole_input(ui, &f("year"), &mut m.year, l);
+                        w::suffix(ui, &env, common::YEAR_SUFFIX);
+                        c
+                    });
                     changed |= item_row(ui, &env, s::MAKER_RESULT, &f("result"), None, |ui, l| {
                         combo_input(ui, &f("result"), &mut m.result, &results, l)
                     });

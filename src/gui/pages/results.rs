@@ -17,7 +17,7 @@ use eframe::egui::{
 
 use super::{Page, PageCtx};
 use crate::eval::{
-    Blocker, Check, CriterionResult, Evaluation, Outcome, ProgrammeProgress, TierResult,
+    Blocker, Check, CriterionResult, Evaluation, Outcome, ProgrammeProgress, TierResult, Verdict,
 };
 use crate::gui::command::Command;
 use crate::gui::{charts, theme, widgets as w};
@@ -25,12 +25,12 @@ use crate::i18n::fields::field_names;
 use crate::i18n::{Lang, Tr, common, pages::results as s};
 use crate::metrics::{Metric, Metrics};
 use crate::report::format as f;
-use crate::rules::{Op, Pack, Programme, Rule, Test};
+use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 
 /// Width of the status column of the criteria table.
 const STATUS_W: f32 = 64.0;
-/// Width of the points column.
-const POINTS_W: f32 = 58.0;
+/// Width of the points column (room for a range: “10–15 / 20”).
+const POINTS_W: f32 = 72.0;
 /// Width of the confidence column.
 const CONF_W: f32 = 36.0;
 /// Horizontal spacing of the criteria table.
@@ -398,7 +398,7 @@ fn ladder(
             let here: Vec<&&TierResult> = tiers.iter().filter(|t| t.level == *level).collect();
             for (i, t) in here.iter().enumerate() {
                 let look = Chip {
-                    fill: theme::verdict(t.verdict),
+                    fill: tier_color(t),
                     stroke: if is_reached(t, progress) {
                         Stroke::new(2.0, theme::LADDER_REACHED)
                     } else {
@@ -424,19 +424,42 @@ fn step(ui: &mut Ui, lang: Lang, t: &TierResult, qualify: bool, look: Chip) {
     }
     if t.held {
         text.push_str(&f::paren(lang.t(s::HELD), lang));
+    } else if t.verdict == Verdict::NotApplicable {
+        text.push_str(&f::paren(f::verdict(t.verdict, lang), lang));
     }
     let reached = look.dot;
     let r = chip(ui, &text, look);
     r.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
         ui.label(RichText::new(t.title.get(lang)).strong());
-        ui.label(f::verdict(t.verdict, lang));
+        ui.label(tier_status(t, lang));
+        if let Some(why) = &t.not_applicable {
+            ui.add(Label::new(RichText::new(why.get(lang)).color(theme::MUTED)).wrap());
+        }
         if reached {
             ui.label(lang.t(s::REACHED_HERE));
         }
-        if t.held {
-            ui.label(lang.t(s::HELD));
-        }
     });
+}
+
+/// A tier's status in words: 已持有 for a held tier (whatever its criteria
+/// say today), else its verdict.
+fn tier_status(t: &TierResult, lang: Lang) -> &'static str {
+    if t.held {
+        lang.t(s::HELD)
+    } else {
+        f::verdict(t.verdict, lang)
+    }
+}
+
+/// A tier's colour: reached for a held tier, else its verdict's (muted for
+/// one that does not apply).
+fn tier_color(t: &TierResult) -> egui::Color32 {
+    if t.held {
+        theme::GOOD
+    } else {
+        theme::verdict(t.verdict)
+    }
 }
 
 /// How a chip looks.
@@ -530,11 +553,10 @@ fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
         ui.ctx()
             .accesskit_node_builder(toggle.id, |node| node.set_expanded(open));
         let r = ui.add(Label::new(RichText::new(&title).strong()).sense(Sense::click()));
-        w::verdict_badge(ui, lang, t.verdict);
-        if t.held {
-            ui.label(RichText::new(lang.t(s::HELD)).color(theme::GOOD));
-        }
-        if let Some(sc) = &t.score {
+        w::tier_badge(ui, lang, t);
+        if let Some(sc) = &t.score
+            && t.verdict != Verdict::NotApplicable
+        {
             ui.label(
                 RichText::new(format!(
                     "{} {} / {}",
@@ -550,6 +572,14 @@ fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
     if header.inner {
         state.toggle(ui);
     }
+    // Why a tier does not apply is said at once, muted: it is not a failure.
+    if let Some(why) = &t.not_applicable
+        && !t.held
+    {
+        ui.indent(("why-not", &t.id), |ui| {
+            ui.add(Label::new(RichText::new(why.get(lang)).color(theme::MUTED)).wrap());
+        });
+    }
     state.show_body_indented(&header.response, ui, |ui| tier_body(ui, lang, t));
 }
 
@@ -557,12 +587,17 @@ fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
 fn tier_body(ui: &mut Ui, lang: Lang, t: &TierResult) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&t.id).monospace().small().color(theme::MUTED));
-        if let Some(r) = &t.route {
-            ui.label(
-                RichText::new(format!("{}{}{r}", lang.t(s::ROUTE), colon(lang))).color(theme::GOOD),
-            );
-        }
+        route_line(ui, lang, t.route.as_deref(), t.route_label.as_ref());
     });
+    if t.verdict == Verdict::NotApplicable && !t.held {
+        // Nothing to meet: its criteria would only read as failures.
+        ui.label(RichText::new(lang.t(s::NOT_APPLICABLE_BODY)).color(theme::MUTED));
+        ui.add_space(8.0);
+        return;
+    }
+    if t.held {
+        ui.add(Label::new(RichText::new(lang.t(s::HELD_CONTEXT)).color(theme::MUTED)).wrap());
+    }
     if let Some(sc) = &t.score {
         ui.add_space(4.0);
         let mut line = format!(
@@ -641,7 +676,9 @@ fn criteria_grid(ui: &mut Ui, lang: Lang, t: &TierResult) {
     // The gap column only takes room when the tier has something to say there.
     let gaps = t.criteria.iter().any(|c| {
         c.outcome != Outcome::NA
-            && (!c.missing.is_empty() || c.primary_check().is_some_and(|ch| ch.gap.is_some()))
+            && (!c.missing.is_empty()
+                || decide(&c.checks).is_some()
+                || c.primary_check().is_some_and(|ch| ch.gap.is_some()))
     });
     let weights = [0.30, 0.33, if gaps { 0.25 } else { 0.12 }, 0.13];
     let total: f32 = weights.iter().sum();
@@ -717,6 +754,8 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
                 theme::ACCENT
             };
             ui.add(Label::new(RichText::new(f::gap(g, lang)).color(color)).wrap());
+        } else if let Some(d) = decide(&c.checks) {
+            ui.add(Label::new(RichText::new(d.get(lang)).color(theme::REVIEW)).wrap());
         } else if !c.missing.is_empty() {
             ui.add(
                 Label::new(
@@ -732,8 +771,15 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
         }
     });
     if scored {
-        let text = match (c.points, c.max_points) {
-            (Some(p), Some(m)) => format!("{} / {}", f::number(p, 1), f::number(m, 1)),
+        // Points that hang on a pending input or declaration show as a range.
+        let text = match (c.points, c.points_upper, c.max_points) {
+            (Some(p), Some(u), Some(m)) if u > p => format!(
+                "{}–{} / {}",
+                f::number(p, 1),
+                f::number(u, 1),
+                f::number(m, 1)
+            ),
+            (Some(p), _, Some(m)) => format!("{} / {}", f::number(p, 1), f::number(m, 1)),
             _ => String::new(),
         };
         right_cell(ui, POINTS_W, RichText::new(text));
@@ -774,10 +820,16 @@ fn criterion_help(ui: &mut Ui, lang: Lang, c: &CriterionResult) {
         ))
         .color(theme::MUTED),
     );
-    if let Some(r) = &c.route {
+    // Already a tooltip: the route's id goes beside its words, not in a
+    // tooltip of its own.
+    if let Some(id) = c.route.as_deref() {
+        let words = c.route_label.as_ref().map_or(id, |l| l.get(lang));
         ui.label(
-            RichText::new(format!("{}{}{r}", lang.t(s::ROUTE), colon(lang))).color(theme::GOOD),
+            RichText::new(format!("{}{}{words}", lang.t(s::ROUTE), colon(lang))).color(theme::GOOD),
         );
+        if c.route_label.is_some() {
+            ui.label(RichText::new(id).monospace().small().color(theme::MUTED));
+        }
     }
     if let Some(n) = &c.note {
         ui.label(RichText::new(format!("{}{}", lang.t(s::NOTE), n.get(lang))).color(theme::MUTED));
@@ -838,7 +890,32 @@ fn check_with_gap(ui: &mut Ui, lang: Lang, ch: &Check) {
         };
         job.append(&f::gap(g, lang), 0.0, fmt(color));
     }
+    if let Some(d) = &ch.decide {
+        job.append(colon(lang), 0.0, fmt(style.visuals.text_color()));
+        job.append(d.get(lang), 0.0, fmt(theme::REVIEW));
+    }
     ui.add(Label::new(job).wrap());
+}
+
+/// What would decide an undecided criterion (its first check that says).
+fn decide(checks: &[Check]) -> Option<&Text> {
+    checks.iter().find_map(|ch| ch.decide.as_ref())
+}
+
+/// “通过途径：…” in words; the route's id only on hover.
+fn route_line(ui: &mut Ui, lang: Lang, id: Option<&str>, label: Option<&Text>) {
+    let Some(id) = id else { return };
+    let words = label.map_or(id, |l| l.get(lang));
+    ui.add(
+        Label::new(
+            RichText::new(format!("{}{}{words}", lang.t(s::ROUTE), colon(lang))).color(theme::GOOD),
+        )
+        .wrap()
+        .sense(Sense::hover()),
+    )
+    .on_hover_ui(|ui| {
+        ui.label(RichText::new(id).monospace().small());
+    });
 }
 
 // ------------------------------------------------------------ next steps
@@ -957,6 +1034,12 @@ fn blocker_brief(b: &Blocker, lang: Lang) -> (String, egui::Color32) {
             color,
         );
     }
+    if let Some(d) = decide(&b.checks) {
+        return (
+            format!("{}{}{}", b.title.get(lang), colon(lang), d.get(lang)),
+            theme::REVIEW,
+        );
+    }
     match b.outcome {
         Outcome::NotMet => {
             let line = b
@@ -989,7 +1072,7 @@ fn charts_section(ui: &mut Ui, ctx: &mut PageCtx, ev: &Evaluation) {
         .rev()
         .map(|back| (m.calendar_year(back), m.rd_ratio(back).ok()))
         .collect();
-    let thresholds = rd_thresholds(ctx.env.packs, lang);
+    let thresholds = rd_thresholds(ctx.env.packs, ev, lang);
     let mut target_choice: Option<String> = None;
     let radar = |ui: &mut Ui, choice: &mut Option<String>| {
         card(ui, |ui| {
@@ -1053,8 +1136,9 @@ fn tier_name(t: &TierResult, lang: Lang) -> String {
 }
 
 /// The thresholds on 研发费用占营业收入比重 in the packs in use, labelled by
-/// the rung that sets them, lowest first.
-fn rd_thresholds(packs: &[&Pack], lang: Lang) -> Vec<(String, f64)> {
+/// the rung that sets them, lowest first; a tier that does not apply to the
+/// company draws no line.
+fn rd_thresholds(packs: &[&Pack], ev: &Evaluation, lang: Lang) -> Vec<(String, f64)> {
     fn walk(t: &Test, out: &mut Vec<f64>) {
         match t {
             Test::Cmp {
@@ -1072,6 +1156,12 @@ fn rd_thresholds(packs: &[&Pack], lang: Lang) -> Vec<(String, f64)> {
     let mut found: Vec<(f64, Vec<String>)> = Vec::new();
     for p in packs {
         for tier in &p.tiers {
+            if ev
+                .tier(&tier.id)
+                .is_some_and(|t| t.verdict == Verdict::NotApplicable && !t.held)
+            {
+                continue;
+            }
             let mut values = Vec::new();
             for c in &tier.criteria {
                 if let Rule::Check(t) = &c.rule {

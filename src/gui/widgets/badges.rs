@@ -2,9 +2,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::eval::{Outcome, Verdict};
+use crate::eval::{Outcome, TierResult, Verdict};
 use crate::gui::theme;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, pages::results};
 use crate::report::format as f;
 use crate::rules::Confidence;
 
@@ -19,7 +19,7 @@ fn badge(ui: &mut Ui, text: &str, color: egui::Color32) -> egui::Response {
         .response
 }
 
-/// Outcome badge (达标 / 未达标 / 缺数据 / 待声明 / 不适用).
+/// Outcome badge (达标 / 未达标 / 数据缺失 / 待声明 / 不适用).
 pub fn outcome_badge(ui: &mut Ui, lang: Lang, o: Outcome) -> egui::Response {
     badge(ui, f::outcome(o, lang), theme::outcome(o))
 }
@@ -27,6 +27,16 @@ pub fn outcome_badge(ui: &mut Ui, lang: Lang, o: Outcome) -> egui::Response {
 /// Verdict badge.
 pub fn verdict_badge(ui: &mut Ui, lang: Lang, v: Verdict) -> egui::Response {
     badge(ui, f::verdict(v, lang), theme::verdict(v))
+}
+
+/// A tier's badge: 已持有 for a tier the company holds (reached, whatever
+/// its criteria say today), else its verdict (不适用 in a muted colour).
+pub fn tier_badge(ui: &mut Ui, lang: Lang, t: &TierResult) -> egui::Response {
+    if t.held {
+        badge(ui, lang.t(results::HELD), theme::GOOD)
+    } else {
+        verdict_badge(ui, lang, t.verdict)
+    }
 }
 
 /// Confidence badge (V / V1 / P / Q) with its meaning on hover.

@@ -4,8 +4,9 @@
 
 mod badges;
 mod numbers;
+pub mod rule_text;
 
-pub use badges::{confidence_badge, outcome_badge, verdict_badge};
+pub use badges::{confidence_badge, outcome_badge, tier_badge, verdict_badge};
 pub use numbers::parse_number;
 
 use chrono::{Datelike, NaiveDate};
@@ -16,7 +17,6 @@ use crate::i18n::{Lang, Tr, common};
 use crate::metrics::Unit;
 use crate::model::fiscal::Access;
 use crate::model::{Assessment, FiscalField, FiscalYear, Issue, Severity};
-use crate::report::format as f;
 use crate::rules::{Pack, criteria_reading};
 
 /// What every widget may read: language, packs in use, validation issues, as-of date.
@@ -79,11 +79,7 @@ pub fn field_help(ui: &mut Ui, env: &Env, field: &str) {
             ui.label(RichText::new(&*c.id).monospace().small());
             ui.label(c.title.get(env.lang));
         });
-        ui.label(
-            RichText::new(format!("    {}", f::describe_rule(&c.rule, env.lang)))
-                .small()
-                .color(theme::MUTED),
-        );
+        rule_text::rule_lines(ui, env.lang, &c.rule);
     }
     if readers.len() > 12 {
         ui.label(format!("… +{}", readers.len() - 12));
@@ -210,7 +206,7 @@ pub fn count(
     changed
 }
 
-/// A form row for a year (`Option<i32>`).
+/// A form row for a calendar year (`Option<i32>`).
 pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option<i32>) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
     let mut as_u32 = value.and_then(|y| u32::try_from(y).ok());
@@ -218,10 +214,56 @@ pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Optio
     if changed {
         *value = as_u32.and_then(|y| i32::try_from(y).ok());
     }
-    unit_label(ui, env, Unit::Year);
+    suffix(ui, env, common::YEAR_SUFFIX);
     ui.end_row();
     issue_row(ui, env, field);
     changed
+}
+
+/// The muted word after a calendar year or a month ("2009 年", "4 月"); a
+/// calendar year is not a duration, so English shows nothing ("2009", never
+/// "2009 years").
+pub fn suffix(ui: &mut Ui, env: &Env, tr: Tr) {
+    let s = env.t(tr);
+    if s.is_empty() {
+        ui.label("");
+    } else {
+        ui.label(RichText::new(s).color(theme::MUTED));
+    }
+}
+
+/// A month input (`Option<u8>`, 1–12; empty = not answered) named by
+/// `labelled_by`, with its unit; anything else stays in the field, is not
+/// stored and is flagged beside it.
+pub fn month_input(
+    ui: &mut Ui,
+    env: &Env,
+    id: egui::Id,
+    value: &mut Option<u8>,
+    labelled_by: egui::Id,
+) -> bool {
+    ui.horizontal(|ui| {
+        let (changed, refused) = numbers::edit_whole_in(
+            ui,
+            id,
+            value,
+            labelled_by,
+            1..=12,
+            theme::NUMBER_WIDTH * 0.6,
+        );
+        if !env.t(common::MONTH_SUFFIX).is_empty() {
+            ui.label(RichText::new(env.t(common::MONTH_SUFFIX)).color(theme::MUTED));
+        }
+        if refused {
+            ui.label(
+                RichText::new(env.t(common::BAD_MONTH))
+                    .color(theme::ERROR_TEXT)
+                    .small(),
+            );
+        }
+        changed
+    })
+    .inner
 }
 
 /// A form row for free text.

@@ -53,6 +53,23 @@ pub fn edit(
     labelled_by: Id,
     width: f32,
 ) -> (Response, bool) {
+    let (r, changed, _) = edit_checked(ui, id, value, labelled_by, width, |_| true);
+    (r, changed)
+}
+
+/// Edits an `Option<f64>` whose values must pass `accept`: a number that
+/// fails it is kept in the field as typed (focused or not) and never stored,
+/// like text that is not a number. Returns the response, whether the value
+/// changed, and whether the field holds a number that `accept` refuses (the
+/// caller says why, next to the field).
+pub fn edit_checked(
+    ui: &mut Ui,
+    id: Id,
+    value: &mut Option<f64>,
+    labelled_by: Id,
+    width: f32,
+    accept: impl Fn(f64) -> bool,
+) -> (Response, bool, bool) {
     let buf_id = id.with("buf");
     let mut buf: String = ui
         .data_mut(|d| d.get_temp::<String>(buf_id))
@@ -65,15 +82,17 @@ pub fn edit(
         )
         .labelled_by(labelled_by);
     let parsed = parse_number(&buf);
+    let refused = matches!(parsed, Ok(Some(v)) if !accept(v));
     let mut changed = false;
     if r.changed()
+        && !refused
         && let Ok(v) = parsed
         && v != *value
     {
         *value = v;
         changed = true;
     }
-    if r.has_focus() || parsed.is_err() {
+    if r.has_focus() || parsed.is_err() || refused {
         ui.data_mut(|d| d.insert_temp(buf_id, buf));
     } else {
         ui.data_mut(|d| d.remove::<String>(buf_id));
@@ -83,7 +102,30 @@ pub fn edit(
         ui.label(RichText::new("⚠").color(theme::ERROR_TEXT))
             .on_hover_text(format!("{} / {}", tr.zh, tr.en));
     }
-    (r, changed)
+    (r, changed, refused)
+}
+
+/// Edits an `Option<u8>` that must be a whole number in `range` (a month:
+/// 1–12). Anything else stays in the field, is not stored, and returns
+/// `refused = true` so the caller can say what is allowed.
+pub fn edit_whole_in(
+    ui: &mut Ui,
+    id: Id,
+    value: &mut Option<u8>,
+    labelled_by: Id,
+    range: std::ops::RangeInclusive<u8>,
+    width: f32,
+) -> (bool, bool) {
+    let mut f = value.map(f64::from);
+    let lo = f64::from(*range.start());
+    let hi = f64::from(*range.end());
+    let (_, changed, refused) = edit_checked(ui, id, &mut f, labelled_by, width, |v| {
+        v.fract() == 0.0 && (lo..=hi).contains(&v)
+    });
+    if changed {
+        *value = f.map(|v| v as u8);
+    }
+    (changed, refused)
 }
 
 /// Edits an `Option<u32>` (negative or fractional input is refused).

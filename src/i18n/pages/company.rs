@@ -10,7 +10,7 @@ strings! {
     /// Field.
     USCC = "统一社会信用代码", "Unified social credit code";
     /// Field.
-    CITY = "所在设区市", "City";
+    CITY = "所在地区", "Location";
     /// Field.
     INDUSTRY = "所属行业", "Industry";
     /// Field.

@@ -24,7 +24,7 @@ strings! {
     /// Question.
     MAJOR_TAX_VIOLATION = "是否被列为重大税收违法失信主体", "Listed as a major tax-violation entity?";
     /// Label.
-    INDUSTRY_VIOLATION = "近三年严重违反相关行业管理规定", "Seriously violated industry regulations in the last 3 years";
+    INDUSTRY_VIOLATION = "是否严重违反相关行业管理规定", "Seriously violated industry regulations?";
     /// Section.
     SEC_MANUAL = "手工录入的评分", "Scores entered by hand";
     /// Intro of the section.

@@ -18,7 +18,7 @@ strings! {
     /// Section.
     INSTITUTIONS = "研发机构", "R&D institutions";
     /// Intro of the institutions list.
-    INSTITUTIONS_HELP = "企业自建或共建、经认定的研发机构。级别和认定年份决定直通条件和资格年限。", "Institutions the company runs, alone or jointly. Their level and the year recognised decide direct routes and years of standing.";
+    INSTITUTIONS_HELP = "企业自建或共建、经认定的研发机构。级别和认定年月决定直通条件和资格年限；省级企业技术中心还须填写认定部门（省发改委或省工信厅）。", "Institutions the company runs, alone or jointly. Their level and the month recognised decide direct routes and years of standing; for a provincial tech center, also say which department recognised it.";
     /// Heading of one institution (followed by its number).
     INSTITUTION = "研发机构", "Institution";
     /// Row field.
@@ -32,7 +32,9 @@ strings! {
     /// Label.
     INST_MONTH = "认定月份", "Month recognised";
     /// Label.
-    INST_TRACK = "认定部门（省级企业技术中心）", "Recognised by (provincial tech center)";
+    INST_TRACK = "认定部门", "Recognised by";
+    /// Beside an empty track (`{track}` is the department the industry implies).
+    TRACK_INFERRED = "未填写时按所属行业视为{track}", "Not entered: taken as {track} from the industry";
     /// Empty list.
     NO_INSTITUTIONS = "尚未添加研发机构。", "No institution yet.";
     /// Button.

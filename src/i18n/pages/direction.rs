@@ -15,6 +15,10 @@ strings! {
     INTL_NICHE_SHARE = "细分市场国际占有率", "International niche market share";
     /// Label.
     PRODUCTS_TO_STANDARDS = "产品按行业标准或国家标准组织生产", "Products made to industry or national standards";
+    /// Derived line under the niche inputs (`{year}` is Y−1).
+    NICHE_YEARS = "从事细分市场年限（至 {year} 年末）", "Years in the niche (to the end of {year})";
+    /// Added when only the entry year is known.
+    NICHE_YEARS_SPAN = "只知年份；填写月份后可精确计算", "only the year is known; enter the month for an exact figure";
     /// Field.
     LEAD_PRODUCT = "主导产品", "Lead product";
     /// Field.
@@ -74,7 +78,7 @@ strings! {
     /// Field.
     QMS_CERTIFICATE = "质量管理体系认证", "Quality-management certificate";
     /// Field.
-    ADVANCED_CERTIFICATION = "管理体系或发达国家产品认证", "Advanced system or product certification";
+    ADVANCED_CERTIFICATION = "管理体系认证或发达国家和地区产品认证", "Management-system or developed-market product certification";
     /// Field.
     QUALITY_AWARD = "省级以上质量奖", "Provincial or higher quality award";
     /// Section.

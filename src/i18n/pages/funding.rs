@@ -12,7 +12,7 @@ strings! {
     /// Formula.
     RD_RATIO_HELP = "研发费用 ÷ 营业收入（研发投入强度）", "R&D spending ÷ revenue (R&D intensity)";
     /// Derived ratio.
-    RD_RATIO_MAIN = "研发费用占主营业务收入比重", "R&D spending / main-business revenue";
+    RD_RATIO_MAIN = "研发投入占主营业务收入比重", "R&D spending / main-business revenue";
     /// Formula.
     RD_RATIO_MAIN_HELP = "研发费用 ÷ 主营业务收入", "R&D spending ÷ main-business revenue";
     /// Derived ratio.

@@ -18,7 +18,7 @@ strings! {
     /// Help: class I.
     CLASS1_HELP = "Ⅰ类：发明专利（含国防专利）、植物新品种、国家级农作物品种、国家新药、国家一级中药保护品种、集成电路布图设计专有权。", "Class I: invention patents (incl. defence patents), new plant varieties, national crop varieties, national new drugs, first-grade protected traditional Chinese medicines, IC layout-design rights.";
     /// Help: class II.
-    CLASS2_HELP = "Ⅱ类：软件著作权（不含商标）；持有 2 年以上的实用新型专利、外观设计专利。", "Class II: software copyrights (not trademarks); utility-model and design patents held for more than 2 years.";
+    CLASS2_HELP = "Ⅱ类：软件著作权（不含商标）；实用新型专利、外观设计专利须授权后维持超过 2 年才计入。", "Class II: software copyrights (not trademarks); utility-model and design patents count once maintained for more than 2 years after grant.";
     /// Help: high value.
     HIGH_VALUE_HELP = "Ⅰ类高价值：在海外（G20、新加坡、欧洲专利局）有同族专利或取得海外收入、维持年限超过 10 年、实现较高金额质押融资，或获国家科学技术奖、中国专利奖。", "High-value class I: an overseas family patent (G20, Singapore, EPO) or overseas income, maintained over 10 years, sizeable pledge financing, or a national S&T award or China Patent Award.";
     /// Help: what counts.

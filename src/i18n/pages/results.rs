@@ -49,6 +49,10 @@ strings! {
     REACHED_NONE = "尚未达到任何一级", "No tier reached yet";
     /// Held mark.
     HELD = "已持有", "held";
+    /// Inside a held tier, above its criteria.
+    HELD_CONTEXT = "已持有该层级：以下条件按现行规则列出，供下次复核参考。", "Held: the criteria below are listed under the current rules as context for the next review.";
+    /// Inside a tier that does not apply.
+    NOT_APPLICABLE_BODY = "该层级不适用于本企业，无须满足其条件。", "This tier does not apply to the company; it has nothing to meet.";
     /// Hover of a ladder step.
     REACHED_HERE = "当前所处层级", "Tier reached";
     /// Route that passed.
@@ -120,7 +124,7 @@ strings! {
     /// Benchmark line.
     BENCHMARK = "行动计划基准", "Plan benchmark";
     /// A year without data.
-    NO_DATA = "缺数据", "no data";
+    NO_DATA = "数据缺失", "no data";
     /// No R&D data at all.
     NO_RD_DATA = "近三年的研发费用或营业收入尚未填写。", "R&D spending or revenue of the last three years is not entered yet.";
     /// Score bars heading.

@@ -4,19 +4,19 @@ strings! {
     /// Page title.
     TITLE = "研发人员", "R&D staff";
     /// Intro.
-    INTRO = "按年度填写年末职工人数和全职研发人员人数，再填写技术带头人和高层次人才情况。", "Year-end head counts of all staff and of full-time R&D staff, then the technical leader and senior talent.";
+    INTRO = "按年度填写年末职工人数和全职研发人员人数（企业技术中心认定中的“专职研究与试验发展人员”），再填写技术带头人和高层次人才情况。", "Year-end head counts of all staff and of full-time R&D staff (the “专职研究与试验发展人员” of the tech-center rules), then the technical leader and senior talent.";
     /// Field.
     STAFF_TOTAL = "职工总数", "Total staff";
     /// Field.
     RD_STAFF = "研发人员数（全职）", "R&D staff (full-time)";
     /// Field.
-    RD_QUALIFIED = "其中本科以上或工程师以上", "Of whom with a degree or engineer title";
+    RD_QUALIFIED = "其中本科以上学历或工程师以上职称", "Of whom with a degree or engineer title";
     /// Derived ratio.
     RD_SHARE = "研发人员占比", "R&D staff share";
     /// Formula.
     RD_SHARE_HELP = "研发人员数（全职）÷ 职工总数", "Full-time R&D staff ÷ total staff";
     /// Derived ratio.
-    QUALIFIED_SHARE = "其中本科以上占比", "Qualified share of R&D staff";
+    QUALIFIED_SHARE = "本科以上学历或工程师以上职称占比", "Share with a degree or engineer title";
     /// Formula.
     QUALIFIED_SHARE_HELP = "本科以上学历或工程师以上职称的研发人员 ÷ 研发人员数（全职）", "R&D staff with a degree or engineer title ÷ full-time R&D staff";
     /// Section.
