@@ -1320,7 +1320,7 @@ impl LeverInput {
             LeverInput::ReduceLiabilities => "需压降负债",
             LeverInput::NetProfit => "净利润",
             LeverInput::HireRdStaff => "需增加研发人员",
-            LeverInput::HireQualifiedRdStaff => "需增加本科以上研发人员",
+            LeverInput::HireQualifiedRdStaff => "需增加本科以上学历或工程师以上职称研发人员",
         }
     }
 

@@ -349,7 +349,7 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     {
         c.error(
             f("rd_staff_qualified"),
-            format!("本科以上研发人员 {q} 人多于研发人员 {r} 人"),
+            format!("本科以上学历或工程师以上职称研发人员 {q} 人多于研发人员 {r} 人"),
             format!("qualified R&D staff ({q}) exceed R&D staff ({r})"),
         );
     }

@@ -82,6 +82,8 @@ pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
                 (Lang::En, Unit::Item) if num == "1" => "item",
                 (Lang::En, Unit::Year) if num == "1" => "year",
                 (Lang::En, Unit::Points) if num == "1" => "point",
+                // "level 2", "rank 9": English puts these words first.
+                (Lang::En, Unit::Level | Unit::Rank) => return format!("{} {num}", unit.en()),
                 (Lang::En, u) => u.en(),
             };
             format!("{num} {word}")
@@ -351,10 +353,10 @@ pub fn describe_test(t: &Test, lang: Lang) -> String {
         Test::Holds { title, tier } => {
             let t = lang.pick(title.zh(), title.en());
             match tier {
-                Some(id) => format!(
-                    "{} {t} {} {id}",
+                Some(_) => format!(
+                    "{} {t}{}",
                     lang.pick("持有", "holds"),
-                    lang.pick("或达到", "or meets")
+                    lang.pick("，或本次评价符合该层级标准", ", or meets that tier now")
                 ),
                 None => format!("{} {t}", lang.pick("持有", "holds")),
             }
@@ -449,8 +451,9 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
     }
 }
 
-/// A score band in words, as the official tables write them: "低于 1%",
-/// "1%–2%", "5% 及以上"; for "≤" tables "55% 及以下", "55%–75%", "高于 75%".
+/// A band in words, as the official tables write them. `[from, to)` bands (a
+/// boundary value scores the higher band): "低于 1%", "1%–2%", "5% 及以上";
+/// `(from, to]` bands ("≤ X" tables): "55% 及以下", "高于 55% 至 75%", "高于 75%".
 #[must_use]
 pub fn band_words(
     from: Option<f64>,
@@ -459,31 +462,37 @@ pub fn band_words(
     upper_closed: bool,
     lang: Lang,
 ) -> String {
+    use crate::i18n::common;
     let q = |v: f64| quantity(v, unit, lang);
-    match (from, to, upper_closed) {
-        (None, Some(t), false) => {
-            lang_fmt(lang, &format!("低于 {}", q(t)), &format!("below {}", q(t)))
+    let (below, range, above) = if upper_closed {
+        (
+            common::BAND_AT_MOST,
+            common::BAND_OVER_TO,
+            common::BAND_OVER,
+        )
+    } else {
+        (
+            common::BAND_BELOW,
+            common::BAND_RANGE,
+            common::BAND_AT_LEAST,
+        )
+    };
+    match (from, to) {
+        (None, Some(to)) => lang.t(below).replace("{to}", &q(to)),
+        (Some(from), None) => lang.t(above).replace("{from}", &q(from)),
+        (Some(from), Some(to)) => {
+            // "1%–2%", but "100–200 万元": a word unit is written once.
+            let from = if unit == Unit::Percent || upper_closed {
+                q(from)
+            } else {
+                number(from, 2)
+            };
+            lang.t(range)
+                .replace("{from}", &from)
+                .replace("{to}", &q(to))
         }
-        (None, Some(t), true) => lang_fmt(
-            lang,
-            &format!("{} 及以下", q(t)),
-            &format!("{} or less", q(t)),
-        ),
-        (Some(f), None, false) => lang_fmt(
-            lang,
-            &format!("{} 及以上", q(f)),
-            &format!("{} or more", q(f)),
-        ),
-        (Some(f), None, true) => {
-            lang_fmt(lang, &format!("高于 {}", q(f)), &format!("above {}", q(f)))
-        }
-        (Some(f), Some(t), _) => format!("{}–{}", q(f), q(t)),
-        (None, None, _) => lang.pick("任意值", "any value").to_string(),
+        (None, None) => lang.t(common::BAND_ANY).to_string(),
     }
-}
-
-fn lang_fmt(lang: Lang, zh: &str, en: &str) -> String {
-    lang.pick(zh, en).to_string()
 }
 
 /// What a tier's status reads as, the same in every renderer: 已持有 for a
@@ -516,16 +525,14 @@ pub fn tier_status(t: &crate::eval::TierResult, lang: Lang) -> String {
 pub fn describe_rule(r: &Rule, lang: Lang) -> String {
     match r {
         Rule::Check(t) => describe_test(t, lang),
-        Rule::Points {
-            block,
-            max,
-            scoring,
-        } => format!(
-            "[{block}, {} {}] {}",
-            lang.pick("满分", "max"),
-            number(*max, 1),
-            describe_scoring(scoring, lang)
-        ),
+        Rule::Points { max, scoring, .. } => {
+            format!(
+                "{}{} {}",
+                lang.pick("满分 ", "max "),
+                quantity(*max, Unit::Points, lang),
+                describe_scoring(scoring, lang)
+            )
+        }
     }
 }
 

@@ -89,41 +89,10 @@ fn scoring_lines(s: &Scoring, lang: Lang, depth: usize, out: &mut Vec<String>) {
     }
 }
 
-/// A band in words. `[from, to)` bands (a boundary value scores the higher
-/// band): “低于 1%”, “1%–2%”, “5% 及以上”; `(from, to]` bands (“≤ X” tables):
-/// “55% 及以下”, “高于 55% 至 75%”, “高于 75%”.
+/// A band in words (the same wording as every renderer).
 #[must_use]
 pub fn band(b: &Band, unit: Unit, upper_closed: bool, lang: Lang) -> String {
-    let q = |v: f64| f::quantity(v, unit, lang);
-    let (below, range, above) = if upper_closed {
-        (
-            common::BAND_AT_MOST,
-            common::BAND_OVER_TO,
-            common::BAND_OVER,
-        )
-    } else {
-        (
-            common::BAND_BELOW,
-            common::BAND_RANGE,
-            common::BAND_AT_LEAST,
-        )
-    };
-    match (b.from, b.to) {
-        (None, Some(to)) => lang.t(below).replace("{to}", &q(to)),
-        (Some(from), None) => lang.t(above).replace("{from}", &q(from)),
-        (Some(from), Some(to)) => {
-            // "1%–2%", but "100–200 万元": a word unit is written once.
-            let from = if unit == Unit::Percent || upper_closed {
-                q(from)
-            } else {
-                f::number(from, 2)
-            };
-            lang.t(range)
-                .replace("{from}", &from)
-                .replace("{to}", &q(to))
-        }
-        (None, None) => lang.t(common::BAND_ANY).to_string(),
-    }
+    f::band_words(b.from, b.to, unit, upper_closed, lang)
 }
 
 fn points(p: f64, lang: Lang) -> String {
