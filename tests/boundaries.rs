@@ -8,14 +8,16 @@
 //! and read back), the metrics and `evaluate`, against a probe pack holding
 //! exactly the bundled criterion's test or band table, and the side is checked.
 
+mod common;
+
 use chrono::NaiveDate;
 use innocheck::eval::{Outcome, evaluate};
 use innocheck::metrics::exact::Q;
 use innocheck::metrics::{Metric, Unit};
 use innocheck::model::{Assessment, FiscalYear, Institution, InstitutionKind, InstitutionLevel};
 use innocheck::rules::{
-    Band, Confidence, Criterion, Have, Op, Pack, Programme, Registry, Rule, ScoreSpec, Scoring,
-    Source, Test, Text, Tier,
+    Band, Confidence, Criterion, Have, Op, Pack, Registry, Rule, ScoreSpec, Scoring, Source, Test,
+    Text,
 };
 
 const AS_OF: (i32, u32, u32) = (2025, 6, 30);
@@ -500,44 +502,20 @@ fn probe(edge: &Edge) -> Pack {
             )
         }
     };
-    Pack {
-        schema: 1,
-        id: "probe".into(),
-        revision: 1,
-        title: text("probe"),
-        programme: Programme::TechCenter,
-        document: "probe".into(),
-        issuer: text("probe"),
-        effective_from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
-        effective_to: None,
-        confidence: Confidence::V,
-        partial: false,
-        notes: Vec::new(),
-        common: Vec::new(),
-        benchmarks: Vec::new(),
-        tiers: vec![Tier {
-            id: "probe.t".into(),
+    common::one_tier_pack(
+        score,
+        Criterion {
+            id: "probe.t.c".into(),
             title: text("probe"),
-            level: 1,
-            ladder: text("probe"),
-            grants: None,
-            applies: None,
-            track: None,
-            score,
-            pass: None,
-            criteria: vec![Criterion {
-                id: "probe.t.c".into(),
-                title: text("probe"),
-                have: Have::Basis,
-                confidence: Confidence::V,
-                source,
-                evidence: Vec::new().into(),
-                note: None,
-                when: None,
-                rule,
-            }],
-        }],
-    }
+            have: Have::Basis,
+            confidence: Confidence::V,
+            source,
+            evidence: Vec::new().into(),
+            note: None,
+            when: None,
+            rule,
+        },
+    )
 }
 
 fn has_nan(a: &Assessment) -> bool {

@@ -12,13 +12,15 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+mod common;
+
 use chrono::NaiveDate;
 use innocheck::eval::{MetricSource, Outcome, Verdict, band_index, evaluate_with};
 use innocheck::metrics::{Lever, Metric, MetricResult, Missing, Unit, Value};
 use innocheck::model::TitleKind;
 use innocheck::rules::{
-    BUNDLED, Band, Block, Confidence, Criterion, Have, Op, Pack, Programme, Registry, Route, Rule,
-    ScoreSpec, Scoring, Source, Test, Text, Tier,
+    BUNDLED, Band, Block, Confidence, Criterion, Have, Op, Pack, Registry, Route, Rule, ScoreSpec,
+    Scoring, Source, Test, Text,
 };
 
 // ───────────────────────────── stub metric source ─────────────────────────────
@@ -100,36 +102,7 @@ fn criterion(id: &str, rule: Rule) -> Criterion {
     }
 }
 
-fn one_tier_pack(score: Option<ScoreSpec>, c: Criterion) -> Pack {
-    Pack {
-        schema: 1,
-        id: "probe".into(),
-        revision: 1,
-        title: text("probe"),
-        programme: Programme::TechCenter,
-        document: "probe".into(),
-        issuer: text("probe"),
-        effective_from: date(2000, 1, 1),
-        effective_to: None,
-        confidence: Confidence::V,
-        partial: false,
-        notes: Vec::new(),
-        common: Vec::new(),
-        benchmarks: Vec::new(),
-        tiers: vec![Tier {
-            id: "probe.t".into(),
-            title: text("probe"),
-            level: 1,
-            ladder: text("probe"),
-            grants: None,
-            applies: None,
-            track: None,
-            score,
-            pass: None,
-            criteria: vec![c],
-        }],
-    }
-}
+use common::one_tier_pack;
 
 // ───────────────────────────── walkers ─────────────────────────────
 

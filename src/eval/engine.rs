@@ -222,6 +222,18 @@ fn decide_month(sp: &crate::metrics::Span, years: f64) -> Text {
     )
 }
 
+/// The gap of a failed comparison (no points attached).
+fn gap(op: Op, value: f64, threshold: f64, unit: Unit, lever: Option<Lever>) -> Gap {
+    let (shortfall, decrease) = shortfall(op, value, threshold, unit);
+    Gap {
+        shortfall,
+        unit,
+        decrease,
+        lever,
+        points_gain: None,
+    }
+}
+
 /// How far `value` is from passing `op threshold`, in the criterion's unit,
 /// computed exactly and never rounded in the applicant's favour: counts are
 /// whole, and a strict test (`>`, `<`) sitting on its threshold still needs
@@ -605,19 +617,10 @@ impl Evaluator<'_> {
                     check.outcome = Outcome::NotMet;
                     // A strict test sitting exactly on its threshold is close, not done.
                     progress = progress.min(0.99);
-                    let (s, decrease) = shortfall(op, v, threshold, unit);
-                    check.gap = Some(Gap {
-                        shortfall: s,
-                        unit,
-                        decrease,
-                        lever: self.src.lever(
-                            metric,
-                            year,
-                            threshold,
-                            matches!(op, Op::Gt | Op::Lt),
-                        ),
-                        points_gain: None,
-                    });
+                    let lever =
+                        self.src
+                            .lever(metric, year, threshold, matches!(op, Op::Gt | Op::Lt));
+                    check.gap = Some(gap(op, v, threshold, unit, lever));
                 }
             }
             Ok(Value::Span(sp)) => {
@@ -637,14 +640,7 @@ impl Evaluator<'_> {
                 } else if !lo && !hi {
                     check.outcome = Outcome::NotMet;
                     progress = progress.min(0.99);
-                    let (s, decrease) = shortfall(op, best, threshold, unit);
-                    check.gap = Some(Gap {
-                        shortfall: s,
-                        unit,
-                        decrease,
-                        lever: None,
-                        points_gain: None,
-                    });
+                    check.gap = Some(gap(op, best, threshold, unit, None));
                 } else {
                     check.outcome = Outcome::Review;
                     progress = progress.min(0.99);

@@ -42,3 +42,41 @@ pub fn sample_with_assessment(name: &str, lang: Lang) -> (Assessment, ReportData
 pub fn sample(name: &str, lang: Lang) -> ReportData {
     sample_with_assessment(name, lang).1
 }
+
+/// A pack with one tier holding one criterion (and an optional score table),
+/// to probe a single test or band table of a bundled pack.
+pub fn one_tier_pack(
+    score: Option<innocheck::rules::ScoreSpec>,
+    c: innocheck::rules::Criterion,
+) -> innocheck::rules::Pack {
+    use innocheck::rules::{Confidence, Pack, Programme, Text, Tier};
+    let text = |s: &str| Text::new(s, s);
+    Pack {
+        schema: 1,
+        id: "probe".into(),
+        revision: 1,
+        title: text("probe"),
+        programme: Programme::TechCenter,
+        document: "probe".into(),
+        issuer: text("probe"),
+        effective_from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+        effective_to: None,
+        confidence: Confidence::V,
+        partial: false,
+        notes: Vec::new(),
+        common: Vec::new(),
+        benchmarks: Vec::new(),
+        tiers: vec![Tier {
+            id: "probe.t".into(),
+            title: text("probe"),
+            level: 1,
+            ladder: text("probe"),
+            grants: None,
+            applies: None,
+            track: None,
+            score,
+            pass: None,
+            criteria: vec![c],
+        }],
+    }
+}
