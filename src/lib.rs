@@ -7,6 +7,7 @@
 //! modules never depend on a GUI crate.
 
 pub mod cli;
+pub mod clock;
 pub mod eval;
 pub mod font;
 #[cfg(feature = "gui")]

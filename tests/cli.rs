@@ -1041,7 +1041,7 @@ fn no_arguments_shows_the_bundled_default_sample() {
     let text = std::fs::read_to_string(
         root()
             .join("assets/samples")
-            .join(innocheck::cli::DEFAULT_SAMPLE),
+            .join(innocheck::storage::DEFAULT_SAMPLE),
     )
     .expect("the default sample exists in assets/samples/");
     let company = text
@@ -1062,7 +1062,7 @@ fn no_arguments_shows_the_bundled_default_sample() {
     );
     assert!(r.stdout.contains(&format!(
         "assets/samples/{}",
-        innocheck::cli::DEFAULT_SAMPLE
+        innocheck::storage::DEFAULT_SAMPLE
     )));
     assert!(r.stdout.contains("距下一级的差距"));
     // The only thing on stderr is the note that no display was found (GUI builds).

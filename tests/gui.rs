@@ -18,8 +18,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use innocheck::eval::Verdict;
 use innocheck::gui::Launch;
+use innocheck::gui::action::Action;
 use innocheck::gui::app::{AUTOSAVE_SECONDS, App};
-use innocheck::gui::command::Command;
 use innocheck::gui::fonts;
 use innocheck::gui::pages::Page;
 use innocheck::gui::prefs::{DataDir, Prefs, Recovery};
@@ -127,8 +127,8 @@ fn open_refused(h: &mut Harness<'_, App>, path: &Path) -> String {
     let doc_before = h.state().session.doc.clone();
     let path_before = h.state().session.path.clone();
     h.state_mut()
-        .commands
-        .push(Command::OpenPath(path.to_path_buf()));
+        .actions
+        .push(Action::OpenPath(path.to_path_buf()));
     h.run();
     let app = h.state();
     assert_eq!(
@@ -320,7 +320,7 @@ fn ctrl_z_restores_the_value_and_ctrl_shift_z_redoes_it() {
     assert_eq!(h.state().session.doc.company.name, "临时名称");
 
     // The menu's command does the same.
-    h.state_mut().commands.push(Command::Undo);
+    h.state_mut().actions.push(Action::Undo);
     h.run();
     assert_eq!(h.state().session.doc.company.name, original);
 }
@@ -365,7 +365,7 @@ fn save_writes_a_file_that_loads_back_equal() {
     retype(&mut h, "企业名称", "保存测试企业");
     assert!(title(&h).starts_with("● "));
 
-    h.state_mut().commands.push(Command::SaveTo(path.clone()));
+    h.state_mut().actions.push(Action::SaveTo(path.clone()));
     h.run();
 
     let app = h.state();
@@ -547,8 +547,8 @@ fn unsaved_work_is_autosaved_after_the_delay() {
     // Saving the document removes the copy.
     let docs = temp();
     h.state_mut()
-        .commands
-        .push(Command::SaveTo(docs.path().join("a.ron")));
+        .actions
+        .push(Action::SaveTo(docs.path().join("a.ron")));
     h.run();
     assert!(!file.exists(), "the copy survives a save");
 }
@@ -588,7 +588,7 @@ fn every_page_of_every_sample_renders_in_both_languages() {
             h.state_mut().lang = lang;
             h.run();
             for page in Page::ALL {
-                h.state_mut().commands.push(Command::Show(page));
+                h.state_mut().actions.push(Action::Show(page));
                 h.run();
                 assert_eq!(h.state().page, page);
                 expand_all(&mut h);

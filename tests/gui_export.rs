@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use eframe::egui;
+use innocheck::gui::action::Action;
 use innocheck::gui::app::App;
-use innocheck::gui::command::Command;
 use innocheck::gui::prefs::DataDir;
 use innocheck::storage;
 
@@ -40,8 +40,8 @@ fn exporting_into_a_missing_folder_reports_an_error() {
     app.export(&dir.path().join("no/such/folder/summary.pdf"), true);
     let err = app.error.clone().expect("an error is shown");
     assert!(err.contains("summary.pdf"), "{err}");
-    // Export commands exist for the menu and Ctrl+P.
-    assert_ne!(Command::ExportPdf, Command::ExportXlsx);
+    // Export actions exist for the menu and Ctrl+P.
+    assert_ne!(Action::ExportPdf, Action::ExportXlsx);
 }
 
 #[test]

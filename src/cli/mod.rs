@@ -13,15 +13,14 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::clock::today;
 use crate::eval::{Evaluation, Verdict, evaluate};
 use crate::i18n::Lang;
 use crate::model::{Assessment, Issue, validate};
 use crate::report;
 use crate::rules::{Pack, Registry};
 use crate::storage;
-
-/// The sample opened when innocheck starts without a file.
-pub const DEFAULT_SAMPLE: &str = "hongdu-precision.ron";
+use crate::storage::DEFAULT_SAMPLE;
 
 /// innocheck — 企业技术中心与优质中小企业梯度培育自评工具 / readiness check for
 /// enterprise technology centers and the quality-SME ladder. Offline; nothing
@@ -47,13 +46,13 @@ pub struct Cli {
     /// Open the window, render one page, write it as PNG to this file and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// Page for --screenshot: company, finance, staff, funding, conditions,
-    /// direction, projects, ip, compliance, results.
+    /// Page for --screenshot.
     #[arg(
         long,
         value_name = "PAGE",
         default_value = "results",
-        requires = "screenshot"
+        requires = "screenshot",
+        value_parser = clap::builder::PossibleValuesParser::new(SCREENSHOT_PAGES)
     )]
     pub page: String,
     /// Window size for --screenshot, e.g. 1280x800.
@@ -61,12 +60,47 @@ pub struct Cli {
         long,
         value_name = "WxH",
         default_value = "1280x800",
-        requires = "screenshot"
+        requires = "screenshot",
+        value_parser = parse_size
     )]
-    pub size: String,
+    pub size: WindowSize,
     /// What to do.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The pages `--screenshot` can render (the window's page slugs).
+pub const SCREENSHOT_PAGES: [&str; 10] = [
+    "company",
+    "finance",
+    "staff",
+    "funding",
+    "conditions",
+    "direction",
+    "projects",
+    "ip",
+    "compliance",
+    "results",
+];
+
+/// A window size in pixels, `WIDTHxHEIGHT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowSize {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+/// Parses `1280x800` (320–7680 × 240–4320).
+fn parse_size(s: &str) -> std::result::Result<WindowSize, String> {
+    s.split_once(['x', 'X'])
+        .and_then(|(w, h)| Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?)))
+        .filter(|(w, h)| (320..=7680).contains(w) && (240..=4320).contains(h))
+        .map(|(width, height)| WindowSize { width, height })
+        .ok_or_else(|| {
+            format!("{s:?} is not WIDTHxHEIGHT within 320x240–7680x4320 (e.g. 1280x800)")
+        })
 }
 
 impl Cli {
@@ -151,6 +185,33 @@ pub struct EvaluateArgs {
     pub target: Option<String>,
 }
 
+impl EvaluateArgs {
+    /// The packs and date these options select.
+    #[must_use]
+    pub fn selection(&self) -> Selection {
+        Selection {
+            as_of: self.as_of,
+            packs: self.packs.clone(),
+            all_packs: self.all_packs,
+            target: self.target.clone(),
+        }
+    }
+}
+
+/// Which date, packs and five-haves target an evaluation uses (from the
+/// options of `evaluate`, `report`, `export` or `portfolio`).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Evaluation date (default: the file's as-of date, else today).
+    pub as_of: Option<NaiveDate>,
+    /// Packs chosen by id; empty: those in force.
+    pub packs: Vec<String>,
+    /// Every known pack, whatever its dates.
+    pub all_packs: bool,
+    /// Tier for the five-haves readiness.
+    pub target: Option<String>,
+}
+
 /// Options of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -230,12 +291,6 @@ pub enum RulesAction {
     },
 }
 
-/// Today's date on this machine.
-#[must_use]
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// Loads the registry, with `--rules DIR` overrides.
 pub fn registry(dir: Option<&Path>) -> Result<Registry> {
     match dir {
@@ -284,7 +339,7 @@ pub struct Evaluated {
 pub fn evaluate_file(
     path: &Path,
     reg: &Registry,
-    args: &EvaluateArgs,
+    args: &Selection,
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let loaded = storage::load(path)?;
@@ -297,7 +352,7 @@ pub fn evaluate_bytes(
     path: &Path,
     bytes: &[u8],
     reg: &Registry,
-    args: &EvaluateArgs,
+    args: &Selection,
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let loaded = storage::load_bytes(bytes, &path.display().to_string())?;
@@ -308,7 +363,7 @@ fn evaluate_loaded(
     path: &Path,
     a: Assessment,
     reg: &Registry,
-    args: &EvaluateArgs,
+    args: &Selection,
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
@@ -361,7 +416,7 @@ pub fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec
 pub fn evaluate_many(
     files: &[PathBuf],
     reg: &Registry,
-    args: &EvaluateArgs,
+    args: &Selection,
     today: NaiveDate,
 ) -> Vec<Result<Evaluated>> {
     par_map(files, |p| evaluate_file(p, reg, args, today))
@@ -391,15 +446,15 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
     if array {
         out.push_str("[\n");
     }
+    let selection = args.selection();
     for batch in args.files.chunks(BATCH) {
         // Evaluate and render in the workers; only the writing is sequential.
         let rendered = par_map(batch, |path| {
-            let e = evaluate_file(path, &reg, args, today)?;
-            let not_eligible = e
-                .evaluation
-                .tiers
-                .iter()
-                .any(|t| t.verdict != Verdict::Eligible);
+            let e = evaluate_file(path, &reg, &selection, today)?;
+            // A tier that does not apply, or one already held, is no failure.
+            let not_eligible = e.evaluation.tiers.iter().any(|t| {
+                !t.held && matches!(t.verdict, Verdict::NotEligible | Verdict::Incomplete)
+            });
             let text = if json {
                 report::json::to_string(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
             } else {
@@ -465,16 +520,13 @@ fn summarise(
 ) -> Result<(Evaluated, report::data::ReportData)> {
     let reg = registry(cli.rules.as_deref())?;
     let bytes = storage::read(file)?;
-    let args = EvaluateArgs {
-        files: vec![file.to_path_buf()],
+    let selection = Selection {
         as_of,
         packs: packs.to_vec(),
         all_packs: false,
-        format: Format::Text,
-        fail_if_ineligible: false,
         target: target.map(str::to_string),
     };
-    let e = evaluate_bytes(file, &bytes, &reg, &args, today())?;
+    let e = evaluate_bytes(file, &bytes, &reg, &selection, today())?;
     if e.evaluation.tiers.is_empty() {
         bail!(
             "{}: no rule pack is in force on {} (choose packs with --pack)",
@@ -577,74 +629,6 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
     })
 }
 
-/// Whether a graphical display is available (X11 or Wayland on Unix).
-#[cfg(feature = "gui")]
-#[must_use]
-pub fn has_display() -> bool {
-    if cfg!(any(target_os = "windows", target_os = "macos")) {
-        return true;
-    }
-    ["DISPLAY", "WAYLAND_DISPLAY"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
-}
-
-#[cfg(feature = "gui")]
-fn run_window(cli: &Cli) -> Result<ExitCode> {
-    use crate::gui::{Launch, pages::Page, screenshot::Spec};
-    let screenshot = match &cli.screenshot {
-        None => None,
-        Some(out) => {
-            let page = Page::from_slug(&cli.page).with_context(|| {
-                let pages: Vec<&str> = Page::ALL.iter().map(|p| p.slug()).collect();
-                format!("unknown --page {:?}; pages: {}", cli.page, pages.join(", "))
-            })?;
-            let (w, h) = cli
-                .size
-                .split_once(['x', 'X'])
-                .and_then(|(w, h)| {
-                    Some((w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?))
-                })
-                .filter(|(w, h)| (320..=7680).contains(w) && (240..=4320).contains(h))
-                .with_context(|| {
-                    format!("--size {:?} is not WIDTHxHEIGHT (e.g. 1280x800)", cli.size)
-                })?;
-            if out.exists() {
-                std::fs::remove_file(out)
-                    .with_context(|| format!("cannot replace {}", out.display()))?;
-            }
-            Some(Spec {
-                out: out.clone(),
-                page,
-                width: w,
-                height: h,
-            })
-        }
-    };
-    if screenshot.is_some() && !has_display() {
-        bail!(
-            "--screenshot needs a display: none is available (DISPLAY / WAYLAND_DISPLAY unset); run it under xvfb-run"
-        );
-    }
-    let out = screenshot.as_ref().map(|s| s.out.clone());
-    crate::gui::run(Launch {
-        file: cli.file.clone(),
-        lang: cli.lang.map(Lang::from),
-        rules_dir: cli.rules.clone(),
-        screenshot,
-    })?;
-    if let Some(out) = out {
-        if !out.exists() {
-            bail!(
-                "the window closed before the screenshot was written: {}",
-                out.display()
-            );
-        }
-        eprintln!("innocheck: wrote {}", out.display());
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Runs the parsed command line.
 pub fn run(cli: &Cli) -> Result<ExitCode> {
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
@@ -661,16 +645,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Portfolio(args)) => {
             let reg = registry(cli.rules.as_deref())?;
             let files = portfolio::expand(&args.inputs)?;
-            let eval_args = EvaluateArgs {
-                files: files.clone(),
+            let selection = Selection {
                 as_of: args.as_of,
-                packs: Vec::new(),
-                all_packs: false,
-                format: Format::Text,
-                fail_if_ineligible: false,
-                target: None,
+                ..Selection::default()
             };
-            let results = evaluate_many(&files, &reg, &eval_args, today());
+            let results = evaluate_many(&files, &reg, &selection, today());
             let failed = results.iter().any(Result::is_err);
             let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
             write_out(&portfolio::render(&items, cli.lang(), args.format))?;
@@ -687,19 +666,6 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            #[cfg(feature = "gui")]
-            {
-                if cli.screenshot.is_some() || has_display() {
-                    return run_window(cli);
-                }
-                eprintln!(
-                    "innocheck: {}",
-                    cli.lang().pick(
-                        "没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置），以下为文字版评价结果。",
-                        "no graphical display (DISPLAY / WAYLAND_DISPLAY unset); showing the text evaluation instead."
-                    )
-                );
-            }
             if cli.screenshot.is_some() {
                 bail!(
                     "--screenshot needs the desktop window, which this build does not include (feature `gui`)"

@@ -1,4 +1,4 @@
-//! The window: owns the session, lays out the panels, runs commands after
+//! The window: owns the session, lays out the panels, runs actions after
 //! each frame, autosaves a recovery copy, and asks before losing changes.
 
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use eframe::egui::{
     self, Context, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand,
 };
 
-use crate::gui::command::Command;
+use crate::gui::action::Action;
 use crate::gui::dialogs::{Dialogs, Purpose};
 use crate::gui::pages::{self, Page, PageCtx};
 use crate::gui::prefs::{DataDir, Prefs, Recovery};
@@ -43,7 +43,7 @@ pub struct App {
     /// Page shown.
     pub page: Page,
     /// Commands queued during the frame.
-    pub commands: Vec<Command>,
+    pub actions: Vec<Action>,
     /// Preferences (language, recent files).
     pub prefs: Prefs,
     /// Last error shown to the user, if not yet dismissed.
@@ -80,14 +80,14 @@ impl App {
                 }
             },
             None => (
-                storage::sample(crate::cli::DEFAULT_SAMPLE).unwrap_or_default(),
+                storage::sample(storage::DEFAULT_SAMPLE).unwrap_or_default(),
                 None,
             ),
         };
         let sample = launch
             .file
             .is_none()
-            .then(|| crate::cli::DEFAULT_SAMPLE.to_string());
+            .then(|| storage::DEFAULT_SAMPLE.to_string());
         let mut session = Session::new(doc, path, registry);
         session.sample = sample;
         if launch.rules_dir.is_some()
@@ -111,7 +111,7 @@ impl App {
             session,
             lang,
             page,
-            commands: Vec::new(),
+            actions: Vec::new(),
             prefs,
             error,
             data,
@@ -123,7 +123,7 @@ impl App {
             autosaved: false,
             close_allowed: false,
             title: String::new(),
-            today: crate::cli::today(),
+            today: crate::clock::today(),
             screenshot,
             status: None,
         }
@@ -152,28 +152,28 @@ impl App {
         ctx.input_mut(|i| {
             // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
             if i.consume_shortcut(&cmd_shift(Key::Z)) {
-                self.commands.push(Command::Redo);
+                self.actions.push(Action::Redo);
             }
             if i.consume_shortcut(&cmd_shift(Key::S)) {
-                self.commands.push(Command::SaveAs);
+                self.actions.push(Action::SaveAs);
             }
             if i.consume_shortcut(&cmd(Key::Z)) {
-                self.commands.push(Command::Undo);
+                self.actions.push(Action::Undo);
             }
             if i.consume_shortcut(&cmd(Key::Y)) {
-                self.commands.push(Command::Redo);
+                self.actions.push(Action::Redo);
             }
             if i.consume_shortcut(&cmd(Key::S)) {
-                self.commands.push(Command::Save);
+                self.actions.push(Action::Save);
             }
             if i.consume_shortcut(&cmd(Key::O)) {
-                self.commands.push(Command::Open);
+                self.actions.push(Action::Open);
             }
             if i.consume_shortcut(&cmd(Key::P)) {
-                self.commands.push(Command::ExportPdf);
+                self.actions.push(Action::ExportPdf);
             }
             if i.consume_shortcut(&cmd(Key::N)) {
-                self.commands.push(Command::New);
+                self.actions.push(Action::New);
             }
         });
     }
@@ -203,13 +203,13 @@ impl App {
             ctx.request_repaint();
         }
         self.modals(&ctx);
-        let commands = std::mem::take(&mut self.commands);
-        if !commands.is_empty() {
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
             // Commands change what this frame has already drawn (a page, an error,
             // a dialog): draw once more, or it would wait for the next input.
             ctx.request_repaint();
         }
-        for c in commands {
+        for c in actions {
             self.run(&ctx, c);
         }
         self.session.feed_undo(ctx.input(|i| i.time));
@@ -236,13 +236,13 @@ impl App {
                         .add(egui::Button::new(lang.t(common::NEW)).shortcut_text("Ctrl+N"))
                         .clicked()
                     {
-                        self.commands.push(Command::New);
+                        self.actions.push(Action::New);
                     }
                     if ui
                         .add(egui::Button::new(lang.t(common::OPEN)).shortcut_text("Ctrl+O"))
                         .clicked()
                     {
-                        self.commands.push(Command::Open);
+                        self.actions.push(Action::Open);
                     }
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
@@ -250,14 +250,14 @@ impl App {
                         }
                         for p in self.prefs.recent.clone() {
                             if ui.button(p.display().to_string()).clicked() {
-                                self.commands.push(Command::OpenPath(p));
+                                self.actions.push(Action::OpenPath(p));
                             }
                         }
                     });
                     ui.menu_button(lang.t(common::OPEN_SAMPLE), |ui| {
                         for (name, _) in storage::SAMPLES {
                             if ui.button(*name).clicked() {
-                                self.commands.push(Command::OpenSample(name));
+                                self.actions.push(Action::OpenSample(name));
                             }
                         }
                     });
@@ -266,7 +266,7 @@ impl App {
                         .add(egui::Button::new(lang.t(common::SAVE)).shortcut_text("Ctrl+S"))
                         .clicked()
                     {
-                        self.commands.push(Command::Save);
+                        self.actions.push(Action::Save);
                     }
                     if ui
                         .add(
@@ -275,21 +275,21 @@ impl App {
                         )
                         .clicked()
                     {
-                        self.commands.push(Command::SaveAs);
+                        self.actions.push(Action::SaveAs);
                     }
                     ui.separator();
                     if ui
                         .add(egui::Button::new(lang.t(common::EXPORT_PDF)).shortcut_text("Ctrl+P"))
                         .clicked()
                     {
-                        self.commands.push(Command::ExportPdf);
+                        self.actions.push(Action::ExportPdf);
                     }
                     if ui.button(lang.t(common::EXPORT_XLSX)).clicked() {
-                        self.commands.push(Command::ExportXlsx);
+                        self.actions.push(Action::ExportXlsx);
                     }
                     ui.separator();
                     if ui.button(lang.t(common::QUIT)).clicked() {
-                        self.commands.push(Command::Quit);
+                        self.actions.push(Action::Quit);
                     }
                 });
                 ui.menu_button(lang.t(common::MENU_EDIT), |ui| {
@@ -301,7 +301,7 @@ impl App {
                         )
                         .clicked()
                     {
-                        self.commands.push(Command::Undo);
+                        self.actions.push(Action::Undo);
                     }
                     if ui
                         .add_enabled(
@@ -310,11 +310,11 @@ impl App {
                         )
                         .clicked()
                     {
-                        self.commands.push(Command::Redo);
+                        self.actions.push(Action::Redo);
                     }
                 });
                 if ui.button(lang.t(common::LANGUAGE)).clicked() {
-                    self.commands.push(Command::SetLang(lang.other()));
+                    self.actions.push(Action::SetLang(lang.other()));
                 }
             });
         });
@@ -392,7 +392,7 @@ impl App {
                     };
                     let text = format!("{}. {}  {mark}", i + 1, lang.t(page.title()));
                     if ui.selectable_label(self.page == *page, text).clicked() {
-                        self.commands.push(Command::Show(*page));
+                        self.actions.push(Action::Show(*page));
                     }
                 }
             });
@@ -414,7 +414,7 @@ impl App {
             pack_ids: parts.pack_ids,
             as_of_override: parts.as_of_override,
             rules_dir: parts.rules_dir,
-            commands: &mut self.commands,
+            actions: &mut self.actions,
             changed: false,
         };
         let page = self.page;
@@ -443,14 +443,14 @@ impl App {
                                     .button(format!("← {}", ctx.env.t(common::PREVIOUS)))
                                     .clicked()
                             {
-                                ctx.commands.push(Command::Show(p));
+                                ctx.actions.push(Action::Show(p));
                             }
                             if let Some(n) = next
                                 && ui
                                     .button(format!("{} →", ctx.env.t(common::NEXT)))
                                     .clicked()
                             {
-                                ctx.commands.push(Command::Show(n));
+                                ctx.actions.push(Action::Show(n));
                             }
                         });
                     }
@@ -462,12 +462,12 @@ impl App {
     fn modals(&mut self, ctx: &Context) {
         let lang = self.lang;
         if let Some((purpose, path)) = self.dialogs.ui(ctx, lang) {
-            self.commands.push(match purpose {
-                Purpose::Open => Command::OpenPath(path),
-                Purpose::Save => Command::SaveTo(path),
-                Purpose::RulesDir => Command::LoadRulesDir(Some(path)),
-                Purpose::ExportPdf => Command::ExportPdfTo(path),
-                Purpose::ExportXlsx => Command::ExportXlsxTo(path),
+            self.actions.push(match purpose {
+                Purpose::Open => Action::OpenPath(path),
+                Purpose::Save => Action::SaveTo(path),
+                Purpose::RulesDir => Action::LoadRulesDir(Some(path)),
+                Purpose::ExportPdf => Action::ExportPdfTo(path),
+                Purpose::ExportXlsx => Action::ExportXlsxTo(path),
             });
         }
         if let Some(pending) = self.confirm.clone() {
@@ -491,7 +491,7 @@ impl App {
                 Some(0) => {
                     self.confirm = None;
                     self.after_save = Some(pending);
-                    self.commands.push(Command::Save);
+                    self.actions.push(Action::Save);
                 }
                 Some(1) => {
                     self.confirm = None;
@@ -512,13 +512,13 @@ impl App {
                 ui.label(RichText::new(&rec.assessment.company.name).strong());
                 ui.horizontal(|ui| {
                     if ui.button(lang.t(common::RESTORE)).clicked() {
-                        self.commands.push(Command::RestoreRecovery(
+                        self.actions.push(Action::RestoreRecovery(
                             Box::new(rec.assessment.clone()),
                             rec.original.clone(),
                         ));
                     }
                     if ui.button(lang.t(common::DISCARD)).clicked() {
-                        self.commands.push(Command::DiscardRecovery);
+                        self.actions.push(Action::DiscardRecovery);
                     }
                 });
             });
@@ -612,18 +612,18 @@ impl App {
         }
     }
 
-    fn run(&mut self, ctx: &Context, c: Command) {
+    fn run(&mut self, ctx: &Context, c: Action) {
         match c {
-            Command::New => self.guarded(ctx, Pending::New),
-            Command::Open => self.guarded(ctx, Pending::Open),
-            Command::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
-            Command::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),
-            Command::Quit => self.guarded(ctx, Pending::Quit),
-            Command::Save => match self.session.path.clone() {
+            Action::New => self.guarded(ctx, Pending::New),
+            Action::Open => self.guarded(ctx, Pending::Open),
+            Action::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
+            Action::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),
+            Action::Quit => self.guarded(ctx, Pending::Quit),
+            Action::Save => match self.session.path.clone() {
                 Some(p) => self.save_to(ctx, &p),
-                None => self.run(ctx, Command::SaveAs),
+                None => self.run(ctx, Action::SaveAs),
             },
-            Command::SaveAs => {
+            Action::SaveAs => {
                 let name = format!(
                     "{}.ron",
                     if self.session.doc.company.name.trim().is_empty() {
@@ -635,9 +635,9 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::Save, dir, Some(name));
             }
-            Command::SaveTo(p) => self.save_to(ctx, &p),
-            Command::ExportPdf | Command::ExportXlsx => {
-                let pdf = c == Command::ExportPdf;
+            Action::SaveTo(p) => self.save_to(ctx, &p),
+            Action::ExportPdf | Action::ExportXlsx => {
+                let pdf = c == Action::ExportPdf;
                 let stem = self
                     .session
                     .path
@@ -656,29 +656,29 @@ impl App {
                 };
                 self.dialogs.request(ctx, purpose, dir, Some(name));
             }
-            Command::ExportPdfTo(p) => self.export(&p, true),
-            Command::ExportXlsxTo(p) => self.export(&p, false),
-            Command::Undo => {
+            Action::ExportPdfTo(p) => self.export(&p, true),
+            Action::ExportXlsxTo(p) => self.export(&p, false),
+            Action::Undo => {
                 self.session.undo();
             }
-            Command::Redo => {
+            Action::Redo => {
                 self.session.redo();
             }
-            Command::SetLang(l) => {
+            Action::SetLang(l) => {
                 self.lang = l;
                 self.prefs.lang = l;
                 let _ = self.prefs.save(&self.data);
             }
-            Command::Show(p) => self.page = p,
-            Command::SetAsOf(d) => {
+            Action::Show(p) => self.page = p,
+            Action::SetAsOf(d) => {
                 self.session.as_of_override = d;
                 self.session.touch();
             }
-            Command::SetPacks(ids) => {
+            Action::SetPacks(ids) => {
                 self.session.pack_ids = ids;
                 self.session.touch();
             }
-            Command::PickRulesDir => {
+            Action::PickRulesDir => {
                 let dir = self
                     .session
                     .rules_dir
@@ -686,20 +686,20 @@ impl App {
                     .or_else(|| self.current_dir());
                 self.dialogs.request(ctx, Purpose::RulesDir, dir, None);
             }
-            Command::LoadRulesDir(dir) => {
+            Action::LoadRulesDir(dir) => {
                 if let Err(e) = self.session.load_rules(dir) {
                     self.error = Some(e.to_string());
                 }
             }
-            Command::SetTarget(t) => {
+            Action::SetTarget(t) => {
                 self.session.target = t;
                 self.session.touch();
             }
-            Command::RestoreRecovery(doc, original) => {
+            Action::RestoreRecovery(doc, original) => {
                 self.session.replace(*doc, original, false);
                 self.recovery_offer = None;
             }
-            Command::DiscardRecovery => {
+            Action::DiscardRecovery => {
                 Recovery::clear(&self.data);
                 self.recovery_offer = None;
             }

@@ -1,12 +1,12 @@
 //! The desktop window (feature `gui`): a thin shell over the core.
 //!
 //! Pages are functions over a small [`pages::PageCtx`]; side effects go
-//! through [`command::Command`] and run once after the frame; every colour
+//! through [`action::Action`] and run once after the frame; every colour
 //! lives in [`theme`]; no page does I/O.
 
+pub mod action;
 pub mod app;
 pub mod charts;
-pub mod command;
 pub mod dialogs;
 pub mod fonts;
 pub mod pages;

@@ -297,6 +297,9 @@ pub fn save(a: &Assessment, path: &Path) -> Result<(), StorageError> {
 /// The bundled sample companies: `(file name, RON text)`.
 pub const SAMPLES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_samples.rs"));
 
+/// The bundled sample opened when innocheck starts without a file.
+pub const DEFAULT_SAMPLE: &str = "hongdu-precision.ron";
+
 /// Loads a bundled sample by file name (e.g. `hongdu-precision.ron`).
 pub fn sample(name: &str) -> Result<Assessment, StorageError> {
     let (n, text) =

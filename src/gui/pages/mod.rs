@@ -1,6 +1,6 @@
 //! Pages: one function per wizard step, plus the results page. A page reads
 //! the [`PageCtx`], edits the document in place, sets `changed`, and pushes
-//! [`Command`]s for anything else. No page does I/O.
+//! [`Action`]s for anything else. No page does I/O.
 
 pub mod company;
 pub mod compliance;
@@ -18,7 +18,7 @@ use eframe::egui::Ui;
 use serde::{Deserialize, Serialize};
 
 use crate::eval::Evaluation;
-use crate::gui::command::Command;
+use crate::gui::action::Action;
 use crate::gui::widgets::Env;
 use crate::i18n::{Tr, pages as s};
 use crate::model::{Assessment, Step};
@@ -117,7 +117,7 @@ pub struct PageCtx<'a> {
     /// The custom rule folder, if any.
     pub rules_dir: Option<&'a std::path::Path>,
     /// Side effects to run after the frame.
-    pub commands: &'a mut Vec<Command>,
+    pub actions: &'a mut Vec<Action>,
     /// Set when the document was edited.
     pub changed: bool,
 }

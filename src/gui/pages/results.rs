@@ -19,7 +19,7 @@ use super::{Page, PageCtx};
 use crate::eval::{
     Blocker, Check, CriterionResult, Evaluation, Outcome, ProgrammeProgress, TierResult, Verdict,
 };
-use crate::gui::command::Command;
+use crate::gui::action::Action;
 use crate::gui::{charts, theme, widgets as w};
 use crate::i18n::fields::field_names;
 use crate::i18n::{Lang, Tr, common, pages::results as s};
@@ -168,7 +168,7 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
         .button(format!("{} →", lang.t(s::OPEN_RESULTS)))
         .clicked()
     {
-        ctx.commands.push(Command::Show(Page::Results));
+        ctx.actions.push(Action::Show(Page::Results));
     }
 }
 
@@ -191,7 +191,7 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
                     let mut v = ctx.as_of_override;
                     let env = ctx.env;
                     if w::date_input(ui, &env, egui::Id::unique("results-as-of"), &mut v, l.id) {
-                        ctx.commands.push(Command::SetAsOf(v));
+                        ctx.actions.push(Action::SetAsOf(v));
                     }
                     ui.label(
                         RichText::new(format!("{} {}", lang.t(s::AS_OF_IN_USE), ctx.env.as_of))
@@ -207,7 +207,7 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
                         None => ui.label(lang.t(s::BUNDLED)),
                     };
                     if ui.button(lang.t(s::LOAD_DIR)).clicked() {
-                        ctx.commands.push(Command::PickRulesDir);
+                        ctx.actions.push(Action::PickRulesDir);
                     }
                     if ui
                         .add_enabled(
@@ -216,7 +216,7 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
                         )
                         .clicked()
                     {
-                        ctx.commands.push(Command::LoadRulesDir(None));
+                        ctx.actions.push(Action::LoadRulesDir(None));
                     }
                 });
                 ui.end_row();
@@ -246,10 +246,10 @@ fn pack_chooser(ui: &mut Ui, ctx: &mut PageCtx) {
             let auto = ctx.pack_ids.is_none();
             ui.horizontal_wrapped(|ui| {
                 if ui.radio(auto, lang.t(s::PACKS_AUTO)).clicked() && !auto {
-                    ctx.commands.push(Command::SetPacks(None));
+                    ctx.actions.push(Action::SetPacks(None));
                 }
                 if ui.radio(!auto, lang.t(s::PACKS_MANUAL)).clicked() && auto {
-                    ctx.commands.push(Command::SetPacks(Some(in_use.clone())));
+                    ctx.actions.push(Action::SetPacks(Some(in_use.clone())));
                 }
             });
             ui.add_space(4.0);
@@ -277,7 +277,7 @@ fn pack_chooser(ui: &mut Ui, ctx: &mut PageCtx) {
                                 })
                                 .map(|q| q.id.clone())
                                 .collect();
-                            ctx.commands.push(Command::SetPacks(Some(ids)));
+                            ctx.actions.push(Action::SetPacks(Some(ids)));
                         }
                         ui.label(RichText::new(&p.id).monospace().small().color(theme::MUTED));
                         let to = p
@@ -1126,7 +1126,7 @@ fn charts_section(ui: &mut Ui, ctx: &mut PageCtx, ev: &Evaluation) {
         trend(ui);
     }
     if let Some(id) = target_choice {
-        ctx.commands.push(Command::SetTarget(Some(id)));
+        ctx.actions.push(Action::SetTarget(Some(id)));
     }
 }
 

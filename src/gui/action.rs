@@ -9,7 +9,7 @@ use crate::model::Assessment;
 
 /// A side effect.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Command {
+pub enum Action {
     /// Start a new, empty assessment (asks to save changes first).
     New,
     /// Ask for a file to open.
