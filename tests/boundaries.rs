@@ -32,6 +32,7 @@ fn base() -> Assessment {
         as_of: Some(as_of()),
         ..Assessment::default()
     };
+    a.company.founded = NaiveDate::from_ymd_opt(2010, 3, 15);
     for (year, rev) in [(2024, 20000.0), (2023, 18000.0), (2022, 16000.0)] {
         a.years.push(FiscalYear {
             year,
@@ -48,6 +49,12 @@ fn base() -> Assessment {
             equity_new: Some(0.0),
             new_product_sales: Some(rev * 0.3),
             lead_product_sales: Some(rev * 0.6),
+            st_staff: Some(90),
+            hitech_revenue: Some(rev * 0.7),
+            total_income: Some(rev * 1.01),
+            rd_spend_domestic: Some(rev * 0.035),
+            total_costs: Some(rev * 0.85),
+            conversions: Some(3),
         });
     }
     a
@@ -113,6 +120,7 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
     let growth_factor = Q::ONE.plus(pct)?;
     Some(match metric {
         Metric::Revenue
+        | Metric::TotalAssets
         | Metric::MainRevenue
         | Metric::RdSpend
         | Metric::EquipmentValue
@@ -131,6 +139,7 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
                 Metric::MainRevenue => fy(&mut a, back).main_revenue = Some(v),
                 Metric::RdSpend => fy(&mut a, back).rd_spend = Some(v),
                 Metric::EquipmentValue => a.conditions.equipment_value = Some(v),
+                Metric::TotalAssets => fy(&mut a, back).total_assets = Some(v),
                 Metric::RdSpace => a.conditions.rd_space_m2 = Some(v),
                 Metric::NicheShare => a.direction.niche_share_pct = Some(v),
                 Metric::IntlNicheShare => a.direction.intl_niche_share_pct = Some(v),
@@ -185,6 +194,73 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
             fy(a, back).net_profit = Some(n);
             fy(a, back).revenue = Some(d);
         }),
+        Metric::RdToCosts => ratio(&|a, n, d| {
+            fy(a, back).rd_spend = Some(n);
+            fy(a, back).total_costs = Some(d);
+        }),
+        Metric::HitechRevenueShare => ratio(&|a, n, d| {
+            fy(a, back).hitech_revenue = Some(n);
+            fy(a, back).total_income = Some(d);
+        }),
+        // Three-year sums: the whole numerator in Y−1, equal denominators.
+        Metric::HnteRdRatio3y | Metric::RdDomesticShare3y => ratio(&|a, n, d| {
+            let three = dec(q(n).times(Q::int(3)).expect("q")).expect("decimal");
+            for b in 1..=3 {
+                let f = fy(a, b);
+                if metric == Metric::HnteRdRatio3y {
+                    f.revenue = Some(d);
+                    f.rd_spend = Some(if b == 1 { three } else { 0.0 });
+                } else {
+                    f.rd_spend = Some(d);
+                    f.rd_spend_domestic = Some(if b == 1 { three } else { 0.0 });
+                }
+            }
+        }),
+        Metric::NetAssetGrowth3y | Metric::SalesGrowth3y => {
+            let y3 = 10000.0;
+            let y2 = dec(growth_factor.times(q(y3))?)?;
+            let y1 = dec(growth_factor.times(q(y2))?)?;
+            let mut a = base();
+            for (b, v) in [(3, y3), (2, y2), (1, step(y1))] {
+                let f = fy(&mut a, b);
+                if metric == Metric::SalesGrowth3y {
+                    f.revenue = Some(v);
+                } else {
+                    f.total_assets = Some(v);
+                    f.total_liabilities = Some(0.0);
+                }
+            }
+            vec![a]
+        }
+        Metric::RegisteredYears => {
+            // Founded on the as-of date t years earlier; a day later or earlier.
+            let years = i32::try_from(tq.ceil()?).ok()?;
+            let on = NaiveDate::from_ymd_opt(AS_OF.0 - years, AS_OF.1, AS_OF.2)?;
+            let founded = match side {
+                Side::On => on,
+                Side::Below => on.succ_opt()?,
+                Side::Above => on.pred_opt()?,
+            };
+            let mut a = base();
+            a.company.founded = Some(founded);
+            vec![a]
+        }
+        Metric::ConversionsAvg3y => {
+            let n = u32::try_from(tq.ceil()?).ok()?;
+            let mut a = base();
+            for b in 1..=3 {
+                fy(&mut a, b).conversions = Some(n);
+            }
+            fy(&mut a, 1).conversions = Some(people(n));
+            vec![a]
+        }
+        Metric::IpAny => {
+            let n = u32::try_from(tq.ceil()?).ok()?;
+            let mut a = base();
+            a.ip.class1 = Some(0);
+            a.ip.class2 = Some(people(n));
+            vec![a]
+        }
         Metric::LeadProductShare => ratio(&|a, n, d| {
             fy(a, back).lead_product_sales = Some(n);
             fy(a, back).revenue = Some(d);
@@ -239,7 +315,7 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
             fy(&mut a, 1).revenue = Some(step(y1));
             vec![a]
         }
-        Metric::RdStaffShare | Metric::RdStaffQualifiedShare => {
+        Metric::RdStaffShare | Metric::RdStaffQualifiedShare | Metric::StStaffShare => {
             // Whole persons: t % of 1000 (or 10000).
             [1000u32, 10000]
                 .iter()
@@ -251,6 +327,9 @@ fn place(metric: Metric, back: i32, t: f64, side: Side) -> Option<Vec<Assessment
                         if metric == Metric::RdStaffShare {
                             fy(&mut a, back).staff_total = Some(den);
                             fy(&mut a, back).rd_staff = Some(people(n));
+                        } else if metric == Metric::StStaffShare {
+                            fy(&mut a, back).staff_total = Some(den);
+                            fy(&mut a, back).st_staff = Some(people(n));
                         } else {
                             fy(&mut a, back).rd_staff = Some(den);
                             fy(&mut a, back).rd_staff_qualified = Some(people(n));
@@ -497,6 +576,7 @@ fn probe(edge: &Edge) -> Pack {
                         title: text("b"),
                         max,
                         min: None,
+                        capped: false,
                     }],
                 }),
             )
@@ -544,8 +624,16 @@ fn reload(a: &Assessment) -> Assessment {
 /// Points of the band holding the value one step to `side` of `edge`,
 /// worked out independently of the engine in exact arithmetic: bands are
 /// `[from, to)`, or `(from, to]` for "≤" tables (criteria.md §1).
-fn band_points(bands: &[Band], upper_closed: bool, edge: f64, side: Side, unit: Unit) -> f64 {
+fn band_points(
+    bands: &[Band],
+    upper_closed: bool,
+    edge: f64,
+    side: Side,
+    (metric, unit): (Metric, Unit),
+) -> f64 {
     let step = match unit {
+        // One conversion more or less in one year of three moves the average by a third.
+        _ if metric == Metric::ConversionsAvg3y => Q::new(1, 3).expect("q"),
         Unit::Year => Q::new(1, 12).expect("q"),
         u if u.is_count() => Q::ONE,
         _ => q(0.01),
@@ -641,7 +729,13 @@ fn every_threshold_and_band_edge_of_every_pack_through_raw_inputs() {
                             value,
                             unit,
                         } => {
-                            let want = band_points(bands, *upper_closed, *value, side, *unit);
+                            let want = band_points(
+                                bands,
+                                *upper_closed,
+                                *value,
+                                side,
+                                (edge.metric, *unit),
+                            );
                             if c.points != Some(want) {
                                 failures.push(format!(
                                     "{} ({} band edge {value}, {side:?}): {:?} points, want {want}; value {:?}",
@@ -657,9 +751,11 @@ fn every_threshold_and_band_edge_of_every_pack_through_raw_inputs() {
             }
         }
     }
-    // Only ordinal levels may go unprobed (there is nothing between two levels).
+    // Only ordinal levels and grades may go unprobed (nothing lies between two levels).
     assert!(
-        unprobed.iter().all(|m| *m == "institution_level"),
+        unprobed
+            .iter()
+            .all(|m| ["institution_level", "ip_advancement", "ip_core_support"].contains(m)),
         "metrics with thresholds but no raw-input placement: {unprobed:?}"
     );
     assert!(probed > 500, "only {probed} probes");

@@ -58,6 +58,12 @@ fn year(y: i32) -> impl Strategy<Value = FiscalYear> {
                     equity_new: Some(equity),
                     new_product_sales: Some((revenue * 0.3 * 100.0).round() / 100.0),
                     lead_product_sales: Some((main * 0.7 * 100.0).round() / 100.0),
+                    st_staff: Some(rd_staff + staff / 20),
+                    hitech_revenue: Some((main * 0.8 * 100.0).round() / 100.0),
+                    total_income: Some(revenue),
+                    rd_spend_domestic: Some((rd * 0.9 * 100.0).round() / 100.0),
+                    total_costs: Some((revenue * 0.9 * 100.0).round() / 100.0),
+                    conversions: Some(np_pct % 6),
                 }
             },
         )

@@ -20,15 +20,18 @@ fn every_section_is_filled_for_a_sample() {
     assert_eq!(
         ids,
         [
+            "hnte.2016",
             "jx.giant.prov",
             "sme.2022",
             "tc.city.template",
             "tc.jx.miit.2020",
             "tc.jx.ndrc.2024",
-            "tc.nat.2016"
+            "tc.nat.2016",
+            "tsme.2017"
         ]
     );
-    assert_eq!(r.programmes.len(), 2);
+    // 企业技术中心, 优质中小企业梯度培育, 高新技术企业, 科技型中小企业.
+    assert_eq!(r.programmes.len(), 4);
     assert_eq!(r.programmes[0].name, "企业技术中心");
     assert!(
         r.programmes[0]
@@ -48,7 +51,7 @@ fn every_section_is_filled_for_a_sample() {
             .iter()
             .any(|s| s.tier == "创新型中小企业" && (s.score.total - 70.0).abs() < 1e-9)
     );
-    assert_eq!(r.tiers.len(), 8);
+    assert_eq!(r.tiers.len(), 10);
     let rd = r
         .tiers
         .iter()

@@ -148,6 +148,12 @@ fn fiscal_figures() -> impl Strategy<Value = FiscalYear> {
                 rd_staff,
                 rd_staff_qualified,
                 equity_new,
+                st_staff: rd_staff,
+                hitech_revenue: main_revenue,
+                total_income: revenue,
+                rd_spend_domestic: rd_spend,
+                total_costs: total_assets,
+                conversions: rd_staff_qualified,
             },
         )
 }
@@ -293,6 +299,7 @@ fn direction() -> impl Strategy<Value = Direction> {
                 niche_entry_month: niche_entry_year.map(|y| (y.rem_euclid(12) + 1) as u8),
                 intl_niche_share_pct: niche_share_pct.map(|v| v / 2.0),
                 products_to_standards: own_brand,
+                led_standard_5y: quality_award,
                 niche_entry_year,
                 lead_product,
                 fields: FieldFlags {
@@ -434,6 +441,7 @@ fn ip_compliance_manual() -> impl Strategy<Value = (IntellectualProperty, Compli
                         smuggling: c5,
                         major_tax_violation: c6,
                         industry_violation: c7,
+                        research_misconduct: c1,
                     },
                     ManualScores {
                         miit_platform_score,
@@ -472,6 +480,14 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 maker_china,
                 titles,
             )| Assessment {
+                high_tech: innocheck::model::HighTechInputs {
+                    field_declared: compliance.smuggling,
+                    ip_advancement: ip
+                        .class1
+                        .map(|n| innocheck::model::Grade::ALL[(n % 5) as usize]),
+                    org_rd_management: ip.class2.map(|n| (n % 7) as u8),
+                    ..innocheck::model::HighTechInputs::default()
+                },
                 company,
                 as_of,
                 years,

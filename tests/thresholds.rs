@@ -509,6 +509,7 @@ fn probe_band(site: &BandSite, v: f64) -> Option<f64> {
             title: text("b"),
             max,
             min: None,
+            capped: false,
         }],
     };
     let pack = one_tier_pack(
@@ -612,6 +613,7 @@ fn every_band_boundary_goes_to_the_right_side() {
                 title: text("b"),
                 max,
                 min: None,
+                capped: false,
             }],
         };
         let scoring = Scoring::Bands {

@@ -339,6 +339,11 @@ impl Evaluator<'_> {
                             hi += p.upper;
                         }
                     }
+                    // A capped block never counts more than its maximum.
+                    if b.capped {
+                        lo = f64::min(lo, b.max);
+                        hi = f64::min(hi, b.max);
+                    }
                     BlockScore {
                         id: b.id.clone(),
                         title: b.title.clone(),
@@ -391,7 +396,9 @@ impl Evaluator<'_> {
         let haves = progress::haves(&results);
         let (held, other_track) = match pack.programme {
             Programme::TechCenter => self.center_held(tier),
-            Programme::QualitySme => (tier.grants.is_some_and(|g| self.src.holds_title(g)), false),
+            Programme::QualitySme | Programme::HighTech | Programme::TechSme => {
+                (tier.grants.is_some_and(|g| self.src.holds_title(g)), false)
+            }
         };
         // Applicability (criteria.md §5, §7): a sector the tier does not take,
         // or a provincial center held on the other track.
@@ -532,7 +539,9 @@ impl Evaluator<'_> {
                 out.block = Some(block.clone());
                 out.points_upper = Some(p.upper);
                 out.outcome = if p.lower < p.upper {
-                    if p.missing.is_empty() && !p.review.is_empty() {
+                    // Pending on empty inputs → missing; else on declarations or
+                    // a range of points an assessor decides → review.
+                    if p.missing.is_empty() {
                         Outcome::Review
                     } else {
                         Outcome::Missing
@@ -765,13 +774,34 @@ impl Evaluator<'_> {
         };
         let mut checks = Vec::new();
         let total_check = |label: Text, subject: String, value: f64, potential: f64, min: f64| {
+            // Between the lower bound and what is pending: missing data, or (with
+            // no field empty) declarations and ranges an assessor decides.
             let outcome = if value >= min {
                 Outcome::Met
             } else if potential < min {
                 Outcome::NotMet
+            } else if missing.is_empty() {
+                Outcome::Review
             } else {
                 Outcome::Missing
             };
+            let n = |v: f64| crate::report::format::number(v, 1);
+            let decide = (outcome == Outcome::Review).then(|| {
+                Text::new(
+                    format!(
+                        "得分在 {}–{} 分之间：是否达到 {} 分取决于待声明事项和评审在分值区间内的判定",
+                        n(value),
+                        n(potential),
+                        n(min)
+                    ),
+                    format!(
+                        "The score lies between {} and {}: whether it reaches {} depends on pending declarations and on the assessors' choice within the ranges",
+                        n(value),
+                        n(potential),
+                        n(min)
+                    ),
+                )
+            });
             Check {
                 label,
                 subject: subject.into(),
@@ -793,7 +823,7 @@ impl Evaluator<'_> {
                 } else {
                     Vec::new()
                 },
-                decide: None,
+                decide,
             }
         };
         checks.push(total_check(
@@ -968,12 +998,12 @@ impl Evaluator<'_> {
                     let r = self.test(&st.test, None);
                     match r.outcome() {
                         Outcome::Met => {
-                            earned = Some(st.points);
+                            earned = Some((st.points, st.up_to.unwrap_or(st.points)));
                             out.checks.extend(r.checks);
                             break;
                         }
                         o @ (Outcome::Missing | Outcome::Review) => {
-                            out.upper = out.upper.max(st.points);
+                            out.upper = out.upper.max(st.up_to.unwrap_or(st.points));
                             pending(&mut out, o, &r);
                             out.checks.extend(r.checks);
                         }
@@ -983,9 +1013,9 @@ impl Evaluator<'_> {
                         }
                     }
                 }
-                if let Some(p) = earned {
+                if let Some((p, up_to)) = earned {
                     out.lower = p;
-                    out.upper = out.upper.max(p);
+                    out.upper = out.upper.max(up_to).max(p);
                 }
                 if let Some((p, checks)) = best_failing
                     && p > out.lower
@@ -1004,10 +1034,10 @@ impl Evaluator<'_> {
                     match r.outcome() {
                         Outcome::Met => {
                             lo += st.points;
-                            hi += st.points;
+                            hi += st.up_to.unwrap_or(st.points).max(st.points);
                         }
                         o @ (Outcome::Missing | Outcome::Review) => {
-                            hi += st.points;
+                            hi += st.up_to.unwrap_or(st.points).max(st.points);
                             pending(&mut out, o, &r);
                         }
                         _ if gain.is_none() => gain = Some((st.points, r.checks.clone())),
@@ -1186,7 +1216,8 @@ impl Evaluator<'_> {
             };
         };
         let points = bands[i].points;
-        check.outcome = if points > 0.0 {
+        let up_to = bands[i].up_to.unwrap_or(points).max(points);
+        check.outcome = if points > 0.0 || up_to > 0.0 {
             Outcome::Met
         } else {
             Outcome::NotMet
@@ -1199,7 +1230,7 @@ impl Evaluator<'_> {
             .min_by_key(|(j, _)| j.abs_diff(i));
         let mut out = PointsOut {
             lower: points,
-            upper: points,
+            upper: up_to,
             ..PointsOut::default()
         };
         if let Some((j, b)) = better {

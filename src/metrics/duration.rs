@@ -46,6 +46,17 @@ pub fn whole_months(year: i32, month: u32, end: NaiveDate) -> i32 {
     (stop - start).max(0)
 }
 
+/// Years from the date `start` to `end` in whole months by anniversary (a
+/// month counts once its day is reached), for a start known to the day.
+#[must_use]
+pub fn years_between(start: NaiveDate, end: NaiveDate) -> f64 {
+    let mut months = whole_months(start.year(), start.month(), end);
+    if months > 0 && end.day() < start.day() {
+        months -= 1;
+    }
+    f64::from(months) / 12.0
+}
+
 /// A duration in years from a start known to the month (`Ok(years)`) or only
 /// to the year (`Err(span)`), measured to `end`.
 pub fn years_since(year: i32, month: Option<u8>, end: NaiveDate) -> Result<f64, Span> {

@@ -380,6 +380,50 @@ metrics! {
     NoMajorTaxViolation = "no_major_tax_violation", Flag, false, "未列入重大税收违法失信主体", "Not a major tax-violation entity";
     /// No serious violation of industry regulations.
     NoIndustryViolation = "no_industry_violation", Flag, false, "近三年未严重违反相关行业管理规定", "No serious violation of industry regulations in 3 years";
+    /// 科技人员 / 职工总数.
+    StStaffShare = "st_staff_share", Percent, true, "科技人员占职工总数比重", "S&T staff share of total staff";
+    /// R&D / sales revenue over the last three fiscal years (fewer if the firm is younger).
+    HnteRdRatio3y = "hnte_rd_ratio_3y", Percent, false, "近三个会计年度研发费用总额占同期销售收入总额比例", "R&D / sales over the last three fiscal years";
+    /// Domestic R&D / all R&D over the same years.
+    RdDomesticShare3y = "rd_domestic_share_3y", Percent, false, "境内研发费用占全部研发费用比例", "Share of R&D spent in China";
+    /// 高新技术产品（服务）收入 / 总收入.
+    HitechRevenueShare = "hitech_revenue_share", Percent, true, "高新技术产品（服务）收入占同期总收入比例", "High-tech products (services) share of total income";
+    /// Years since registration, to the as-of date.
+    RegisteredYears = "registered_years", Year, false, "注册成立年限", "Years since registration";
+    /// ½ × (NA(Y−2)/NA(Y−3) + NA(Y−1)/NA(Y−2)) − 1, NA = 资产 − 负债.
+    NetAssetGrowth3y = "net_asset_growth_3y", Percent, false, "净资产增长率（近三年）", "Net-asset growth (3 years)";
+    /// ½ × (S(Y−2)/S(Y−3) + S(Y−1)/S(Y−2)) − 1, S = 营业收入.
+    SalesGrowth3y = "sales_growth_3y", Percent, false, "销售收入增长率（近三年）", "Sales growth (3 years)";
+    /// Mean yearly 科技成果转化 over the last three years.
+    ConversionsAvg3y = "conversions_avg_3y", Item, false, "近三年年均科技成果转化数", "Yearly average of technology results converted";
+    /// Declared grade of technical advancement (A = 5 … E = 1).
+    IpAdvancement = "ip_advancement", Level, false, "知识产权技术先进程度（声明档次）", "Technical advancement of the IP (declared grade)";
+    /// Declared grade of the IP's core support for the main products (A = 5 … E = 1).
+    IpCoreSupport = "ip_core_support", Level, false, "知识产权核心支持作用（声明档次）", "Core support of the IP (declared grade)";
+    /// Ⅰ类 + Ⅱ类 IP.
+    IpAny = "ip_any", Item, false, "Ⅰ类和Ⅱ类知识产权合计", "Class I and II IP";
+    /// Some of the IP is self-developed.
+    IpSelfDeveloped = "ip_self_developed", Flag, false, "知识产权为自主研发", "IP self-developed";
+    /// Took part in drafting national/industry standards, test methods or technical specifications.
+    HnteDraftedStandards = "hnte_drafted_standards", Flag, false, "参与制定国家标准、行业标准、检测方法或技术规范", "Took part in drafting national/industry standards, test methods or specifications";
+    /// The supporting technology is in the state-supported high-tech fields (declared).
+    HnteField = "hnte_field", Flag, false, "核心技术属于《国家重点支持的高新技术领域》", "Core technology in the state-supported high-tech fields";
+    /// Declared points: R&D organisation and accounting.
+    OrgRdManagement = "org_rd_management", Points, false, "研究开发组织管理制度、研发投入核算体系、研发费用辅助账", "R&D management, accounting and auxiliary ledger";
+    /// Declared points: R&D institution and industry-academia cooperation.
+    OrgInstitution = "org_institution", Points, false, "内部研究开发机构与产学研合作", "In-house R&D institution and cooperation";
+    /// Declared points: conversion organisation and incentives, open platforms.
+    OrgConversion = "org_conversion", Points, false, "科技成果转化组织实施与激励奖励制度、开放式创新创业平台", "Conversion organisation, incentives, open platforms";
+    /// Declared points: training, talent and evaluation systems.
+    OrgTalent = "org_talent", Points, false, "科技人员培养、人才引进与绩效评价奖励制度", "Training, talent and evaluation systems";
+    /// R&D / 成本费用支出总额.
+    RdToCosts = "rd_to_costs", Percent, true, "研发费用占成本费用支出总额比例", "R&D / total costs and expenses";
+    /// National S&T award, top-3 unit, in the last 5 years.
+    NatAwardTop3In5y = "nat_award_top3_5y", Flag, false, "近五年国家科技奖（前三完成单位）", "National S&T award, top-3 unit, 5 years";
+    /// Led drafting an international/national/industry standard in 5 years.
+    LedStandard5y = "led_standard_5y", Flag, false, "近五年主导制定国际、国家或行业标准", "Led an international, national or industry standard in 5 years";
+    /// No 科研严重失信.
+    NoResearchMisconduct = "no_research_misconduct", Flag, false, "未发生科研严重失信行为", "No serious research misconduct";
     /// 专精特新发展评价得分 from the MIIT platform.
     MiitPlatformScore = "miit_platform_score", Points, false, "专精特新发展评价得分", "MIIT development-evaluation score";
     /// 特色化 local score (2022 rules).
@@ -394,7 +438,9 @@ impl Metric {
     pub fn inputs(self) -> &'static [&'static str] {
         use Metric as M;
         match self {
-            M::Revenue | M::RevenueGrowth | M::RevenueCagr2y => &["years.*.revenue"],
+            M::Revenue | M::RevenueGrowth | M::RevenueCagr2y | M::SalesGrowth3y => {
+                &["years.*.revenue"]
+            }
             M::MainRevenue | M::MainGrowth | M::AvgMainGrowth2y => &["years.*.main_revenue"],
             M::NetProfit => &["years.*.net_profit"],
             M::TotalAssets => &["years.*.total_assets"],
@@ -468,7 +514,11 @@ impl Metric {
             M::Ip1HighValue => &["ip.class1_high_value"],
             M::Ip2 => &["ip.class2"],
             M::OngoingProjects => &["projects"],
-            M::NatAwardTop3 | M::NatAwardTop5 | M::ProvAwardTop3 | M::AnyAward3y => &["awards"],
+            M::NatAwardTop3
+            | M::NatAwardTop5
+            | M::ProvAwardTop3
+            | M::AnyAward3y
+            | M::NatAwardTop3In5y => &["awards"],
             M::MakerTop50 | M::MakerTop500 => &["maker_china"],
             M::NoAbnormalList => &["compliance.abnormal_operation_list"],
             M::NoSeriousDishonesty => &["compliance.serious_dishonesty"],
@@ -477,6 +527,30 @@ impl Metric {
             M::NoSmuggling => &["compliance.smuggling"],
             M::NoMajorTaxViolation => &["compliance.major_tax_violation"],
             M::NoIndustryViolation => &["compliance.industry_violation"],
+            M::StStaffShare => &["years.*.st_staff", "years.*.staff_total"],
+            M::HnteRdRatio3y => &["years.*.rd_spend", "years.*.revenue", "company.founded"],
+            M::RdDomesticShare3y => &[
+                "years.*.rd_spend_domestic",
+                "years.*.rd_spend",
+                "company.founded",
+            ],
+            M::HitechRevenueShare => &["years.*.hitech_revenue", "years.*.total_income"],
+            M::RegisteredYears => &["company.founded"],
+            M::NetAssetGrowth3y => &["years.*.total_assets", "years.*.total_liabilities"],
+            M::ConversionsAvg3y => &["years.*.conversions"],
+            M::IpAdvancement => &["high_tech.ip_advancement"],
+            M::IpCoreSupport => &["high_tech.ip_core_support"],
+            M::IpAny => &["ip.class1", "ip.class2"],
+            M::IpSelfDeveloped => &["high_tech.ip_acquisition"],
+            M::HnteDraftedStandards => &["high_tech.drafted_standards"],
+            M::HnteField => &["high_tech.field_declared"],
+            M::OrgRdManagement => &["high_tech.org_rd_management"],
+            M::OrgInstitution => &["high_tech.org_institution"],
+            M::OrgConversion => &["high_tech.org_conversion"],
+            M::OrgTalent => &["high_tech.org_talent"],
+            M::RdToCosts => &["years.*.rd_spend", "years.*.total_costs"],
+            M::LedStandard5y => &["direction.led_standard_5y"],
+            M::NoResearchMisconduct => &["compliance.research_misconduct"],
             M::MiitPlatformScore => &["manual.miit_platform_score"],
             M::FeaturedScore2022 => &["manual.featured_score_2022"],
         }
@@ -556,6 +630,14 @@ fn flag(field: &str, v: Option<bool>) -> MetricResult {
 fn not_flag(field: &str, v: Option<bool>) -> MetricResult {
     v.map(|b| Value::Flag(!b))
         .ok_or_else(|| Missing::one(field))
+}
+
+/// Points a firm declares for an item worth at most `max`.
+fn points(field: &str, v: Option<u8>, max: u8) -> MetricResult {
+    match v {
+        Some(p) if p <= max => Ok(Value::Num(f64::from(p))),
+        _ => Err(Missing::one(field)),
+    }
 }
 
 fn count(field: &str, v: Option<u32>) -> MetricResult {
@@ -955,6 +1037,70 @@ impl<'a> Metrics<'a> {
         Ok(best.map_or(Value::Num(0.0), duration_value))
     }
 
+    /// Σ `num` / Σ `den` (percent) over the last three fiscal years in which
+    /// the firm existed (a year counts if it was founded in or before it).
+    fn over_existing_years(&self, num: &FiscalField, den: &FiscalField) -> Num {
+        let founded = self
+            .a
+            .company
+            .founded
+            .ok_or_else(|| Missing::one("company.founded"))?;
+        let (mut n, mut d) = (Ok(0.0), Ok(0.0));
+        for back in 1..=3u8 {
+            if self.calendar_year(back) < founded.year() {
+                continue;
+            }
+            n = both(n, self.input(back, num)).map(|(t, x)| exact::sum(&[t, x]));
+            d = both(d, self.input(back, den)).map(|(t, x)| exact::sum(&[t, x]));
+        }
+        ratio(n, d, || year_field(self.calendar_year(1), den.name))
+    }
+
+    /// ½ × (v(Y−2)/v(Y−3) + v(Y−1)/v(Y−2)) − 1 in percent (高企 growth items);
+    /// missing where a base year is not positive (the guideline's own notes
+    /// decide those cases).
+    fn mean_growth_3y(&self, field: &str, v: impl Fn(&Self, u8) -> Num) -> Num {
+        let (v1, v2) = both(v(self, 1), v(self, 2))?;
+        let v3 = v(self, 3)?;
+        let base = |x: f64, back: u8| {
+            if x > 0.0 {
+                Ok(x)
+            } else {
+                Err(Missing::one(year_field(self.calendar_year(back), field)))
+            }
+        };
+        let (b3, b2) = (base(v3, 3)?, base(v2, 2)?);
+        let exact = || {
+            use exact::Q;
+            let q = |x: f64| Q::from_f64(x);
+            let g = q(v2)?.over(q(b3)?)?.plus(q(v1)?.over(q(b2)?)?)?;
+            g.over(Q::int(2))?
+                .minus(Q::ONE)?
+                .times(Q::int(100))
+                .map(Q::to_f64)
+        };
+        let r = exact().unwrap_or((f64::midpoint(v2 / b3, v1 / b2) - 1.0) * 100.0);
+        if r.is_finite() && r.abs() <= MAX_RATIO {
+            Ok(r)
+        } else {
+            Err(Missing::one(year_field(self.calendar_year(3), field)))
+        }
+    }
+
+    /// A national (or provincial-or-higher) award, unit rank ≤ `max_rank`, in
+    /// the last `years` years (the completed years and the as-of year so far).
+    fn award_in(&self, level: Option<AwardLevel>, max_rank: u32, years: i32) -> bool {
+        let y = self.as_of.year();
+        self.a.awards.iter().any(|aw| {
+            level.is_none_or(|l| {
+                aw.level == l || (l == AwardLevel::Provincial && aw.level == AwardLevel::National)
+            }) && aw.unit_rank >= 1
+                && aw.unit_rank <= max_rank
+                && aw.year >= y - years
+                && aw.year <= y
+        })
+    }
+
     /// Awards "in the last three years": the three completed years before the
     /// as-of date and the as-of year itself up to that date.
     fn award_within(&self, level: Option<AwardLevel>, max_rank: u32) -> bool {
@@ -1178,6 +1324,91 @@ impl<'a> Metrics<'a> {
             Metric::NoIndustryViolation => not_flag(
                 "compliance.industry_violation",
                 a.compliance.industry_violation,
+            ),
+            Metric::StStaffShare => num(ratio(
+                self.input(back, &fiscal::ST_STAFF),
+                self.staff_total(back),
+                || year_field(self.calendar_year(back), "staff_total"),
+            )),
+            Metric::HnteRdRatio3y => {
+                num(self.over_existing_years(&fiscal::RD_SPEND, &fiscal::REVENUE))
+            }
+            Metric::RdDomesticShare3y => {
+                num(self.over_existing_years(&fiscal::RD_SPEND_DOMESTIC, &fiscal::RD_SPEND))
+            }
+            Metric::HitechRevenueShare => num(ratio(
+                self.input(back, &fiscal::HITECH_REVENUE),
+                self.input(back, &fiscal::TOTAL_INCOME),
+                || year_field(self.calendar_year(back), "total_income"),
+            )),
+            Metric::RegisteredYears => a
+                .company
+                .founded
+                .map(|f| Value::Num(duration::years_between(f, self.as_of)))
+                .ok_or_else(|| Missing::one("company.founded")),
+            Metric::NetAssetGrowth3y => num(self.mean_growth_3y("total_assets", |m, b| {
+                let (assets, debts) = both(m.total_assets(b), m.total_liabilities(b))?;
+                Ok(exact::diff(assets, debts))
+            })),
+            Metric::SalesGrowth3y => num(self.mean_growth_3y("revenue", Metrics::revenue)),
+            Metric::ConversionsAvg3y => {
+                let mut total = Ok(0.0);
+                for b in 1..=3 {
+                    total = both(total, self.input(b, &fiscal::CONVERSIONS))
+                        .map(|(t, c)| exact::sum(&[t, c]));
+                }
+                num(total.map(|t| exact::quotient(t, 3.0).unwrap_or(t / 3.0)))
+            }
+            Metric::IpAdvancement => a
+                .high_tech
+                .ip_advancement
+                .map(|g| Value::Num(g.rank()))
+                .ok_or_else(|| Missing::one("high_tech.ip_advancement")),
+            Metric::IpCoreSupport => a
+                .high_tech
+                .ip_core_support
+                .map(|g| Value::Num(g.rank()))
+                .ok_or_else(|| Missing::one("high_tech.ip_core_support")),
+            Metric::IpAny => match (a.ip.class1, a.ip.class2) {
+                (Some(x), Some(y)) => Ok(Value::Num(f64::from(x) + f64::from(y))),
+                (Some(x), None) if x > 0 => Ok(Value::Num(f64::from(x))),
+                (None, Some(y)) if y > 0 => Ok(Value::Num(f64::from(y))),
+                (None, _) => Err(Missing::one("ip.class1")),
+                (_, None) => Err(Missing::one("ip.class2")),
+            },
+            Metric::IpSelfDeveloped => a
+                .high_tech
+                .ip_acquisition
+                .map(|m| Value::Flag(m == crate::model::IpAcquisition::SelfDeveloped))
+                .ok_or_else(|| Missing::one("high_tech.ip_acquisition")),
+            Metric::HnteDraftedStandards => {
+                flag("high_tech.drafted_standards", a.high_tech.drafted_standards)
+            }
+            Metric::HnteField => flag("high_tech.field_declared", a.high_tech.field_declared),
+            Metric::OrgRdManagement => points(
+                "high_tech.org_rd_management",
+                a.high_tech.org_rd_management,
+                6,
+            ),
+            Metric::OrgInstitution => {
+                points("high_tech.org_institution", a.high_tech.org_institution, 6)
+            }
+            Metric::OrgConversion => {
+                points("high_tech.org_conversion", a.high_tech.org_conversion, 4)
+            }
+            Metric::OrgTalent => points("high_tech.org_talent", a.high_tech.org_talent, 4),
+            Metric::RdToCosts => num(ratio(
+                self.rd_spend(back),
+                self.input(back, &fiscal::TOTAL_COSTS),
+                || year_field(self.calendar_year(back), "total_costs"),
+            )),
+            Metric::NatAwardTop3In5y => {
+                Ok(Value::Flag(self.award_in(Some(AwardLevel::National), 3, 5)))
+            }
+            Metric::LedStandard5y => flag("direction.led_standard_5y", d.led_standard_5y),
+            Metric::NoResearchMisconduct => not_flag(
+                "compliance.research_misconduct",
+                a.compliance.research_misconduct,
             ),
             Metric::MiitPlatformScore => match a.manual.miit_platform_score {
                 Some(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(Value::Num(v)),

@@ -32,4 +32,16 @@ pub struct FiscalYear {
     pub rd_staff_qualified: Option<u32>,
     /// 合格机构投资者新增股权融资 (paid in).
     pub equity_new: Option<f64>,
+    /// 科技人员数 (R&D and related technical staff, ≥ 183 days in the year).
+    pub st_staff: Option<u32>,
+    /// 高新技术产品（服务）收入.
+    pub hitech_revenue: Option<f64>,
+    /// 总收入 = 收入总额 − 不征税收入 (高新技术企业认定).
+    pub total_income: Option<f64>,
+    /// 境内研究开发费用 (R&D spent in China).
+    pub rd_spend_domestic: Option<f64>,
+    /// 成本费用支出总额.
+    pub total_costs: Option<f64>,
+    /// 科技成果转化数 (items converted in the year).
+    pub conversions: Option<u32>,
 }

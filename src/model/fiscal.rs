@@ -42,12 +42,14 @@ pub enum Access {
         /// May be negative (profits).
         signed: bool,
     },
-    /// A head count.
+    /// A count: persons, or items (`items`).
     People {
         /// Reads it.
         get: fn(&FiscalYear) -> Option<u32>,
         /// Writes it.
         get_mut: fn(&mut FiscalYear) -> &mut Option<u32>,
+        /// Counts items (项), not persons (人).
+        items: bool,
     },
 }
 
@@ -84,6 +86,9 @@ macro_rules! money {
 
 macro_rules! people {
     ($name:ident, $label:expr, $page:ident) => {
+        people!($name, $label, $page, false, true)
+    };
+    ($name:ident, $label:expr, $page:ident, $items:expr, $counted:expr) => {
         FiscalField {
             name: stringify!($name),
             label: $label,
@@ -91,8 +96,9 @@ macro_rules! people {
             access: Access::People {
                 get: |y| y.$name,
                 get_mut: |y| &mut y.$name,
+                items: $items,
             },
-            counted: true,
+            counted: $counted,
         }
     };
 }
@@ -145,6 +151,34 @@ pub const RD_STAFF: FiscalField = people!(rd_staff, staff::RD_STAFF, Staff);
 /// Of the R&D staff, those with 本科以上学历 or 工程师以上职称.
 pub const RD_STAFF_QUALIFIED: FiscalField = people!(rd_staff_qualified, staff::RD_QUALIFIED, Staff);
 
+/// 科技人员数 (高新技术企业, 科技型中小企业).
+pub const ST_STAFF: FiscalField = people!(st_staff, staff::ST_STAFF, Staff, false, false);
+/// 高新技术产品（服务）收入.
+pub const HITECH_REVENUE: FiscalField = money!(
+    hitech_revenue,
+    finance::HITECH_REVENUE,
+    Finance,
+    false,
+    false
+);
+/// 总收入 (收入总额 − 不征税收入).
+pub const TOTAL_INCOME: FiscalField =
+    money!(total_income, finance::TOTAL_INCOME, Finance, false, false);
+/// 成本费用支出总额.
+pub const TOTAL_COSTS: FiscalField =
+    money!(total_costs, finance::TOTAL_COSTS, Finance, false, false);
+/// 境内研究开发费用.
+pub const RD_SPEND_DOMESTIC: FiscalField = money!(
+    rd_spend_domestic,
+    funding::RD_DOMESTIC,
+    Funding,
+    false,
+    false
+);
+/// 科技成果转化数.
+pub const CONVERSIONS: FiscalField =
+    people!(conversions, funding::CONVERSIONS, Funding, true, false);
+
 /// Every per-year input, in the order the forms list them.
 pub const FISCAL_FIELDS: &[FiscalField] = &[
     REVENUE,
@@ -156,10 +190,16 @@ pub const FISCAL_FIELDS: &[FiscalField] = &[
     NEW_PRODUCT_SALES,
     LEAD_PRODUCT_SALES,
     EQUITY_NEW,
+    HITECH_REVENUE,
+    TOTAL_INCOME,
+    TOTAL_COSTS,
     RD_SPEND,
+    RD_SPEND_DOMESTIC,
+    CONVERSIONS,
     STAFF_TOTAL,
     RD_STAFF,
     RD_STAFF_QUALIFIED,
+    ST_STAFF,
 ];
 
 impl FiscalField {
@@ -207,6 +247,16 @@ impl FiscalField {
         }
     }
 
+    /// Unit of the input: 万元, persons or items.
+    #[must_use]
+    pub fn unit(&self) -> crate::metrics::Unit {
+        match self.access {
+            Access::Money { .. } => crate::metrics::Unit::Wan,
+            Access::People { items: true, .. } => crate::metrics::Unit::Item,
+            Access::People { .. } => crate::metrics::Unit::Person,
+        }
+    }
+
     /// Whether this is an amount in 万元.
     #[must_use]
     pub fn is_money(&self) -> bool {
@@ -233,7 +283,7 @@ mod tests {
                     *get_mut(&mut fy) = Some(i as f64 + 0.5);
                     assert_eq!(get(&fy), Some(i as f64 + 0.5));
                 }
-                Access::People { get_mut, get } => {
+                Access::People { get_mut, get, .. } => {
                     *get_mut(&mut fy) = Some(i as u32);
                     assert_eq!(get(&fy), Some(i as u32));
                 }

@@ -17,9 +17,10 @@ pub use completion::{Completion, Step, completion};
 pub use finance::FiscalYear;
 pub use fiscal::{FISCAL_FIELDS, FiscalField, FiscalPage};
 pub use profile::{
-    Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Institution, InstitutionKind,
-    InstitutionLevel, IntellectualProperty, MakerChina, MakerResult, ManualScores, Project,
-    ProjectKind, ProjectStatus, ProvincialTrack, Staff, Standards, TitleHeld, TitleKind,
+    Award, AwardLevel, Compliance, Conditions, Direction, FieldFlags, Grade, HighTechInputs,
+    Institution, InstitutionKind, InstitutionLevel, IntellectualProperty, IpAcquisition,
+    MakerChina, MakerResult, ManualScores, Project, ProjectKind, ProjectStatus, ProvincialTrack,
+    Staff, Standards, TitleHeld, TitleKind,
 };
 pub use validate::{Issue, Severity, validate};
 
@@ -57,6 +58,8 @@ pub struct Assessment {
     pub compliance: Compliance,
     /// Scores and benchmarks entered by hand from other systems.
     pub manual: ManualScores,
+    /// Declarations for the 高新技术企业 evaluation.
+    pub high_tech: HighTechInputs,
 }
 
 impl Assessment {

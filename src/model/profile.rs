@@ -214,6 +214,9 @@ pub struct Direction {
     pub standards: Standards,
     /// Products are made to industry or national standards (江西省专业化小巨人).
     pub products_to_standards: Option<bool>,
+    /// Led the drafting of an international, national or industry standard in
+    /// the last 5 years (科技型中小企业 direct route).
+    pub led_standard_5y: Option<bool>,
 }
 
 /// One R&D project.
@@ -452,6 +455,8 @@ pub struct Compliance {
     /// Seriously violated the regulations of its industry (严重违反相关行业管理规定,
     /// 2026 quality-SME gate).
     pub industry_violation: Option<bool>,
+    /// 科研严重失信行为 in the previous or current year (科技型中小企业).
+    pub research_misconduct: Option<bool>,
 }
 
 /// Scores and benchmarks copied by hand from other systems.
@@ -468,4 +473,72 @@ pub struct ManualScores {
     pub provincial_revenue_growth_benchmark: Option<f64>,
     /// Average 利润总额 growth of Jiangxi's 规上工业 firms over the same period (%).
     pub provincial_profit_growth_benchmark: Option<f64>,
+}
+
+/// What a firm declares for the 高新技术企业 innovation-capability evaluation
+/// (国科发火〔2016〕195号, criteria.md §9a): expert-judged items are declared
+/// as the guideline's grades or points, and marked Q.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HighTechInputs {
+    /// The supporting technology belongs to 《国家重点支持的高新技术领域》.
+    pub field_declared: Option<bool>,
+    /// 技术的先进程度 (declared grade A–E).
+    pub ip_advancement: Option<Grade>,
+    /// 对主要产品（服务）在技术上发挥核心支持作用 (declared grade A–E).
+    pub ip_core_support: Option<Grade>,
+    /// How the IP was obtained.
+    pub ip_acquisition: Option<IpAcquisition>,
+    /// Took part in drafting national or industry standards, 检测方法 or 技术规范.
+    pub drafted_standards: Option<bool>,
+    /// 研究开发组织管理制度、研发投入核算体系、研发费用辅助账 (declared points 0–6).
+    pub org_rd_management: Option<u8>,
+    /// 内部研究开发机构 and 产学研合作 (declared points 0–6).
+    pub org_institution: Option<u8>,
+    /// 科技成果转化组织实施与激励奖励制度、开放式创新创业平台 (declared points 0–4).
+    pub org_conversion: Option<u8>,
+    /// 科技人员培养进修、技能培训、人才引进与绩效评价奖励制度 (declared points 0–4).
+    pub org_talent: Option<u8>,
+}
+
+/// A grade of the 高企 guideline's expert-judged IP items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Grade {
+    /// 7–8 points.
+    A,
+    /// 5–6 points.
+    B,
+    /// 3–4 points.
+    C,
+    /// 1–2 points.
+    D,
+    /// 0 points.
+    E,
+}
+
+impl Grade {
+    /// Every grade, best first.
+    pub const ALL: [Grade; 5] = [Grade::A, Grade::B, Grade::C, Grade::D, Grade::E];
+
+    /// Numeric rank for the rule packs: A = 5 … E = 1.
+    #[must_use]
+    pub fn rank(self) -> f64 {
+        match self {
+            Grade::A => 5.0,
+            Grade::B => 4.0,
+            Grade::C => 3.0,
+            Grade::D => 2.0,
+            Grade::E => 1.0,
+        }
+    }
+}
+
+/// How a firm obtained the IP that supports its main products.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IpAcquisition {
+    /// At least some self-developed (自主研发): 1–6 points.
+    SelfDeveloped,
+    /// Only transferred, gifted or acquired (受让、受赠、并购): 1–3 points.
+    AcquiredOnly,
 }

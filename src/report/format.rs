@@ -295,6 +295,8 @@ pub fn programme(p: Programme, lang: Lang) -> &'static str {
     match p {
         Programme::TechCenter => lang.pick("企业技术中心", "Enterprise technology center"),
         Programme::QualitySme => lang.pick("优质中小企业梯度培育", "Quality-SME ladder"),
+        Programme::HighTech => lang.pick("高新技术企业", "High-tech enterprise"),
+        Programme::TechSme => lang.pick("科技型中小企业", "Tech-based SME"),
     }
 }
 

@@ -162,10 +162,11 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
 
     for y in a.years_sorted() {
         for field in crate::model::FISCAL_FIELDS {
-            let (value, u) = match field.access {
-                crate::model::fiscal::Access::Money { get, .. } => (num(get(y)), Unit::Wan),
-                crate::model::fiscal::Access::People { get, .. } => (count(get(y)), Unit::Person),
+            let value = match field.access {
+                crate::model::fiscal::Access::Money { get, .. } => num(get(y)),
+                crate::model::fiscal::Access::People { get, .. } => count(get(y)),
             };
+            let u = field.unit();
             push(
                 field.id(y.year),
                 field.label.zh,

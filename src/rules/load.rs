@@ -249,7 +249,12 @@ impl Checker<'_> {
                         _ => None,
                     })
                     .sum();
-                if (items - b.max).abs() > 1e-9 {
+                let adds_up = if b.capped {
+                    items + 1e-9 >= b.max
+                } else {
+                    (items - b.max).abs() <= 1e-9
+                };
+                if !adds_up {
                     return Err(self.err(
                         &b.id,
                         format!(

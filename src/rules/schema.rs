@@ -109,6 +109,10 @@ pub enum Programme {
     TechCenter,
     /// 优质中小企业梯度 (innovative → specialized → little giant).
     QualitySme,
+    /// 高新技术企业 (one tier).
+    HighTech,
+    /// 科技型中小企业 (one tier).
+    TechSme,
 }
 
 /// Where a criterion comes from.
@@ -250,6 +254,10 @@ pub struct Block {
     /// Sub-minimum, if any.
     #[serde(default)]
     pub min: Option<f64>,
+    /// The items may add up to more than `max`; the block is capped at it
+    /// (the 高企 知识产权 block: 8 + 8 + 8 + 6 + 2, at most 30).
+    #[serde(default)]
+    pub capped: bool,
 }
 
 /// How a tier's criteria combine (criterion names are full ids).
@@ -458,8 +466,12 @@ pub struct Band {
     /// Upper bound (`None` = unbounded).
     #[serde(default)]
     pub to: Option<f64>,
-    /// Points.
+    /// Points (the lower bound where the text gives a range).
     pub points: f64,
+    /// Upper bound of the points where the text gives a range ("9–10 分"): the
+    /// score counts `points` and shows the range; an assessor decides within it.
+    #[serde(default)]
+    pub up_to: Option<f64>,
 }
 
 /// A step of a ladder or sum.
@@ -470,6 +482,9 @@ pub struct Step {
     pub label: Text,
     /// Test.
     pub test: Test,
-    /// Points.
+    /// Points (the lower bound where the text gives a range).
     pub points: f64,
+    /// Upper bound of a range of points (see [`Band::up_to`]).
+    #[serde(default)]
+    pub up_to: Option<f64>,
 }

@@ -157,6 +157,7 @@ impl V1Assessment {
                 rd_staff: y.rd_staff,
                 rd_staff_qualified: y.rd_staff_qualified,
                 equity_new: y.equity_new,
+                ..FiscalYear::default()
             })
             .collect();
         Assessment {
@@ -173,6 +174,7 @@ impl V1Assessment {
             titles: self.titles,
             compliance: self.compliance,
             manual: crate::model::ManualScores::default(),
+            high_tech: crate::model::HighTechInputs::default(),
         }
     }
 }

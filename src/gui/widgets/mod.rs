@@ -478,15 +478,7 @@ pub fn yearly_input(ui: &mut Ui, env: &Env, doc: &mut Assessment, field: &Fiscal
             issues(ui, env, &id);
         });
     }
-    unit_label(
-        ui,
-        env,
-        if field.is_money() {
-            Unit::Wan
-        } else {
-            Unit::Person
-        },
-    );
+    unit_label(ui, env, field.unit());
     ui.end_row();
     changed
 }

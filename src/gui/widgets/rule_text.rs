@@ -112,6 +112,7 @@ mod tests {
             from,
             to,
             points: 0.0,
+            up_to: None,
         }
     }
 

@@ -25,6 +25,8 @@ strings! {
     MAJOR_TAX_VIOLATION = "是否被列为重大税收违法失信主体", "Listed as a major tax-violation entity?";
     /// Label.
     INDUSTRY_VIOLATION = "是否严重违反相关行业管理规定", "Seriously violated industry regulations?";
+    /// Label.
+    RESEARCH_MISCONDUCT = "上一年度至今是否有科研严重失信行为", "Serious research misconduct since last year?";
     /// Section.
     SEC_MANUAL = "手工录入的评分", "Scores entered by hand";
     /// Intro of the section.

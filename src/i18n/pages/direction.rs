@@ -15,6 +15,8 @@ strings! {
     INTL_NICHE_SHARE = "细分市场国际占有率", "International niche market share";
     /// Label.
     PRODUCTS_TO_STANDARDS = "产品按行业标准或国家标准组织生产", "Products made to industry or national standards";
+    /// Label.
+    LED_STANDARD_5Y = "近五年主导制定国际、国家或行业标准", "Led an international, national or industry standard in 5 years";
     /// Derived line under the niche inputs (`{year}` is Y−1).
     NICHE_YEARS = "从事细分市场年限（至 {year} 年末）", "Years in the niche (to the end of {year})";
     /// Added when only the entry year is known.

@@ -24,6 +24,12 @@ strings! {
     LEAD_PRODUCT_SALES = "主导产品销售收入", "Lead-product sales";
     /// Field.
     EQUITY_NEW = "合格机构投资者新增股权融资", "New equity from qualified investors";
+    /// Label.
+    HITECH_REVENUE = "高新技术产品（服务）收入", "High-tech products (services) revenue";
+    /// Label.
+    TOTAL_INCOME = "总收入（收入总额 − 不征税收入）", "Total income (all income less non-taxable income)";
+    /// Label.
+    TOTAL_COSTS = "成本费用支出总额", "Total costs and expenses";
     /// Heading of the derived rows of a yearly table.
     DERIVED = "派生指标", "Derived ratios";
     /// Hover help of that heading.

@@ -7,6 +7,10 @@ strings! {
     INTRO = "按年度填写研发费用（与财务报表或研发费用加计扣除口径一致）。比重按“财务数据”中的收入计算。", "R&D spending per fiscal year, as in the accounts or the super-deduction filing. The ratios use the revenue entered under Financial data.";
     /// Field.
     RD_SPEND = "研发费用", "R&D spending";
+    /// Label.
+    RD_DOMESTIC = "其中境内研究开发费用", "Of which spent in China";
+    /// Label.
+    CONVERSIONS = "科技成果转化数", "Technology results converted";
     /// Derived ratio.
     RD_RATIO = "研发费用占营业收入比重", "R&D spending / revenue";
     /// Formula.

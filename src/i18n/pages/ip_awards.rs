@@ -85,4 +85,30 @@ strings! {
     VALID = "评价基准日有效", "Valid on the as-of date";
     /// Status.
     EXPIRED = "评价基准日已失效", "Not valid on the as-of date";
+    /// Section.
+    SEC_HIGH_TECH = "高新技术企业认定：自评声明", "High-tech enterprise: self-assessment";
+    /// Note.
+    HIGH_TECH_NOTE = "以下各项由评审专家按《高新技术企业认定管理工作指引》评分；请按指引自评并保留证明材料，结果以评审为准。", "Experts score these by the guideline; self-assess by it and keep the evidence: the review decides.";
+    /// Label.
+    HT_FIELD = "核心技术属于《国家重点支持的高新技术领域》", "Core technology in the state-supported high-tech fields";
+    /// Label.
+    HT_ADVANCEMENT = "知识产权的技术先进程度（A–E 档）", "Technical advancement of the IP (grade A–E)";
+    /// Label.
+    HT_CORE = "知识产权对主要产品的核心支持作用（A–E 档）", "Core support of the IP for the main products (grade A–E)";
+    /// Label.
+    HT_ACQUISITION = "知识产权获得方式", "How the IP was obtained";
+    /// Choice.
+    HT_SELF = "有自主研发", "Some self-developed";
+    /// Choice.
+    HT_ACQUIRED = "仅受让、受赠或并购", "Only transferred, gifted or acquired";
+    /// Label.
+    HT_STANDARDS = "参与编制国家或行业标准、检测方法、技术规范", "Took part in drafting national/industry standards, methods or specifications";
+    /// Label.
+    HT_ORG_RD = "研发组织管理制度、核算体系、辅助账（0–6 分）", "R&D management, accounting, auxiliary ledger (0–6)";
+    /// Label.
+    HT_ORG_INSTITUTION = "内部研发机构与产学研合作（0–6 分）", "In-house R&D institution and cooperation (0–6)";
+    /// Label.
+    HT_ORG_CONVERSION = "成果转化激励制度、开放式创新平台（0–4 分）", "Conversion incentives, open platforms (0–4)";
+    /// Label.
+    HT_ORG_TALENT = "人才培养、引进与绩效评价制度（0–4 分）", "Training, talent and evaluation systems (0–4)";
 }

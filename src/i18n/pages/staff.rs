@@ -7,6 +7,8 @@ strings! {
     INTRO = "按年度填写年末职工人数和全职研发人员人数（企业技术中心认定中的“专职研究与试验发展人员”），再填写技术带头人和高层次人才情况。", "Year-end head counts of all staff and of full-time R&D staff (the “专职研究与试验发展人员” of the tech-center rules), then the technical leader and senior talent.";
     /// Field.
     STAFF_TOTAL = "职工总数", "Total staff";
+    /// Label.
+    ST_STAFF = "科技人员数（全年累计工作 183 天以上）", "Science and technology staff (183 days or more in the year)";
     /// Field.
     RD_STAFF = "研发人员数（全职）", "R&D staff (full-time)";
     /// Field.
