@@ -312,15 +312,22 @@ fn evaluate_loaded(
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
-    let packs = select(reg, &args.packs, args.all_packs, as_of)?;
+    // The file goes last, as in every message (several files may be evaluated at once).
+    let packs = select(reg, &args.packs, args.all_packs, as_of)
+        .map_err(|e| anyhow::anyhow!("{e:#}: {}", path.display()))?;
     let issues = validate(&a, today);
     let mut evaluation = evaluate(&a, &packs, as_of);
     if let Some(t) = &args.target {
         if evaluation.tier(t).is_none() {
             let known: Vec<&str> = evaluation.tiers.iter().map(|t| t.id.as_str()).collect();
             bail!(
-                "--target {t:?} is not among the evaluated tiers: {}",
-                known.join(", ")
+                "--target {t:?} is not among the tiers evaluated on {as_of} ({}): {}",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                },
+                path.display()
             );
         }
         evaluation.target = Some(t.clone());
@@ -486,6 +493,20 @@ fn summarise(
     Ok((e, data))
 }
 
+/// Writes an export, never over one of the command's inputs (the assessment
+/// and the packs of `--rules`), an assessment or anything but a regular file.
+fn save_output(cli: &Cli, file: &Path, output: &Path, bytes: &[u8]) -> Result<()> {
+    let mut inputs: Vec<PathBuf> = vec![file.to_path_buf()];
+    if let Some(dir) = &cli.rules
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        inputs.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+    }
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    storage::save_export_excluding(output, bytes, &inputs)?;
+    Ok(())
+}
+
 fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
     let (_, data) = summarise(
         cli,
@@ -496,7 +517,7 @@ fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
     )?;
     let pdf = report::pdf::render(&data)
         .with_context(|| format!("{}: rendering the PDF", args.file.display()))?;
-    storage::save_export(&args.output, &pdf)?;
+    save_output(cli, &args.file, &args.output, &pdf)?;
     eprintln!("innocheck: wrote {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -505,7 +526,7 @@ fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
     let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
     let xlsx = report::xlsx::render(&e.assessment, &data)
         .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))?;
-    storage::save_export(&args.output, &xlsx)?;
+    save_output(cli, &args.file, &args.output, &xlsx)?;
     eprintln!("innocheck: wrote {}", args.output.display());
     Ok(ExitCode::SUCCESS)
 }
