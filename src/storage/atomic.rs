@@ -179,9 +179,16 @@ fn make_backup(target: &Path, dir: &Path, stem: &str) -> Result<(), BackupError>
         }
         _ => {}
     }
+    // A save killed between its two renames leaves the backup as a second
+    // name of the current file: it is already the backup wanted.
+    if super::file::same_file(target, &bak) {
+        return Ok(());
+    }
     let tmp = link_or_copy(target, dir, stem)?;
     let result = fs::rename(&tmp, &bak);
-    if result.is_err() {
+    // `rename` between two names of one file does nothing and succeeds,
+    // leaving the temporary name: it is this call's own, remove it.
+    if result.is_err() || fs::symlink_metadata(&tmp).is_ok() {
         let _ = fs::remove_file(&tmp);
     }
     result?;
