@@ -493,41 +493,56 @@ fn summarise(
     Ok((e, data))
 }
 
-/// Writes an export, never over one of the command's inputs (the assessment
-/// and the packs of `--rules`), an assessment or anything but a regular file.
-fn save_output(cli: &Cli, file: &Path, output: &Path, bytes: &[u8]) -> Result<()> {
+/// The files `report`/`export` read: the assessment and the packs of `--rules`.
+fn inputs_of(cli: &Cli, file: &Path) -> Vec<PathBuf> {
     let mut inputs: Vec<PathBuf> = vec![file.to_path_buf()];
     if let Some(dir) = &cli.rules
         && let Ok(entries) = std::fs::read_dir(dir)
     {
         inputs.extend(entries.filter_map(Result::ok).map(|e| e.path()));
     }
+    inputs
+}
+
+/// Writes an export, never over one of the command's inputs, an assessment
+/// or anything but a regular file. Checked once before the rendering (so a
+/// refusal is immediate) and again when writing.
+fn export_to(
+    cli: &Cli,
+    file: &Path,
+    output: &Path,
+    render: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<()> {
+    let inputs = inputs_of(cli, file);
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    storage::save_export_excluding(output, bytes, &inputs)?;
+    storage::check_export(output, &inputs)?;
+    let bytes = render()?;
+    storage::save_export_excluding(output, &bytes, &inputs)?;
+    eprintln!("innocheck: wrote {}", output.display());
     Ok(())
 }
 
 fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
-    let (_, data) = summarise(
-        cli,
-        &args.file,
-        args.as_of,
-        &args.packs,
-        args.target.as_deref(),
-    )?;
-    let pdf = report::pdf::render(&data)
-        .with_context(|| format!("{}: rendering the PDF", args.file.display()))?;
-    save_output(cli, &args.file, &args.output, &pdf)?;
-    eprintln!("innocheck: wrote {}", args.output.display());
+    export_to(cli, &args.file, &args.output, || {
+        let (_, data) = summarise(
+            cli,
+            &args.file,
+            args.as_of,
+            &args.packs,
+            args.target.as_deref(),
+        )?;
+        report::pdf::render(&data)
+            .with_context(|| format!("{}: rendering the PDF", args.file.display()))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
-    let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
-    let xlsx = report::xlsx::render(&e.assessment, &data)
-        .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))?;
-    save_output(cli, &args.file, &args.output, &xlsx)?;
-    eprintln!("innocheck: wrote {}", args.output.display());
+    export_to(cli, &args.file, &args.output, || {
+        let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
+        report::xlsx::render(&e.assessment, &data)
+            .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -184,8 +184,14 @@ pub fn save_export_excluding(
     bytes: &[u8],
     inputs: &[&Path],
 ) -> Result<(), StorageError> {
-    file::check_export_target(path, inputs)?;
+    check_export(path, inputs)?;
     save_atomic(path, bytes, false)
+}
+
+/// The checks of [`save_export_excluding`] alone, to refuse a target before
+/// spending time on rendering (the save checks again).
+pub fn check_export(path: &Path, inputs: &[&Path]) -> Result<(), StorageError> {
+    file::check_export_target(path, inputs)
 }
 
 /// Whether `text` holds anything besides blank space and comments (`//` lines,
