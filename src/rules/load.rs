@@ -926,7 +926,7 @@ pub(super) fn check_prerequisites(sources: &[Source]) -> Result<(), RuleError> {
                     return Err(src.invalid(
                         at_id,
                         format!(
-                            "prerequisite chain {shown} is {} tiers deep, more than the limit of {MAX_PREREQUISITE_DEPTH}",
+                            "prerequisite chain {shown} is {} steps deep, more than the limit of {MAX_PREREQUISITE_DEPTH}",
                             depth[node]
                         ),
                     ));
