@@ -805,6 +805,20 @@ pub(super) fn check_registry(sources: &[Source]) -> Result<(), RuleError> {
     check_prerequisites(sources)
 }
 
+/// `a → b → c`, with the middle of a long chain left out.
+fn arrows(chain: &[&str]) -> String {
+    if chain.len() > 8 {
+        format!(
+            "{} → … ({} more) … → {}",
+            chain[..3].join(" → "),
+            chain.len() - 6,
+            chain[chain.len() - 3..].join(" → ")
+        )
+    } else {
+        chain.join(" → ")
+    }
+}
+
 /// Rejects prerequisite cycles and chains deeper than
 /// [`MAX_PREREQUISITE_DEPTH`] among the tiers of `sources`; prerequisites
 /// naming tiers outside them are ignored here.
@@ -882,7 +896,7 @@ pub(super) fn check_prerequisites(sources: &[Source]) -> Result<(), RuleError> {
                             e.criterion,
                             format!(
                                 "prerequisites form a cycle: {} (criterion {:?}); a tier cannot require itself, even through other tiers",
-                                cycle.join(" → "),
+                                arrows(&cycle),
                                 e.criterion
                             ),
                         ));
@@ -910,15 +924,7 @@ pub(super) fn check_prerequisites(sources: &[Source]) -> Result<(), RuleError> {
                         chain.push(names[n]);
                         at = n;
                     }
-                    let shown = if chain.len() > 6 {
-                        format!(
-                            "{} → … → {}",
-                            chain[..3].join(" → "),
-                            chain[chain.len() - 2..].join(" → ")
-                        )
-                    } else {
-                        chain.join(" → ")
-                    };
+                    let shown = arrows(&chain);
                     let first = next[node].and_then(|n| edges[node].iter().find(|e| e.to == n));
                     let (src, at_id) = first.map_or((&sources[0], names[node]), |e| {
                         (&sources[e.src], e.criterion)
