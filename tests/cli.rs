@@ -618,6 +618,42 @@ fn an_unknown_pack_is_an_error_listing_the_known_packs() {
             r.stderr
         );
     }
+    // The message ends with the file, as every other one does.
+    assert!(
+        r.stderr.trim_end().ends_with(&f),
+        "the file is not named:\n{}",
+        r.stderr
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.pdf");
+    let r = run(&[
+        "report",
+        &f,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--pack",
+        "no.such.pack",
+    ]);
+    r.expect_code(2, "unknown pack in report");
+    assert!(r.stderr.trim_end().ends_with(&f), "{}", r.stderr);
+}
+
+#[test]
+fn an_unknown_target_tier_names_the_file() {
+    let f = sample("hongdu-precision.ron");
+    let r = run(&["evaluate", &f, "--target", "no.such.tier"]);
+    r.expect_code(2, "unknown target");
+    assert!(r.stderr.contains("no.such.tier"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("tc.nat.2016"),
+        "the evaluated tiers are listed: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.trim_end().ends_with(&f),
+        "the file is not named:\n{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -572,3 +572,404 @@ fn a_broken_pack_in_the_rules_folder_is_reported_with_path_and_line() {
     let err = Registry::with_dir(&dir.path().join("nope")).expect_err("missing folder rejected");
     assert!(matches!(err, RuleError::Io { .. }), "{err:?}");
 }
+
+// ───────────────────────────── hostile packs ─────────────────────────────
+
+use innocheck::rules::{MAX_PREREQUISITE_DEPTH, Pack};
+use std::fmt::Write as _;
+
+/// A pack `id` of `n` tiers `id.t0 … id.t{n-1}`, each requiring the next
+/// (the last requires `last_requires`, else checks R&D spending); every
+/// `Holds` is wrapped in `nest` levels of `All`.
+fn chain_pack(id: &str, n: usize, last_requires: Option<&str>, nest: usize) -> String {
+    let holds = |tier: &str| {
+        format!(
+            "{}Holds(title: innovative_sme, tier: Some(\"{tier}\")){}",
+            "All([".repeat(nest),
+            "])".repeat(nest)
+        )
+    };
+    let mut tiers = String::new();
+    for i in 0..n {
+        let rule = if i + 1 < n {
+            holds(&format!("{id}.t{}", i + 1))
+        } else if let Some(t) = last_requires {
+            holds(t)
+        } else {
+            "Cmp(metric: rd_spend, year: Some(1), op: Ge, value: 100.0, unit: wan)".to_string()
+        };
+        let _ = write!(
+            tiers,
+            r#"        (
+            id: "{id}.t{i}",
+            title: (zh: "层", en: "Tier"),
+            level: 1,
+            ladder: (zh: "层", en: "Tier"),
+            criteria: [
+                (
+                    id: "{id}.t{i}.prereq",
+                    title: (zh: "前置", en: "Prerequisite"),
+                    have: basis,
+                    confidence: V,
+                    source: (document: "测试文件", article: "一", date: "2020-01-01"),
+                    rule: Check({rule}),
+                ),
+            ],
+        ),
+"#
+        );
+    }
+    format!(
+        r#"(
+    schema: 1,
+    id: "{id}",
+    revision: 1,
+    title: (zh: "链", en: "Chain"),
+    programme: quality_sme,
+    document: "测试文件",
+    issuer: (zh: "测试", en: "Test"),
+    effective_from: "2020-01-01",
+    confidence: V,
+    tiers: [
+{tiers}    ],
+)
+"#
+    )
+}
+
+/// The message of a rejected pack `text` (which must parse as RON).
+#[track_caller]
+fn invalid(text: &str) -> (usize, String) {
+    match parse_pack(text, FILE) {
+        Err(RuleError::Invalid { file, line, reason }) => {
+            assert_eq!(file, FILE);
+            (line, reason)
+        }
+        Err(other) => panic!("expected a validation error, got {other}"),
+        Ok(_) => panic!("the pack was accepted"),
+    }
+}
+
+#[test]
+fn a_tier_requiring_itself_is_a_cycle_at_its_criterion() {
+    let t = edit("tier: Some(\"t.pack.low\")", "tier: Some(\"t.pack.high\")");
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.high.prereq\"", 0));
+    assert!(reason.contains("cycle"), "{reason}");
+    assert!(reason.contains("t.pack.high → t.pack.high"), "{reason}");
+}
+
+#[test]
+fn two_and_three_tier_cycles_are_named() {
+    // Two tiers requiring each other, through the chain generator.
+    for n in [2, 3] {
+        let text = chain_pack("c.pack", n, Some("c.pack.t0"), 0);
+        let (line, reason) = invalid(&text);
+        assert!(line > 0, "{reason}");
+        assert!(reason.contains("cycle"), "{reason}");
+        let cycle: Vec<String> = (0..n).map(|i| format!("c.pack.t{i}")).collect();
+        // The cycle is named in full, whichever tier it starts from.
+        for t in &cycle {
+            assert!(reason.contains(t.as_str()), "{n}-cycle: {reason}");
+        }
+        assert_eq!(reason.matches(" → ").count(), n, "{reason}");
+    }
+}
+
+#[test]
+fn a_cycle_through_the_common_criteria_is_found() {
+    // A common criterion is evaluated with every tier, so requiring one of the
+    // pack's tiers there makes that tier require itself.
+    let t = edit(
+        "    tiers: [\n",
+        "    common: [\n        (\n            id: \"t.pack.gate\",\n            title: (zh: \"门槛\", en: \"Gate\"),\n            have: basis,\n            confidence: V,\n            source: (document: \"测试文件\", article: \"零\", date: \"2020-01-01\"),\n            rule: Check(Holds(title: innovative_sme, tier: Some(\"t.pack.low\"))),\n        ),\n    ],\n    tiers: [\n",
+    );
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.gate\"", 0));
+    assert!(
+        reason.contains("cycle") && reason.contains("t.pack.low → t.pack.low"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn prerequisite_chains_deeper_than_the_limit_are_refused_without_overflowing() {
+    // Depth = number of steps: n tiers in a chain are n − 1 deep.
+    let ok = chain_pack("c.pack", MAX_PREREQUISITE_DEPTH + 1, None, 0);
+    parse_pack(&ok, FILE).unwrap_or_else(|e| panic!("a chain at the limit is fine: {e}"));
+    for n in [MAX_PREREQUISITE_DEPTH + 2, 800, 5000] {
+        let text = chain_pack("c.pack", n, None, 0);
+        let (line, reason) = invalid(&text);
+        assert!(
+            reason.contains("deep") && reason.contains(&MAX_PREREQUISITE_DEPTH.to_string()),
+            "{reason}"
+        );
+        // Reported at the requirement that starts the chain it names.
+        let first = reason
+            .split_once("chain ")
+            .and_then(|(_, r)| r.split_once(" → "))
+            .map_or_else(|| panic!("no chain in {reason}"), |(t, _)| t.to_string());
+        assert_eq!(
+            line,
+            line_of(&text, &format!("id: \"{first}.prereq\""), 0),
+            "{reason}"
+        );
+    }
+    // And a long cycle: also refused, also without recursion.
+    let (_, reason) = invalid(&chain_pack("c.pack", 3000, Some("c.pack.t0"), 0));
+    assert!(
+        reason.contains("cycle"),
+        "{}",
+        &reason[..reason.len().min(200)]
+    );
+}
+
+/// Deepest `All` nesting around a `Holds` that the parser accepts in a chain pack.
+fn deepest_nesting() -> usize {
+    (0..80)
+        .rev()
+        .find(|&k| parse_pack(&chain_pack("c.pack", 2, None, k), FILE).is_ok())
+        .expect("some nesting parses")
+}
+
+#[test]
+fn the_deepest_accepted_chain_evaluates_on_a_small_stack() {
+    // The worst accepted pack: a chain at the depth limit, each step nested as
+    // deeply as the parser allows. The evaluation recurses through it; it must
+    // fit in a test thread's 2 MiB stack (the main thread has 8 MiB).
+    let nest = deepest_nesting();
+    let text = chain_pack("c.pack", MAX_PREREQUISITE_DEPTH + 1, None, nest);
+    let pack: Pack = parse_pack(&text, FILE).unwrap_or_else(|e| panic!("{e}"));
+    let reg = Registry::from_packs(vec![pack]).unwrap_or_else(|e| panic!("{e}"));
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let a = rd_spend_company(150.0);
+            let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+            let packs: Vec<&Pack> = reg.packs().iter().collect();
+            let ev = evaluate(&a, &packs, as_of);
+            ev.tiers.len()
+        })
+        .expect("thread");
+    assert_eq!(
+        handle.join().expect("no stack overflow"),
+        MAX_PREREQUISITE_DEPTH + 1
+    );
+}
+
+#[test]
+fn score_tables_with_nan_negative_or_reversed_bounds_are_refused() {
+    let block = "(id: \"innovation\", title: (zh: \"创新\", en: \"Innovation\"), max: 20.0, min: Some(10.0)),";
+    for (what, to, words) in [
+        (
+            "NaN max",
+            block.replace("max: 20.0", "max: NaN"),
+            vec!["innovation", "max"],
+        ),
+        (
+            "NaN min",
+            block.replace("Some(10.0)", "Some(NaN)"),
+            vec!["innovation", "sub-minimum"],
+        ),
+        (
+            "negative min",
+            block.replace("Some(10.0)", "Some(-5.0)"),
+            vec!["innovation", "-5"],
+        ),
+        (
+            "min above max",
+            block.replace("Some(10.0)", "Some(25.0)"),
+            vec!["innovation", "25", "above"],
+        ),
+        (
+            "infinite max",
+            block.replace("max: 20.0", "max: inf"),
+            vec!["innovation", "max"],
+        ),
+    ] {
+        let t = edit(block, &to);
+        let (line, reason) = invalid(&t);
+        assert_eq!(
+            line,
+            line_of(&t, "id: \"innovation\"", 0),
+            "{what}: {reason}"
+        );
+        for w in words {
+            assert!(reason.contains(w), "{what}: {reason:?} lacks {w:?}");
+        }
+    }
+    // The table's own max.
+    let t = edit("max: 30.0,", "max: NaN,");
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.low\"", 0), "{reason}");
+    assert!(reason.contains("NaN"), "{reason}");
+    // A pass mark above the table's max can never be reached.
+    let t = edit("Score(min: 20.0)", "Score(min: 31.0)");
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.low.score\"", 0));
+    assert!(reason.contains("31") && reason.contains("30"), "{reason}");
+}
+
+#[test]
+fn thresholds_outside_a_plausible_range_for_their_unit_are_refused() {
+    for (from, to, what) in [
+        (
+            "value: 100.0, unit: wan",
+            "value: 1.7e308, unit: wan",
+            "1.7e308 万元",
+        ),
+        (
+            "value: 100.0, unit: wan",
+            "value: 2e9, unit: wan",
+            "beyond MAX_MONEY",
+        ),
+        (
+            "value: 100.0, unit: wan",
+            "value: -2e9, unit: wan",
+            "below -MAX_MONEY",
+        ),
+        (
+            "value: 500.0, unit: wan",
+            "value: 1e300, unit: wan",
+            "equity",
+        ),
+    ] {
+        let t = VALID.replacen(from, to, 1);
+        let (line, reason) = invalid(&t);
+        assert!(line > 0, "{what}: {reason}");
+        assert!(reason.contains("plausible"), "{what}: {reason}");
+    }
+    // 1.8e308 overflows to infinity when read: not a finite number.
+    let t = VALID.replacen("value: 100.0, unit: wan", "value: 1.8e308, unit: wan", 1);
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.low.rd\"", 0));
+    assert!(reason.contains("not a finite number"), "{reason}");
+    // Score-band bounds are thresholds too: 3 % and 5 % become 300,000 % and 500,000 %.
+    let t = VALID
+        .replace("Some(3.0)", "Some(3.0e5)")
+        .replace("Some(5.0)", "Some(5.0e5)");
+    let (line, reason) = invalid(&t);
+    assert_eq!(line, line_of(&t, "id: \"t.pack.low.ratio\"", 0));
+    assert!(
+        reason.contains("plausible") && reason.contains("300000"),
+        "{reason}"
+    );
+    // Counts: negative, or more than MAX_PEOPLE.
+    let staff = |v: &str| {
+        edit(
+            "rule: Check(Cmp(metric: equity_3y, op: Ge, value: 500.0, unit: wan)),",
+            &format!(
+                "rule: Check(Cmp(metric: rd_staff, year: Some(1), op: Ge, value: {v}, unit: person)),"
+            ),
+        )
+    };
+    for v in ["-1.0", "6e6"] {
+        let t = staff(v);
+        let (line, reason) = invalid(&t);
+        assert_eq!(line, line_of(&t, "id: \"t.pack.low.equity\"", 0));
+        assert!(reason.contains("plausible"), "{v}: {reason}");
+    }
+    parse_pack(&staff("50.0"), FILE).unwrap_or_else(|e| panic!("50 persons is plausible: {e}"));
+    // Range edges documented by plausible_range are accepted.
+    let (lo, hi) = innocheck::rules::plausible_range(innocheck::metrics::Unit::Wan);
+    for v in [lo, hi] {
+        let t = VALID.replacen(
+            "value: 100.0, unit: wan",
+            &format!("value: {v:?}, unit: wan"),
+            1,
+        );
+        parse_pack(&t, FILE).unwrap_or_else(|e| panic!("{v} is at the edge: {e}"));
+    }
+}
+
+/// The valid pack re-labelled as pack `id` (every id inside follows).
+fn renamed(id: &str) -> String {
+    VALID.replace("t.pack", id)
+}
+
+#[test]
+fn a_tier_in_another_packs_id_space_is_refused_naming_both_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.ron"), VALID).expect("write");
+    // Pack "t" defines tiers "t.pack.low"/"t.pack.high": inside its own prefix,
+    // but the same ids as the tiers of pack "t.pack" — one would be dropped.
+    let clash = VALID.replacen("id: \"t.pack\",", "id: \"t\",", 1);
+    std::fs::write(dir.path().join("b.ron"), &clash).expect("write");
+    let err = Registry::with_dir(dir.path()).expect_err("clash refused");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("a.ron") && shown.contains("b.ron"),
+        "{shown}"
+    );
+    assert!(shown.contains("t.pack.low"), "{shown}");
+    let RuleError::Invalid { line, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(line > 0, "{shown}");
+
+    // Pack "t" with tiers "t.pack.x…": no clash, but inside pack "t.pack"'s ids.
+    let inside = renamed("t.pack.x").replacen("id: \"t.pack.x\",", "id: \"t\",", 1);
+    std::fs::write(dir.path().join("b.ron"), &inside).expect("write");
+    let err = Registry::with_dir(dir.path()).expect_err("inside another pack's ids");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("id space") && shown.contains("a.ron") && shown.contains("b.ron"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn two_files_of_a_rules_folder_with_one_pack_id_are_both_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("first.ron"), VALID).expect("write");
+    std::fs::write(
+        dir.path().join("second.ron"),
+        VALID.replace("revision: 1", "revision: 2"),
+    )
+    .expect("write");
+    let err = Registry::with_dir(dir.path()).expect_err("duplicate refused");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("first.ron") && shown.contains("second.ron"),
+        "{shown}"
+    );
+    assert!(shown.contains("t.pack"), "{shown}");
+    let second = dir.path().join("second.ron").display().to_string();
+    assert!(
+        shown.starts_with(&format!(
+            "{second}:{}:",
+            line_of(VALID, "id: \"t.pack\"", 0)
+        )),
+        "{shown}"
+    );
+}
+
+#[test]
+fn an_unknown_or_circular_tier_across_files_names_the_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = renamed("zz").replace("tier: Some(\"zz.low\")", "tier: Some(\"no.such.tier\")");
+    let path = dir.path().join("zz.ron");
+    std::fs::write(&path, &text).expect("write");
+    let err = Registry::with_dir(dir.path()).expect_err("unknown tier");
+    let at = format!(
+        "{}:{}:",
+        path.display(),
+        line_of(&text, "id: \"zz.high.prereq\"", 0)
+    );
+    assert!(err.to_string().starts_with(&at), "{err} (expected {at})");
+    assert!(!err.to_string().contains("zz:0"), "{err}");
+
+    // Two packs requiring each other's tiers: a cycle across files.
+    let a = renamed("ya").replace("tier: Some(\"ya.low\")", "tier: Some(\"yb.high\")");
+    let b = renamed("yb").replace("tier: Some(\"yb.low\")", "tier: Some(\"ya.high\")");
+    std::fs::remove_file(&path).expect("rm");
+    std::fs::write(dir.path().join("ya.ron"), &a).expect("write");
+    std::fs::write(dir.path().join("yb.ron"), &b).expect("write");
+    let err = Registry::with_dir(dir.path()).expect_err("cycle across packs");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("cycle") && shown.contains("ya.high") && shown.contains("yb.high"),
+        "{shown}"
+    );
+    assert!(shown.contains(".ron:"), "names a file and line: {shown}");
+}

@@ -367,15 +367,22 @@ fn evaluate_loaded(
     today: NaiveDate,
 ) -> Result<Evaluated> {
     let as_of = args.as_of.unwrap_or_else(|| a.as_of_or(today));
-    let packs = select(reg, &args.packs, args.all_packs, as_of)?;
+    // The file goes last, as in every message (several files may be evaluated at once).
+    let packs = select(reg, &args.packs, args.all_packs, as_of)
+        .map_err(|e| anyhow::anyhow!("{e:#}: {}", path.display()))?;
     let issues = validate(&a, today);
     let mut evaluation = evaluate(&a, &packs, as_of);
     if let Some(t) = &args.target {
         if evaluation.tier(t).is_none() {
             let known: Vec<&str> = evaluation.tiers.iter().map(|t| t.id.as_str()).collect();
             bail!(
-                "--target {t:?} is not among the evaluated tiers: {}",
-                known.join(", ")
+                "--target {t:?} is not among the tiers evaluated on {as_of} ({}): {}",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                },
+                path.display()
             );
         }
         evaluation.target = Some(t.clone());
@@ -538,27 +545,56 @@ fn summarise(
     Ok((e, data))
 }
 
+/// The files `report`/`export` read: the assessment and the packs of `--rules`.
+fn inputs_of(cli: &Cli, file: &Path) -> Vec<PathBuf> {
+    let mut inputs: Vec<PathBuf> = vec![file.to_path_buf()];
+    if let Some(dir) = &cli.rules
+        && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        inputs.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+    }
+    inputs
+}
+
+/// Writes an export, never over one of the command's inputs, an assessment
+/// or anything but a regular file. Checked once before the rendering (so a
+/// refusal is immediate) and again when writing.
+fn export_to(
+    cli: &Cli,
+    file: &Path,
+    output: &Path,
+    render: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<()> {
+    let inputs = inputs_of(cli, file);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    storage::check_export(output, &inputs)?;
+    let bytes = render()?;
+    storage::save_export_excluding(output, &bytes, &inputs)?;
+    eprintln!("innocheck: wrote {}", output.display());
+    Ok(())
+}
+
 fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
-    let (_, data) = summarise(
-        cli,
-        &args.file,
-        args.as_of,
-        &args.packs,
-        args.target.as_deref(),
-    )?;
-    let pdf = report::pdf::render(&data)
-        .with_context(|| format!("{}: rendering the PDF", args.file.display()))?;
-    storage::save_export(&args.output, &pdf)?;
-    eprintln!("innocheck: wrote {}", args.output.display());
+    export_to(cli, &args.file, &args.output, || {
+        let (_, data) = summarise(
+            cli,
+            &args.file,
+            args.as_of,
+            &args.packs,
+            args.target.as_deref(),
+        )?;
+        report::pdf::render(&data)
+            .with_context(|| format!("{}: rendering the PDF", args.file.display()))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
-    let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
-    let xlsx = report::xlsx::render(&e.assessment, &data)
-        .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))?;
-    storage::save_export(&args.output, &xlsx)?;
-    eprintln!("innocheck: wrote {}", args.output.display());
+    export_to(cli, &args.file, &args.output, || {
+        let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
+        report::xlsx::render(&e.assessment, &data)
+            .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,7 +13,9 @@ use crate::metrics::{Metric, Metrics, Value};
 use crate::report::format as f;
 use crate::rules::Programme;
 
-/// Expands folders into their `*.ron` files (sorted), keeping files as given.
+/// Expands folders into their `*.ron` entries (sorted), keeping files as
+/// given. Sub-folders are skipped; any other `*.ron` entry that is not a
+/// regular file (a FIFO, a device) is kept, so that reading it reports it.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in inputs {
@@ -23,7 +25,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|f| {
-                    f.is_file() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                    !f.is_dir() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
                 })
                 .collect();
             files.sort();

@@ -52,12 +52,19 @@ pub struct AnswerRow {
 /// come newest first; list entries (projects, awards …) get one row per field
 /// and an index in the id.
 #[must_use]
-#[expect(
-    clippy::many_single_char_names,
-    reason = "a: the assessment, r: the summary, one letter per input group"
-)]
 pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     let mut out = Vec::new();
+    for_each_answer(a, lang, |row| out.push(row));
+    out
+}
+
+/// Calls `f` with every input field of `a`, in the order of [`answers`],
+/// without collecting them: a file may list tens of thousands of projects.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "a: the assessment, f: the sink, one letter per input group"
+)]
+pub fn for_each_answer(a: &Assessment, lang: Lang, mut f: impl FnMut(AnswerRow)) {
     let unit = |u: Unit| lang.pick(u.zh(), u.en()).to_string();
     let yes_no = |b: Option<bool>| match b {
         None => Answer::Empty,
@@ -80,7 +87,7 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
         |d: Option<chrono::NaiveDate>| d.map_or(Answer::Empty, |d| Answer::Text(d.to_string()));
     let mut push =
         |id: String, zh: &str, en: &str, year: Option<i32>, value: Answer, unit: String| {
-            out.push(AnswerRow {
+            f(AnswerRow {
                 id,
                 label: lang.pick(zh, en).to_string(),
                 year,
@@ -715,7 +722,6 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
         num(m.provincial_profit_growth_benchmark),
         unit(Unit::Percent),
     );
-    out
 }
 
 fn institution_kind(k: InstitutionKind, lang: Lang) -> &'static str {
@@ -840,6 +846,45 @@ fn row_index(i: usize) -> Result<u32, ReportError> {
     u32::try_from(i + 1).map_err(|e| ReportError::Xlsx(e.to_string()))
 }
 
+/// Most data rows a sheet holds (Excel's 1,048,576 rows, one of them the header).
+const MAX_DATA_ROWS: usize = 1_048_575;
+
+/// Writes answer number `i` (0-based) in row `i + 1`.
+fn write_answer(
+    ws: &mut Worksheet,
+    fm: &Formats,
+    i: usize,
+    a: &AnswerRow,
+) -> Result<(), ReportError> {
+    if i >= MAX_DATA_ROWS {
+        return Err(ReportError::Xlsx(format!(
+            "the assessment has more than {MAX_DATA_ROWS} answers (list entries count one per field), more than a sheet holds"
+        )));
+    }
+    let r = row_index(i)?;
+    ws.write_string(r, 0, &a.id).map_err(|e| err(&e))?;
+    ws.write_string_with_format(r, 1, &a.label, &fm.wrap)
+        .map_err(|e| err(&e))?;
+    if let Some(y) = a.year {
+        ws.write_number(r, 2, f64::from(y)).map_err(|e| err(&e))?;
+    }
+    match &a.value {
+        Answer::Empty => {}
+        Answer::Number(n) => {
+            ws.write_number_with_format(r, 3, *n, &fm.number)
+                .map_err(|e| err(&e))?;
+        }
+        Answer::Text(s) => {
+            ws.write_string_with_format(r, 3, s, &fm.wrap)
+                .map_err(|e| err(&e))?;
+        }
+    }
+    if !a.unit.is_empty() {
+        ws.write_string(r, 4, &a.unit).map_err(|e| err(&e))?;
+    }
+    Ok(())
+}
+
 /// Renders the workbook: answers of `a`, and the criteria and gaps of `r`
 /// (the summary built from the same file). Labels follow `r.lang`.
 #[expect(
@@ -866,45 +911,34 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
         wb.set_properties(&DocProperties::new().set_title(&r.title));
     }
 
-    // Sheet 1: the answers.
-    let rows = answers(a, lang);
-    let ws = wb.add_worksheet();
+    // Sheet 1: the answers, streamed: a file may list tens of thousands of
+    // projects, so rows go to an anonymous temporary file as they are written
+    // instead of being held (with their copies) in memory.
+    let ws = wb
+        .add_worksheet_with_constant_memory()
+        .map_err(|e| err(&e))?;
     ws.set_name(l("填报数据", "Answers")).map_err(|e| err(&e))?;
-    header(
-        ws,
-        &fm,
-        &[
-            (l("字段 ID", "Field id"), 34.0),
-            (l("项目", "Field"), 40.0),
-            (l("年度", "Year"), 8.0),
-            (l("填报值", "Value"), 26.0),
-            (l("单位", "Unit"), 10.0),
-        ],
-        rows.len(),
-    )?;
-    for (i, a) in rows.iter().enumerate() {
-        let r = row_index(i)?;
-        ws.write_string(r, 0, &a.id).map_err(|e| err(&e))?;
-        ws.write_string_with_format(r, 1, &a.label, &fm.wrap)
-            .map_err(|e| err(&e))?;
-        if let Some(y) = a.year {
-            ws.write_number(r, 2, f64::from(y)).map_err(|e| err(&e))?;
+    let cols = [
+        (l("字段 ID", "Field id"), 34.0),
+        (l("项目", "Field"), 40.0),
+        (l("年度", "Year"), 8.0),
+        (l("填报值", "Value"), 26.0),
+        (l("单位", "Unit"), 10.0),
+    ];
+    header(ws, &fm, &cols, 0)?;
+    let mut count = 0usize;
+    let mut failed: Option<ReportError> = None;
+    for_each_answer(a, lang, |row| {
+        if failed.is_none() {
+            failed = write_answer(ws, &fm, count, &row).err();
         }
-        match &a.value {
-            Answer::Empty => {}
-            Answer::Number(n) => {
-                ws.write_number_with_format(r, 3, *n, &fm.number)
-                    .map_err(|e| err(&e))?;
-            }
-            Answer::Text(s) => {
-                ws.write_string_with_format(r, 3, s, &fm.wrap)
-                    .map_err(|e| err(&e))?;
-            }
-        }
-        if !a.unit.is_empty() {
-            ws.write_string(r, 4, &a.unit).map_err(|e| err(&e))?;
-        }
+        count += 1;
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
+    ws.autofilter(0, 0, row_index(count.saturating_sub(1))?, 4)
+        .map_err(|e| err(&e))?;
 
     // Sheet 2: every criterion's outcome.
     let ws = wb.add_worksheet();

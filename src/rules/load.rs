@@ -6,9 +6,45 @@ use std::path::Path;
 
 use super::schema::{Criterion, Expr, Pack, Rule, SCHEMA_VERSION, Scoring, Test, Tier};
 use crate::metrics::Unit;
+use crate::model::validate::{MAX_MONEY, MAX_PEOPLE};
 
-/// Largest pack file accepted.
-const MAX_PACK_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest pack file accepted (bytes, counted as read).
+pub const MAX_PACK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Longest chain of prerequisite tiers accepted: a tier requiring a tier
+/// requiring a tier … at most this many steps down (the bundled ladders need
+/// 2). Evaluation follows prerequisites recursively, so deeper chains and
+/// cycles are refused when the packs are loaded.
+pub const MAX_PREREQUISITE_DEPTH: usize = 8;
+
+/// The range a threshold (or score-band bound) in `unit` must lie in:
+///
+/// | unit | range |
+/// |---|---|
+/// | 万元, 万元/人 | ±[`MAX_MONEY`] (10 万亿元) |
+/// | percent | ±1000 |
+/// | persons, items, rank | 0 – [`MAX_PEOPLE`] |
+/// | years | 0 – 500 |
+/// | m² | 0 – 100,000,000 |
+/// | level | 0 – 10 |
+/// | points | 0 – 1000 |
+///
+/// Anything outside is a typo or a hostile pack, and would turn gaps and
+/// levers into infinities.
+#[must_use]
+pub fn plausible_range(unit: Unit) -> (f64, f64) {
+    let count = f64::from(MAX_PEOPLE);
+    match unit {
+        Unit::Wan | Unit::WanPerPerson => (-MAX_MONEY, MAX_MONEY),
+        Unit::Percent => (-1000.0, 1000.0),
+        Unit::Person | Unit::Item | Unit::Rank => (0.0, count),
+        Unit::Year => (0.0, 500.0),
+        Unit::Sqm => (0.0, 1.0e8),
+        Unit::Level => (0.0, 10.0),
+        Unit::Points => (0.0, 1000.0),
+        Unit::Flag => (0.0, 1.0),
+    }
+}
 
 /// Why a pack was rejected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,7 +70,7 @@ pub enum RuleError {
         reason: String,
     },
     /// The pack parses but breaks a rule of the schema.
-    #[error("{file}:{line}: {reason}")]
+    #[error("{file}{}: {reason}", at_line(*.line))]
     Invalid {
         /// File.
         file: String,
@@ -45,21 +81,24 @@ pub enum RuleError {
     },
 }
 
-/// Reads and validates a pack file.
-pub fn read_pack(path: &Path) -> Result<Pack, RuleError> {
-    let io = |e: std::io::Error| RuleError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.len() > MAX_PACK_BYTES {
-        return Err(RuleError::Io {
-            path: path.display().to_string(),
-            reason: format!("file is {} bytes, more than a rule pack can be", meta.len()),
-        });
+/// `:line` after a file name, or nothing for line 0 (not tied to a line).
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+}
+
+/// Reads a pack file's text: a regular file (symbolic links followed; never
+/// a FIFO, socket or device) of at most [`MAX_PACK_BYTES`] bytes as read.
+pub(super) fn read_text(path: &Path) -> Result<String, RuleError> {
+    let bytes =
+        crate::storage::file::read_regular(path, MAX_PACK_BYTES).map_err(|e| RuleError::Io {
+            path: path.display().to_string(),
+            reason: e.reason(MAX_PACK_BYTES),
+        })?;
+    String::from_utf8(bytes).map_err(|e| {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -70,8 +109,7 @@ pub fn read_pack(path: &Path) -> Result<Pack, RuleError> {
             col: 1,
             reason: "the file is not UTF-8 text".into(),
         }
-    })?;
-    parse_pack(&text, &path.display().to_string())
+    })
 }
 
 /// Parses and validates a pack from RON text; `file` names it in errors.
@@ -86,6 +124,13 @@ pub fn parse_pack(text: &str, file: &str) -> Result<Pack, RuleError> {
             reason: e.code.to_string(),
         })?;
     Checker { file, text }.pack(&pack)?;
+    // Prerequisites within the pack (those naming other packs are checked
+    // when the registry is built).
+    check_prerequisites(&[Source {
+        pack: &pack,
+        file,
+        text: Some(text),
+    }])?;
     Ok(pack)
 }
 
@@ -234,12 +279,23 @@ impl Checker<'_> {
             return Err(self.err(&t.id, format!("tier {:?} has no criteria", t.id)));
         }
         if let Some(spec) = &t.score {
+            let (_, most) = plausible_range(Unit::Points);
+            if !(spec.max.is_finite() && spec.max > 0.0 && spec.max <= most) {
+                return Err(self.err(
+                    &t.id,
+                    format!(
+                        "score table of {:?} has a max of {}; it must be a number above 0 and at most {most}",
+                        t.id, spec.max
+                    ),
+                ));
+            }
             let mut ids = BTreeSet::new();
             let mut total = 0.0;
             for b in &spec.blocks {
                 if !ids.insert(b.id.as_str()) {
                     return Err(self.err(&b.id, format!("duplicate score block {:?}", b.id)));
                 }
+                self.block_bounds(b, spec.max)?;
                 total += b.max;
                 let items: f64 = t
                     .criteria
@@ -284,6 +340,56 @@ impl Checker<'_> {
             self.expr(expr, &known, &t.id)?;
         }
         Ok(())
+    }
+
+    /// A block's max and sub-minimum: numbers, 0 ≤ min ≤ max ≤ the table's max.
+    fn block_bounds(&self, b: &super::schema::Block, table_max: f64) -> Result<(), RuleError> {
+        if !(b.max.is_finite() && (0.0..=table_max).contains(&b.max)) {
+            return Err(self.err(
+                &b.id,
+                format!(
+                    "block {:?} has a max of {}; it must be a number from 0 to the table's max {table_max}",
+                    b.id, b.max
+                ),
+            ));
+        }
+        if let Some(min) = b.min {
+            if !min.is_finite() || min < 0.0 {
+                return Err(self.err(
+                    &b.id,
+                    format!(
+                        "block {:?} has a sub-minimum of {min}; it must be a number of 0 or more",
+                        b.id
+                    ),
+                ));
+            }
+            if min > b.max {
+                return Err(self.err(
+                    &b.id,
+                    format!(
+                        "block {:?} has a sub-minimum of {min} above its max {}: it could never be reached",
+                        b.id, b.max
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A threshold (or band bound) `v` in `unit`: within [`plausible_range`].
+    fn threshold(&self, v: f64, unit: Unit, id: &str) -> Result<(), RuleError> {
+        let (lo, hi) = plausible_range(unit);
+        if v.is_finite() && (lo..=hi).contains(&v) {
+            Ok(())
+        } else {
+            Err(self.err(
+                id,
+                format!(
+                    "{id:?}: threshold {v} is outside the plausible range for {} ({lo} to {hi})",
+                    unit.en()
+                ),
+            ))
+        }
     }
 
     fn expr(&self, e: &Expr, known: &BTreeSet<&str>, tier: &str) -> Result<(), RuleError> {
@@ -412,6 +518,7 @@ impl Checker<'_> {
                     ));
                 }
                 self.unit(*metric, *unit, id)?;
+                self.threshold(*value, *unit, id)?;
                 self.metric_year(*metric, *year, id)
             }
             Test::Flag { metric, .. } | Test::Declared { metric } => {
@@ -420,14 +527,20 @@ impl Checker<'_> {
             }
             Test::Holds { .. } => Ok(()),
             Test::Score { min } => {
-                if tier.and_then(|t| t.score.as_ref()).is_none() {
+                let Some(spec) = tier.and_then(|t| t.score.as_ref()) else {
                     return Err(self.err(
                         id,
                         format!("{id:?} tests a score but its tier has no score table"),
                     ));
-                }
-                if !min.is_finite() {
-                    return Err(self.err(id, format!("{id:?}: pass mark {min} is not finite")));
+                };
+                if !(min.is_finite() && (0.0..=spec.max).contains(min)) {
+                    return Err(self.err(
+                        id,
+                        format!(
+                            "{id:?}: pass mark {min} is outside 0–{} (the score table's max)",
+                            spec.max
+                        ),
+                    ));
                 }
                 Ok(())
             }
@@ -483,6 +596,11 @@ impl Checker<'_> {
                 self.unit(*metric, *unit, id)?;
                 self.metric_year(*metric, *year, id)?;
                 self.bands(bands, id)?;
+                for b in bands {
+                    for v in b.from.iter().chain(&b.to) {
+                        self.threshold(*v, *unit, id)?;
+                    }
+                }
                 bands.iter().try_for_each(|b| over(b.points))
             }
             Scoring::Ladder { steps, otherwise } => {
@@ -558,57 +676,280 @@ impl Checker<'_> {
     }
 }
 
-/// Checks that tiers named by `Holds` exist among `packs` (in rules, `when`s,
-/// routes and the steps of scored items).
-pub(super) fn check_cross_references(packs: &[Pack]) -> Result<(), RuleError> {
-    fn walk_scoring<'a>(s: &'a Scoring, out: &mut Vec<&'a str>) {
-        match s {
-            Scoring::Ladder { steps, .. } | Scoring::Sum { steps, .. } => {
-                for st in steps {
-                    walk(&st.test, out);
-                }
+/// Line of the pack's own `id: "…"` in `text` (0 without a text).
+pub(super) fn line_of_pack_id(text: &str, id: &str) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    Checker { file: "", text }.line_of(id, 0).max(1)
+}
+
+/// A pack with where it came from, for messages naming file and line.
+pub(super) struct Source<'a> {
+    /// The pack.
+    pub pack: &'a Pack,
+    /// Its file (`assets/rules/…` for bundled packs).
+    pub file: &'a str,
+    /// Its text, when known, to find lines in.
+    pub text: Option<&'a str>,
+}
+
+impl Source<'_> {
+    /// Line of the definition of `id` in this pack's text (0 when unknown).
+    fn line_of(&self, id: &str) -> usize {
+        self.text.map_or(0, |text| {
+            Checker {
+                file: self.file,
+                text,
             }
-            Scoring::Max(v) => v.iter().for_each(|x| walk_scoring(x, out)),
-            Scoring::Bands { .. } | Scoring::Manual { .. } => {}
+            .line_of(id, 0)
+        })
+    }
+
+    fn invalid(&self, at: &str, reason: String) -> RuleError {
+        RuleError::Invalid {
+            file: self.file.to_string(),
+            line: self.line_of(at),
+            reason,
         }
     }
-    fn walk<'a>(t: &'a Test, out: &mut Vec<&'a str>) {
-        match t {
-            Test::Holds { tier: Some(id), .. } => out.push(id),
-            Test::All(v) => v.iter().for_each(|x| walk(x, out)),
-            Test::Any(rs) => rs.iter().for_each(|r| {
-                if let Some(w) = &r.when {
-                    walk(w, out);
+}
+
+/// Tiers named by `Holds { tier: Some(…) }` anywhere in a criterion: its
+/// rule, its `when`, routes and their `when`s, the steps of scored items.
+fn required_tiers(c: &Criterion) -> Vec<&str> {
+    // An explicit stack: nesting is bounded by the parser, but stays off the call stack anyway.
+    enum Node<'a> {
+        T(&'a Test),
+        S(&'a Scoring),
+    }
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    if let Some(w) = &c.when {
+        stack.push(Node::T(w));
+    }
+    match &c.rule {
+        Rule::Check(t) => stack.push(Node::T(t)),
+        Rule::Points { scoring, .. } => stack.push(Node::S(scoring)),
+    }
+    while let Some(n) = stack.pop() {
+        match n {
+            Node::T(Test::Holds { tier: Some(id), .. }) => out.push(id.as_str()),
+            Node::T(Test::All(v)) => stack.extend(v.iter().rev().map(Node::T)),
+            Node::T(Test::Any(routes)) => {
+                for r in routes.iter().rev() {
+                    stack.push(Node::T(&r.test));
+                    if let Some(w) = &r.when {
+                        stack.push(Node::T(w));
+                    }
                 }
-                walk(&r.test, out);
-            }),
-            _ => {}
+            }
+            Node::T(_) | Node::S(Scoring::Bands { .. } | Scoring::Manual { .. }) => {}
+            Node::S(Scoring::Ladder { steps, .. } | Scoring::Sum { steps, .. }) => {
+                stack.extend(steps.iter().rev().map(|st| Node::T(&st.test)));
+            }
+            Node::S(Scoring::Max(v)) => stack.extend(v.iter().rev().map(Node::S)),
         }
     }
-    let tiers: BTreeSet<&str> = packs
-        .iter()
-        .flat_map(|p| p.tiers.iter().map(|t| t.id.as_str()))
-        .collect();
-    for p in packs {
-        for c in p.all_criteria() {
-            let mut refs = Vec::new();
-            if let Some(w) = &c.when {
-                walk(w, &mut refs);
+    out
+}
+
+/// Checks what only the set of packs together can tell:
+/// - tiers named by `Holds` exist among the packs;
+/// - every tier id is defined once, and not inside another pack's id space
+///   (the evaluation knows tiers by id: a second one would be dropped);
+/// - prerequisites form no cycle and no chain deeper than
+///   [`MAX_PREREQUISITE_DEPTH`].
+pub(super) fn check_registry(sources: &[Source]) -> Result<(), RuleError> {
+    let mut tiers: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, src) in sources.iter().enumerate() {
+        for t in &src.pack.tiers {
+            if let Some(&j) = tiers.get(t.id.as_str()) {
+                return Err(src.invalid(
+                    &t.id,
+                    format!(
+                        "tier {:?} is also defined by pack {:?} in {}; tier ids must be unique across packs",
+                        t.id, sources[j].pack.id, sources[j].file
+                    ),
+                ));
             }
-            match &c.rule {
-                Rule::Check(t) => walk(t, &mut refs),
-                Rule::Points { scoring, .. } => walk_scoring(scoring, &mut refs),
+            tiers.insert(&t.id, i);
+        }
+    }
+    for src in sources {
+        for t in &src.pack.tiers {
+            // The most specific pack id that the tier id falls under must be its own pack's.
+            let owner = sources
+                .iter()
+                .filter(|o| {
+                    t.id == o.pack.id
+                        || t.id
+                            .strip_prefix(o.pack.id.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                })
+                .max_by_key(|o| o.pack.id.len());
+            if let Some(o) = owner
+                && o.pack.id != src.pack.id
+            {
+                return Err(src.invalid(
+                    &t.id,
+                    format!(
+                        "tier {:?} of pack {:?} lies in the id space of pack {:?} ({}); a pack's tiers are named after the pack itself",
+                        t.id, src.pack.id, o.pack.id, o.file
+                    ),
+                ));
             }
-            for r in refs {
-                if !tiers.contains(r) {
-                    return Err(RuleError::Invalid {
-                        file: p.id.clone(),
-                        line: 0,
-                        reason: format!(
+        }
+    }
+    for src in sources {
+        for c in src.pack.all_criteria() {
+            for r in required_tiers(c) {
+                if !tiers.contains_key(r) {
+                    return Err(src.invalid(
+                        &c.id,
+                        format!(
                             "criterion {:?} requires tier {r:?}, which no loaded pack defines",
                             c.id
                         ),
+                    ));
+                }
+            }
+        }
+    }
+    check_prerequisites(sources)
+}
+
+/// `a → b → c`, with the middle of a long chain left out.
+fn arrows(chain: &[&str]) -> String {
+    if chain.len() > 8 {
+        format!(
+            "{} → … ({} more) … → {}",
+            chain[..3].join(" → "),
+            chain.len() - 6,
+            chain[chain.len() - 3..].join(" → ")
+        )
+    } else {
+        chain.join(" → ")
+    }
+}
+
+/// Rejects prerequisite cycles and chains deeper than
+/// [`MAX_PREREQUISITE_DEPTH`] among the tiers of `sources`; prerequisites
+/// naming tiers outside them are ignored here.
+///
+/// A tier requires every tier named by a `Holds` in its criteria and in its
+/// pack's common criteria (which are evaluated with every tier of the pack).
+/// Walks the graph with an explicit stack, so a hostile chain cannot
+/// overflow the loader's own stack either.
+pub(super) fn check_prerequisites(sources: &[Source]) -> Result<(), RuleError> {
+    /// One prerequisite: the tier required, by which criterion of which source.
+    struct Edge<'a> {
+        to: usize,
+        criterion: &'a str,
+        src: usize,
+    }
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    for src in sources {
+        for t in &src.pack.tiers {
+            index.entry(&t.id).or_insert_with(|| {
+                names.push(&t.id);
+                names.len() - 1
+            });
+        }
+    }
+    let mut edges: Vec<Vec<Edge>> = (0..names.len()).map(|_| Vec::new()).collect();
+    for (si, src) in sources.iter().enumerate() {
+        let common: Vec<(&str, Vec<&str>)> = src
+            .pack
+            .common
+            .iter()
+            .map(|c| (&*c.id, required_tiers(c)))
+            .collect();
+        for t in &src.pack.tiers {
+            let from = index[t.id.as_str()];
+            let own = t.criteria.iter().map(|c| (&*c.id, required_tiers(c)));
+            for (criterion, reqs) in common.iter().cloned().chain(own) {
+                for r in reqs {
+                    if let Some(&to) = index.get(r) {
+                        edges[from].push(Edge {
+                            to,
+                            criterion,
+                            src: si,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Iterative depth-first search: 0 unseen, 1 on the current path, 2 done.
+    let mut state = vec![0u8; names.len()];
+    // Longest chain below each finished tier, and the edge that starts it.
+    let mut depth = vec![0usize; names.len()];
+    let mut next: Vec<Option<usize>> = vec![None; names.len()];
+    for root in 0..names.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut k)) = path.last_mut() {
+            if let Some(e) = edges[node].get(*k) {
+                *k += 1;
+                match state[e.to] {
+                    0 => {
+                        state[e.to] = 1;
+                        path.push((e.to, 0));
+                    }
+                    1 => {
+                        let start = path.iter().position(|&(n, _)| n == e.to).unwrap_or(0);
+                        let mut cycle: Vec<&str> =
+                            path[start..].iter().map(|&(n, _)| names[n]).collect();
+                        cycle.push(names[e.to]);
+                        return Err(sources[e.src].invalid(
+                            e.criterion,
+                            format!(
+                                "prerequisites form a cycle: {} (criterion {:?}); a tier cannot require itself, even through other tiers",
+                                arrows(&cycle),
+                                e.criterion
+                            ),
+                        ));
+                    }
+                    _ => {
+                        if depth[e.to] + 1 > depth[node] {
+                            depth[node] = depth[e.to] + 1;
+                            next[node] = Some(e.to);
+                        }
+                    }
+                }
+            } else {
+                state[node] = 2;
+                path.pop();
+                if let Some(&(parent, _)) = path.last()
+                    && depth[node] + 1 > depth[parent]
+                {
+                    depth[parent] = depth[node] + 1;
+                    next[parent] = Some(node);
+                }
+                if depth[node] > MAX_PREREQUISITE_DEPTH {
+                    let mut chain = vec![names[node]];
+                    let mut at = node;
+                    while let Some(n) = next[at] {
+                        chain.push(names[n]);
+                        at = n;
+                    }
+                    let shown = arrows(&chain);
+                    let first = next[node].and_then(|n| edges[node].iter().find(|e| e.to == n));
+                    let (src, at_id) = first.map_or((&sources[0], names[node]), |e| {
+                        (&sources[e.src], e.criterion)
                     });
+                    return Err(src.invalid(
+                        at_id,
+                        format!(
+                            "prerequisite chain {shown} is {} steps deep, more than the limit of {MAX_PREREQUISITE_DEPTH}",
+                            depth[node]
+                        ),
+                    ));
                 }
             }
         }

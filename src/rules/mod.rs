@@ -4,11 +4,34 @@
 mod load;
 pub mod schema;
 
-pub use load::{RuleError, parse_pack};
+pub use load::{MAX_PACK_BYTES, MAX_PREREQUISITE_DEPTH, RuleError, parse_pack, plausible_range};
 pub use schema::*;
 
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::path::Path;
+
+/// The bundled packs, parsed.
+fn bundled_loaded() -> Result<Vec<Loaded>, RuleError> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            let file = format!("assets/rules/{name}");
+            Ok(Loaded {
+                pack: parse_pack(text, &file)?,
+                file,
+                text: (*text).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A parsed pack with its file and text, while a registry is built.
+struct Loaded {
+    pack: Pack,
+    file: String,
+    text: String,
+}
 
 /// Packs bundled in the binary: `(file name, RON text)`.
 pub const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_rules.rs"));
@@ -17,22 +40,23 @@ pub const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     packs: Vec<Pack>,
+    /// The file each pack was read from, by pack id.
+    files: BTreeMap<String, String>,
 }
 
 impl Registry {
     /// The packs bundled with innocheck.
     pub fn bundled() -> Result<Registry, RuleError> {
-        let mut packs = Vec::new();
-        for (name, text) in BUNDLED {
-            packs.push(parse_pack(text, &format!("assets/rules/{name}"))?);
-        }
-        Registry::from_packs(packs)
+        Registry::from_loaded(bundled_loaded()?)
     }
 
     /// The bundled packs, overridden and extended by every `*.ron` in `dir`
-    /// (a pack with the same id replaces the bundled one).
+    /// (a pack with the same id replaces the bundled one). Every `*.ron`
+    /// entry must be a regular file (symbolic links followed) of at most
+    /// [`MAX_PACK_BYTES`] bytes, and two files of the folder may not define
+    /// the same pack id.
     pub fn with_dir(dir: &Path) -> Result<Registry, RuleError> {
-        let mut reg = Registry::bundled()?;
+        let mut loaded = bundled_loaded()?;
         let entries = std::fs::read_dir(dir).map_err(|e| RuleError::Io {
             path: dir.display().to_string(),
             reason: e.to_string(),
@@ -43,31 +67,82 @@ impl Registry {
             .filter(|p| p.extension().is_some_and(|x| x == "ron"))
             .collect();
         paths.sort();
-        let mut extra = Vec::new();
+        let mut extra: Vec<Loaded> = Vec::new();
         for p in paths {
-            extra.push(load::read_pack(&p)?);
+            let file = p.display().to_string();
+            let text = load::read_text(&p)?;
+            let pack = parse_pack(&text, &file)?;
+            if let Some(first) = extra.iter().find(|l| l.pack.id == pack.id) {
+                return Err(RuleError::Invalid {
+                    line: load::line_of_pack_id(&text, &pack.id),
+                    reason: format!(
+                        "pack id {:?} is also defined by {}; a folder may hold each pack once",
+                        pack.id, first.file
+                    ),
+                    file,
+                });
+            }
+            extra.push(Loaded { pack, file, text });
         }
-        for pack in extra {
-            reg.packs.retain(|q| q.id != pack.id);
-            reg.packs.push(pack);
+        for l in extra {
+            loaded.retain(|q| q.pack.id != l.pack.id);
+            loaded.push(l);
         }
-        Registry::from_packs(reg.packs)
+        Registry::from_loaded(loaded)
     }
 
-    /// Builds a registry, checking references between packs.
-    pub fn from_packs(mut packs: Vec<Pack>) -> Result<Registry, RuleError> {
-        packs.sort_by(|a, b| a.id.cmp(&b.id));
-        for w in packs.windows(2) {
-            if w[0].id == w[1].id {
+    /// Builds a registry, checking references between packs. Messages name
+    /// each pack by its id, as the files are not known here; prefer
+    /// [`Registry::bundled`] and [`Registry::with_dir`].
+    pub fn from_packs(packs: Vec<Pack>) -> Result<Registry, RuleError> {
+        let loaded = packs
+            .into_iter()
+            .map(|pack| Loaded {
+                file: format!("pack {:?}", pack.id),
+                pack,
+                text: String::new(),
+            })
+            .collect();
+        Registry::from_loaded(loaded)
+    }
+
+    fn from_loaded(mut loaded: Vec<Loaded>) -> Result<Registry, RuleError> {
+        loaded.sort_by(|a, b| a.pack.id.cmp(&b.pack.id));
+        for w in loaded.windows(2) {
+            if w[0].pack.id == w[1].pack.id {
                 return Err(RuleError::Invalid {
-                    file: w[1].id.clone(),
-                    line: 0,
-                    reason: format!("two packs have the id {:?}", w[1].id),
+                    file: w[1].file.clone(),
+                    line: load::line_of_pack_id(&w[1].text, &w[1].pack.id),
+                    reason: format!(
+                        "pack id {:?} is also defined by {}",
+                        w[1].pack.id, w[0].file
+                    ),
                 });
             }
         }
-        load::check_cross_references(&packs)?;
-        Ok(Registry { packs })
+        let sources: Vec<load::Source> = loaded
+            .iter()
+            .map(|l| load::Source {
+                pack: &l.pack,
+                file: &l.file,
+                text: (!l.text.is_empty()).then_some(l.text.as_str()),
+            })
+            .collect();
+        load::check_registry(&sources)?;
+        let files = loaded
+            .iter()
+            .map(|l| (l.pack.id.clone(), l.file.clone()))
+            .collect();
+        Ok(Registry {
+            packs: loaded.into_iter().map(|l| l.pack).collect(),
+            files,
+        })
+    }
+
+    /// The file pack `id` was read from (`assets/rules/…` for a bundled pack).
+    #[must_use]
+    pub fn file_of(&self, id: &str) -> Option<&str> {
+        self.files.get(id).map(String::as_str)
     }
 
     /// All packs, sorted by id.

@@ -17,6 +17,27 @@ pub enum StorageError {
         /// Path.
         file: String,
     },
+    /// Not a regular file: a FIFO, socket or device, which innocheck neither
+    /// reads (it could block or never end) nor writes over.
+    #[error(
+        "不是普通文件（{kind}），innocheck 只读写普通文件 / not a regular file ({kind}); innocheck reads and writes only regular files: {file}"
+    )]
+    NotRegular {
+        /// Path.
+        file: String,
+        /// What it is instead, e.g. `FIFO (named pipe)`.
+        kind: String,
+    },
+    /// An output would replace one of the command's own input files.
+    #[error(
+        "输出文件就是输入文件 {input}，不会覆盖它，请另选文件名 / the output is the input file {input}; it will not be replaced — choose another name: {file}"
+    )]
+    OutputIsInput {
+        /// The output path as given.
+        file: String,
+        /// The input it is the same file as.
+        input: String,
+    },
     /// The file is empty, or holds only blank lines and comments.
     #[error(
         "文件为空或只有注释，可能不完整 / the file is empty or holds only comments (cut off?): {file}"
@@ -25,9 +46,10 @@ pub enum StorageError {
         /// File.
         file: String,
     },
-    /// The file is too large to be an assessment.
+    /// The file is too large to be an assessment (more than
+    /// [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) bytes, counted as read).
     #[error(
-        "文件过大（{bytes} 字节），不是评价文件 / file too large ({bytes} bytes) for an assessment: {file}"
+        "文件过大（至少 {bytes} 字节），不是评价文件 / file too large ({bytes} bytes or more) for an assessment: {file}"
     )]
     TooLarge {
         /// File.
@@ -71,7 +93,8 @@ pub enum StorageError {
         /// Highest supported.
         supported: u32,
     },
-    /// An export (PDF, spreadsheet) was about to replace an assessment file.
+    /// An export (PDF, spreadsheet) was about to replace an assessment file
+    /// (named `*.ron` / `*.ron.bak`, or starting like one, readable or not).
     #[error(
         "该文件是评价文件，导出不会覆盖它，请另选文件名 / this is an assessment file; an export will not replace it — choose another name: {file}"
     )]

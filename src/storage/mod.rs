@@ -15,12 +15,13 @@
 
 mod atomic;
 mod error;
+pub(crate) mod file;
 mod migrate;
 
-pub use atomic::{backup_path, save_atomic};
+pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;
+pub use file::same_file;
 
-use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -64,22 +65,14 @@ pub fn load(path: &Path) -> Result<Loaded, StorageError> {
     load_bytes(&bytes, &path.display().to_string())
 }
 
-/// Reads the bytes of an assessment file with the checks of [`load`] (a file,
-/// not a folder; at most [`MAX_FILE_BYTES`]), for callers that also need the
-/// bytes themselves, e.g. to fingerprint them.
+/// Reads the bytes of an assessment file with the checks of [`load`]: a
+/// regular file (symbolic links followed; never a folder, FIFO, socket or
+/// device), of at most [`MAX_FILE_BYTES`] bytes counted as they are read,
+/// whatever size the file claims. For callers that also need the bytes
+/// themselves, e.g. to fingerprint them.
 pub fn read(path: &Path) -> Result<Vec<u8>, StorageError> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| StorageError::io(&name, &e))?;
-    if meta.is_dir() {
-        return Err(StorageError::NotAFile { file: name });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(StorageError::TooLarge {
-            file: name,
-            bytes: meta.len(),
-        });
-    }
-    std::fs::read(path).map_err(|e| StorageError::io(&name, &e))
+    file::read_regular(path, MAX_FILE_BYTES)
+        .map_err(|e| e.into_storage(&path.display().to_string()))
 }
 
 /// Parses an assessment from bytes; `name` identifies the source in errors.
@@ -171,28 +164,34 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
 /// Writes an export (PDF, spreadsheet) to `path` atomically, refusing to
 /// replace an assessment file: `report a.ron -o a.ron`, or picking the open
 /// file in the export dialog, must not turn the company's answers into a PDF.
+///
+/// Same as [`save_export_excluding`] without inputs.
 pub fn save_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    if holds_assessment(path) {
-        return Err(StorageError::ExportOverAssessment {
-            file: path.display().to_string(),
-        });
-    }
+    save_export_excluding(path, bytes, &[])
+}
+
+/// Writes an export to `path` atomically, only where nothing exists yet or
+/// over a regular file that
+/// - is not an assessment: not named `*.ron` / `*.ron.bak`, and not starting
+///   like one (`(` … `format_version`, in UTF-8, UTF-16, GBK…), parseable or
+///   not — a damaged assessment may be the user's only copy;
+/// - is not one of `inputs` (the files the command read), compared by
+///   identity (device and inode on Unix), not by spelling.
+///
+/// Folders, FIFOs, sockets and devices are never written over.
+pub fn save_export_excluding(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+) -> Result<(), StorageError> {
+    check_export(path, inputs)?;
     save_atomic(path, bytes, false)
 }
 
-/// Whether the file at `path` exists and is an innocheck assessment (of any
-/// format version, even one it cannot load).
-fn holds_assessment(path: &Path) -> bool {
-    let small = fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_BYTES);
-    if !small {
-        return false;
-    }
-    let Ok(bytes) = fs::read(path) else {
-        return false;
-    };
-    let name = path.display().to_string();
-    decode(&bytes, &name)
-        .is_ok_and(|text| has_data(text) && migrate::peek_version(text, &name).is_ok())
+/// The checks of [`save_export_excluding`] alone, to refuse a target before
+/// spending time on rendering (the save checks again).
+pub fn check_export(path: &Path, inputs: &[&Path]) -> Result<(), StorageError> {
+    file::check_export_target(path, inputs)
 }
 
 /// Whether `text` holds anything besides blank space and comments (`//` lines,
@@ -277,18 +276,29 @@ pub fn to_ron(a: &Assessment) -> Result<String, StorageError> {
 }
 
 /// Saves `a` to `path` atomically, keeping the previous file as `<name>.bak`.
-/// A file written by a newer innocheck is never overwritten.
+/// A file written by a newer innocheck is never overwritten, nor is anything
+/// but a regular file.
 pub fn save(a: &Assessment, path: &Path) -> Result<(), StorageError> {
-    if let Ok(existing) = std::fs::read(path)
-        && let Ok(text) = std::str::from_utf8(&existing)
-        && let Ok(found) = migrate::peek_version(text, &path.display().to_string())
-        && found > FORMAT_VERSION
-    {
-        return Err(StorageError::TooNew {
-            file: path.display().to_string(),
-            found,
-            supported: FORMAT_VERSION,
-        });
+    let name = path.display().to_string();
+    match file::read_regular(path, MAX_FILE_BYTES) {
+        Ok(existing) => {
+            if let Ok(text) = decode(&existing, &name)
+                && let Ok(found) = migrate::peek_version(text, &name)
+                && found > FORMAT_VERSION
+            {
+                return Err(StorageError::TooNew {
+                    file: name,
+                    found,
+                    supported: FORMAT_VERSION,
+                });
+            }
+        }
+        Err(e @ (file::ReadFailure::Folder | file::ReadFailure::Special(_))) => {
+            return Err(e.into_storage(&name));
+        }
+        // Missing (a new file), unreadable or too large to be ours: the
+        // atomic save decides, and keeps the old file as the backup.
+        Err(_) => {}
     }
     let text = to_ron(a)?;
     save_atomic(path, text.as_bytes(), true)
