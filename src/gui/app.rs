@@ -714,7 +714,7 @@ impl App {
         };
         // The fingerprint is of the file as saved; unsaved changes are fingerprinted as they would be saved.
         let bytes = match (&self.session.path, self.session.is_dirty()) {
-            (Some(p), false) => std::fs::read(p).ok(),
+            (Some(p), false) => storage::read(p).ok(),
             _ => None,
         }
         .or_else(|| {

@@ -83,7 +83,8 @@ impl Prefs {
     #[must_use]
     pub fn load(dir: &DataDir) -> Prefs {
         dir.prefs_file()
-            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|p| crate::storage::read(&p).ok())
+            .and_then(|b| String::from_utf8(b).ok())
             .and_then(|t| ron::from_str(&t).ok())
             .unwrap_or_default()
     }
@@ -120,7 +121,9 @@ impl Recovery {
     /// The recovery copy left by an earlier run, if any and readable.
     #[must_use]
     pub fn load(dir: &DataDir) -> Option<Recovery> {
-        let text = std::fs::read_to_string(dir.recovery_file()?).ok()?;
+        // Through the storage reader: a regular file, bounded, never a FIFO.
+        let bytes = crate::storage::read(&dir.recovery_file()?).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
         ron::Options::default()
             .with_recursion_limit(crate::storage::MAX_DEPTH)
             .from_str(&text)
