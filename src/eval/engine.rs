@@ -722,8 +722,22 @@ impl Evaluator<'_> {
         }
     }
 
-    fn holds(&mut self, title: TitleKind, tier: Option<&str>) -> TestOut {
+    fn holds(&mut self, title: TitleKind, tier: Option<&str>, advise: Option<&str>) -> TestOut {
         let held = self.src.holds_title(title);
+        // A computed verdict of the title's own programme is advice, not the title.
+        let advice = (!held && advise.and_then(|t| self.tier(t)) == Some(Verdict::Eligible))
+            .then(|| {
+                Text::new(
+                    format!(
+                        "按本次数据符合“{}”条件：可申报，认定后即可走此途径",
+                        title.zh()
+                    ),
+                    format!(
+                        "On these figures the firm qualifies as {}: apply, and once recognised this route opens",
+                        title.en()
+                    ),
+                )
+            });
         let computed = tier.and_then(|t| self.tier(t));
         let (outcome, route, missing) = if held {
             (Outcome::Met, Some("title".to_string()), Vec::new())
@@ -756,7 +770,7 @@ impl Evaluator<'_> {
             outcome,
             gap: None,
             missing: missing.clone(),
-            decide: None,
+            decide: advice,
         };
         TestOut {
             outcome: Some(outcome),
@@ -878,7 +892,11 @@ impl Evaluator<'_> {
             } => self.cmp(*metric, *year, *op, *value, *unit),
             Test::Flag { metric, expect } => self.flag(*metric, *expect, false),
             Test::Declared { metric } => self.flag(*metric, true, true),
-            Test::Holds { title, tier } => self.holds(*title, tier.as_deref()),
+            Test::Holds {
+                title,
+                tier,
+                advise,
+            } => self.holds(*title, tier.as_deref(), advise.as_deref()),
             Test::Score { min } => Self::score_test(*min, score),
             Test::All(parts) => {
                 let outs: Vec<TestOut> = parts.iter().map(|p| self.test(p, score)).collect();

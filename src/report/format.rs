@@ -352,7 +352,7 @@ pub fn describe_test(t: &Test, lang: Lang) -> String {
             metric(*m),
             paren(lang.pick("自行声明", "declared"), lang)
         ),
-        Test::Holds { title, tier } => {
+        Test::Holds { title, tier, .. } => {
             let t = lang.pick(title.zh(), title.en());
             match tier {
                 Some(_) => format!(

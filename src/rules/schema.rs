@@ -387,6 +387,10 @@ pub enum Test {
         /// Tier whose computed verdict also satisfies it.
         #[serde(default)]
         tier: Option<String>,
+        /// Tier whose computed eligibility is only advice, never the title
+        /// itself: "可申报高企，认定后可直通" (a held, valid title is the route).
+        #[serde(default)]
+        advise: Option<String>,
     },
     /// The tier's score reaches `min` and every block its sub-minimum.
     Score {
