@@ -725,7 +725,7 @@ impl Evaluator<'_> {
     fn holds(&mut self, title: TitleKind, tier: Option<&str>, advise: Option<&str>) -> TestOut {
         let held = self.src.holds_title(title);
         // A computed verdict of the title's own programme is advice, not the title.
-        let advice = (!held && advise.and_then(|t| self.tier(t)) == Some(Verdict::Eligible))
+        let note = (!held && advise.and_then(|t| self.tier(t)) == Some(Verdict::Eligible))
             .then(|| {
                 Text::new(
                     format!(
@@ -770,7 +770,7 @@ impl Evaluator<'_> {
             outcome,
             gap: None,
             missing: missing.clone(),
-            decide: advice,
+            decide: note,
         };
         TestOut {
             outcome: Some(outcome),
