@@ -44,6 +44,8 @@ struct Row {
     as_of: String,
     tc: (String, String, usize),
     sme: (String, String, usize),
+    ht: (String, String, usize),
+    tsme: (String, String, usize),
     rd_ratio: Option<f64>,
     readiness: Option<f64>,
     errors: usize,
@@ -60,10 +62,8 @@ fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) 
             |t| {
                 if held {
                     format!(
-                        "{}{}{}{}",
-                        t.ladder.get(lang),
-                        lang.pick("", " "),
-                        f::programme(p, lang),
+                        "{}{}",
+                        t.title.get(lang),
                         lang.pick("（已持有）", " (held)")
                     )
                 } else {
@@ -103,6 +103,8 @@ fn row(e: &Evaluated, lang: Lang) -> Row {
         as_of: ev.as_of.to_string(),
         tc: ladder(ev, Programme::TechCenter, lang),
         sme: ladder(ev, Programme::QualitySme, lang),
+        ht: ladder(ev, Programme::HighTech, lang),
+        tsme: ladder(ev, Programme::TechSme, lang),
         rd_ratio,
         readiness,
         errors: e
@@ -144,6 +146,8 @@ pub fn render(
                         "file": r.file, "company": r.company, "as_of": r.as_of,
                         "tech_center": {"reached": r.tc.0, "next": r.tc.1, "blockers": r.tc.2},
                         "quality_sme": {"reached": r.sme.0, "next": r.sme.1, "blockers": r.sme.2},
+                        "high_tech": {"reached": r.ht.0, "next": r.ht.1, "blockers": r.ht.2},
+                        "tech_sme": {"reached": r.tsme.0, "next": r.tsme.1, "blockers": r.tsme.2},
                         "rd_ratio": r.rd_ratio, "five_haves_mean": r.readiness, "input_errors": r.errors,
                     }),
                     Err((file, e)) => json!({"file": file, "error": e}),
@@ -153,13 +157,13 @@ pub fn render(
             o.push('\n');
         }
         PortfolioFormat::Csv => {
-            o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error\n");
+            o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers\n");
             for r in &rows {
                 match r {
                     Ok(r) => {
                         let _ = writeln!(
                             o,
-                            "{},{},{},{},{},{},{},{},{},{},{},{},",
+                            "{},{},{},{},{},{},{},{},{},{},{},{},,{},{},{},{},{},{}",
                             csv_field(&r.file),
                             csv_field(&r.company),
                             r.as_of,
@@ -171,7 +175,13 @@ pub fn render(
                             r.sme.2,
                             r.rd_ratio.map(|v| format!("{v:.2}")).unwrap_or_default(),
                             r.readiness.map(|v| format!("{v:.2}")).unwrap_or_default(),
-                            r.errors
+                            r.errors,
+                            csv_field(&r.ht.0),
+                            csv_field(&r.ht.1),
+                            r.ht.2,
+                            csv_field(&r.tsme.0),
+                            csv_field(&r.tsme.1),
+                            r.tsme.2
                         );
                     }
                     Err((file, e)) => {
@@ -193,6 +203,8 @@ pub fn render(
                         for (label, (reached, next, n)) in [
                             (f::programme(Programme::TechCenter, lang), &r.tc),
                             (f::programme(Programme::QualitySme, lang), &r.sme),
+                            (f::programme(Programme::HighTech, lang), &r.ht),
+                            (f::programme(Programme::TechSme, lang), &r.tsme),
                         ] {
                             let next = if next.is_empty() {
                                 String::new()
