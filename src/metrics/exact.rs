@@ -83,6 +83,16 @@ impl Q {
         if !v.is_finite() {
             return None;
         }
+        // Fast path: the fewest decimals (up to six, as forms hold) that read
+        // back as the same f64 — no text formatting on the evaluation's hot path.
+        let mut scale = 1.0_f64;
+        for k in 0..=6u32 {
+            let m = (v * scale).round();
+            if m.abs() < 9.0e15 && m / scale == v {
+                return Q::new(m as i128, 10i128.pow(k));
+            }
+            scale *= 10.0;
+        }
         let text = format!("{v}");
         let (neg, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
