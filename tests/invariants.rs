@@ -184,7 +184,8 @@ fn criterion<'e>(ev: &'e Evaluation, tier: &str, id: &str) -> &'e innocheck::eva
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // A few thousand random companies across both properties (debug build: about a minute).
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn applying_a_lever_closes_its_gap(a in assessment()) {

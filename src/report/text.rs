@@ -107,12 +107,13 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                         .min
                         .map(|m| format!(" ≥{}", f::number(m, 1)))
                         .unwrap_or_default();
-                    format!(
-                        "{} {}/{}{min}",
-                        b.title.get(lang),
-                        f::number(b.points, 1),
-                        f::number(b.max, 1)
-                    )
+                    // A range where points are pending or an assessor decides: "10–12/20".
+                    let pts = if b.potential > b.points {
+                        format!("{}–{}", f::number(b.points, 1), f::number(b.potential, 1))
+                    } else {
+                        f::number(b.points, 1)
+                    };
+                    format!("{} {pts}/{}{min}", b.title.get(lang), f::number(b.max, 1))
                 })
                 .collect();
             let pass = s
