@@ -131,7 +131,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 f::paren(
                     &format!(
                         "{} {}",
-                        l("补全数据后最高", "up to"),
+                        l("最高可达", "up to"),
                         f::number(s.potential, 1)
                     ),
                     lang,
