@@ -206,6 +206,39 @@ pub fn count(
     changed
 }
 
+/// A form row for declared points (`Option<u8>`, a whole number from 0 to
+/// `max`; empty = not answered). Anything else stays in the field, is not
+/// stored and is flagged beside it; the field's issues follow.
+pub fn points(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<u8>,
+    max: u8,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let id = ui.scope_id().with(field);
+    let changed = ui
+        .horizontal(|ui| {
+            let (changed, refused) =
+                numbers::edit_whole_in(ui, id, value, l.id, 0..=max, theme::NUMBER_WIDTH * 0.6);
+            if refused {
+                ui.label(
+                    RichText::new(env.t(common::BAD_POINTS).replace("{max}", &max.to_string()))
+                        .color(theme::ERROR_TEXT)
+                        .small(),
+                );
+            }
+            changed
+        })
+        .inner;
+    unit_label(ui, env, Unit::Points);
+    ui.end_row();
+    issue_row(ui, env, field);
+    changed
+}
+
 /// A form row for a calendar year (`Option<i32>`).
 pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option<i32>) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
