@@ -245,7 +245,7 @@ fn high_tech(ui: &mut Ui, env: &w::Env, h: &mut HighTechInputs, changed: &mut bo
         (IpAcquisition::SelfDeveloped, env.t(s::HT_SELF)),
         (IpAcquisition::AcquiredOnly, env.t(s::HT_ACQUIRED)),
     ];
-    w::form(ui, "high-tech-form", |ui| {
+    w::form_fit(ui, "high-tech-form", |ui| {
         *changed |= w::tri(
             ui,
             env,

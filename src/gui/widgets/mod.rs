@@ -58,6 +58,21 @@ pub fn form<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
         .inner
 }
 
+/// A form whose labels wrap within what the inputs leave of the page (for
+/// long declarations; never wider than [`form`]'s label column).
+pub fn form_fit<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let label_width =
+        (ui.available_width() - 300.0).clamp(theme::LABEL_WIDTH * 0.8, 2.0 * theme::LABEL_WIDTH);
+    Grid::new(id)
+        .num_columns(4)
+        .spacing([10.0, 6.0])
+        .min_col_width(40.0)
+        .max_col_width(label_width)
+        .striped(false)
+        .show(ui, add)
+        .inner
+}
+
 /// A section heading.
 pub fn section(ui: &mut Ui, env: &Env, title: Tr) {
     ui.add_space(theme::SECTION_GAP);
@@ -88,7 +103,7 @@ pub fn field_help(ui: &mut Ui, env: &Env, field: &str) {
 
 /// The label of a form row, with hover help; its id names the input.
 pub fn label(ui: &mut Ui, env: &Env, text: &str, field: &str) -> Response {
-    let r = ui.add(egui::Label::new(text).sense(egui::Sense::hover()));
+    let r = ui.add(egui::Label::new(text).wrap().sense(egui::Sense::hover()));
     let field = field.to_string();
     r.on_hover_ui(|ui| {
         ui.set_max_width(460.0);
