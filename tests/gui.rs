@@ -1007,3 +1007,105 @@ fn a_duration_known_to_the_year_says_which_month_decides_and_routes_are_words() 
         "interval notation on the results page"
     );
 }
+
+#[test]
+fn an_ip_grade_is_chosen_and_organisation_points_typed_by_keyboard() {
+    use innocheck::model::Grade;
+    let data = temp();
+    let mut h = tall_window(sample(), data.path(), Page::Step(Step::IpAwards));
+    assert!(shows(&h, "高新技术企业认定：自评声明"));
+
+    h.get_by_label("知识产权的技术先进程度（A–E 档）").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("B（5–6 分）").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().session.doc.high_tech.ip_advancement,
+        Some(Grade::B)
+    );
+
+    let org = "内部研发机构与产学研合作（0–6 分）";
+    retype(&mut h, org, "5");
+    let app = h.state();
+    assert_eq!(app.session.doc.high_tech.org_institution, Some(5));
+    assert!(app.session.is_dirty());
+    assert_eq!(h.get_by_label(org).value().as_deref(), Some("5"));
+}
+
+#[test]
+fn organisation_points_above_the_maximum_are_refused() {
+    let data = temp();
+    let mut h = tall_window(sample(), data.path(), Page::Step(Step::IpAwards));
+    let talent = "人才培养、引进与绩效评价制度（0–4 分）";
+    retype(&mut h, talent, "3");
+    assert_eq!(h.state().session.doc.high_tech.org_talent, Some(3));
+    assert!(!shows(&h, "应为 0–4 的整数"));
+
+    retype(&mut h, talent, "5");
+    assert_eq!(
+        h.state().session.doc.high_tech.org_talent,
+        Some(3),
+        "5 is above the maximum of 4 and must not be stored"
+    );
+    assert!(shows(&h, "应为 0–4 的整数"), "5 is not flagged");
+    // The refused text stays in the field, as typed.
+    assert_eq!(h.get_by_label(talent).value().as_deref(), Some("5"));
+
+    retype(&mut h, talent, "2.5");
+    assert_eq!(h.state().session.doc.high_tech.org_talent, Some(3));
+    h.get_by_label(talent).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(h.state().session.doc.high_tech.org_talent, None);
+    assert!(!shows(&h, "应为 0–4 的整数"));
+}
+
+#[test]
+fn the_high_tech_inputs_help_names_the_criteria_that_read_them() {
+    let registry = Registry::bundled().expect("bundled packs");
+    let packs: Vec<_> = registry.packs().iter().collect();
+    for (field, pack) in [
+        ("high_tech.field_declared", "hnte."),
+        ("high_tech.ip_advancement", "hnte."),
+        ("high_tech.ip_core_support", "hnte."),
+        ("high_tech.ip_acquisition", "hnte."),
+        ("high_tech.drafted_standards", "hnte."),
+        ("high_tech.org_rd_management", "hnte."),
+        ("high_tech.org_institution", "hnte."),
+        ("high_tech.org_conversion", "hnte."),
+        ("high_tech.org_talent", "hnte."),
+        ("direction.led_standard_5y", "tsme."),
+        ("compliance.research_misconduct", "tsme."),
+    ] {
+        let readers = innocheck::rules::criteria_reading(&packs, field);
+        assert!(
+            readers.iter().any(|c| c.id.starts_with(pack)),
+            "{field} is read by no {pack}* criterion"
+        );
+    }
+}
+
+#[test]
+fn the_results_list_the_high_tech_and_tech_sme_programmes() {
+    let data = temp();
+    let mut h = tall_window(sample(), data.path(), Page::Results);
+    h.run();
+    for name in ["高新技术企业", "科技型中小企业"] {
+        assert!(
+            h.query_all_by_label_contains(name).next().is_some(),
+            "{name} is not on the results page"
+        );
+    }
+    // One tier each: nothing to say about "any tier".
+    assert!(h.query_all_by_label("尚未达到").next().is_some());
+    let ev = h.state().session.evaluation().expect("evaluated");
+    assert!(ev.tier("hnte.2016").is_some());
+    assert!(ev.tier("tsme.2017").is_some());
+}

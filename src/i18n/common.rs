@@ -111,6 +111,8 @@ strings! {
     BAD_NUMBER = "请输入数字", "Enter a number";
     /// A month outside 1–12.
     BAD_MONTH = "月份应为 1–12", "Enter a month from 1 to 12";
+    /// A declared score above its maximum (`{max}`).
+    BAD_POINTS = "应为 0–{max} 的整数", "Enter a whole number from 0 to {max}";
     /// After a calendar year ("2009 年"); English writes the year alone.
     YEAR_SUFFIX = "年", "";
     /// After a month ("4 月"); English writes the month alone.

@@ -221,6 +221,7 @@ pub fn validate(a: &Assessment, today: NaiveDate) -> Vec<Issue> {
         check_year(&mut c, fy, as_of);
     }
     check_capabilities(&mut c, a, as_of);
+    check_high_tech(&mut c, a);
     c.0.sort_by(|x, y| x.field.cmp(&y.field).then(x.severity.cmp(&y.severity)));
     c.0
 }
@@ -352,6 +353,28 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
             format!("本科以上学历或工程师以上职称研发人员 {q} 人多于研发人员 {r} 人"),
             format!("qualified R&D staff ({q}) exceed R&D staff ({r})"),
         );
+    }
+}
+
+/// Declared 高企 organisation points above their maximum (a file edited by
+/// hand; the window refuses them) are flagged, never counted.
+fn check_high_tech(c: &mut Collector, a: &Assessment) {
+    let h = &a.high_tech;
+    for (field, value, max) in [
+        ("high_tech.org_rd_management", h.org_rd_management, 6),
+        ("high_tech.org_institution", h.org_institution, 6),
+        ("high_tech.org_conversion", h.org_conversion, 4),
+        ("high_tech.org_talent", h.org_talent, 4),
+    ] {
+        if let Some(v) = value
+            && v > max
+        {
+            c.error(
+                field,
+                format!("自评分 {v} 超过该项满分 {max} 分"),
+                format!("{v} points is above this item's maximum of {max}"),
+            );
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! 合规: the seven compliance declarations of the last three years, then the
+//! 合规: the eight compliance declarations of the last three years, then the
 //! scores copied by hand from other systems.
 
 use eframe::egui::{RichText, Ui};
@@ -21,7 +21,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     ui.label(RichText::new(env.t(s::EXPLAIN)).color(theme::MUTED));
     ui.add_space(4.0);
     let k = &mut doc.compliance;
-    let flags: [(Tr, &str, &mut Option<bool>); 7] = [
+    let flags: [(Tr, &str, &mut Option<bool>); 8] = [
         (
             s::ABNORMAL_LIST,
             "compliance.abnormal_operation_list",
@@ -48,6 +48,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             s::INDUSTRY_VIOLATION,
             "compliance.industry_violation",
             &mut k.industry_violation,
+        ),
+        (
+            s::RESEARCH_MISCONDUCT,
+            "compliance.research_misconduct",
+            &mut k.research_misconduct,
         ),
     ];
     w::form(ui, "compliance-form", |ui| {

@@ -233,6 +233,13 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             "direction.products_to_standards",
             &mut d.products_to_standards,
         );
+        changed |= w::tri(
+            ui,
+            &env,
+            s::LED_STANDARD_5Y,
+            "direction.led_standard_5y",
+            &mut d.led_standard_5y,
+        );
     });
     ctx.changed |= changed;
 }

@@ -10,7 +10,11 @@ use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::ip_awards as s;
 use crate::i18n::{Tr, common};
 use crate::metrics::Unit;
-use crate::model::{Award, AwardLevel, MakerChina, MakerResult, TitleHeld, TitleKind};
+use crate::model::{
+    Award, AwardLevel, Grade, HighTechInputs, IpAcquisition, MakerChina, MakerResult, TitleHeld,
+    TitleKind,
+};
+use crate::report::format as f;
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -46,6 +50,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     ] {
         ui.label(RichText::new(env.t(help)).small().color(theme::MUTED));
     }
+
+    high_tech(ui, &env, &mut doc.high_tech, &mut changed);
 
     // S&T awards.
     w::section(ui, &env, s::SEC_AWARDS);
@@ -218,4 +224,107 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         changed = true;
     }
     ctx.changed |= changed;
+}
+
+/// 高新技术企业认定: the self-assessed items the experts score (grades and
+/// organisation points), declared here; the yearly figures are on the
+/// finance, staff and R&D pages.
+fn high_tech(ui: &mut Ui, env: &w::Env, h: &mut HighTechInputs, changed: &mut bool) {
+    w::section(ui, env, s::SEC_HIGH_TECH);
+    ui.add(
+        eframe::egui::Label::new(RichText::new(env.t(s::HIGH_TECH_NOTE)).color(theme::MUTED))
+            .wrap(),
+    );
+    ui.add_space(4.0);
+    let grades: Vec<(Grade, String)> = Grade::ALL
+        .iter()
+        .map(|g| (*g, grade_text(*g, env)))
+        .collect();
+    let grades: Vec<(Grade, &str)> = grades.iter().map(|(g, t)| (*g, t.as_str())).collect();
+    let acquisitions = [
+        (IpAcquisition::SelfDeveloped, env.t(s::HT_SELF)),
+        (IpAcquisition::AcquiredOnly, env.t(s::HT_ACQUIRED)),
+    ];
+    w::form_fit(ui, "high-tech-form", |ui| {
+        *changed |= w::tri(
+            ui,
+            env,
+            s::HT_FIELD,
+            "high_tech.field_declared",
+            &mut h.field_declared,
+        );
+        *changed |= w::choice(
+            ui,
+            env,
+            s::HT_ADVANCEMENT,
+            "high_tech.ip_advancement",
+            &mut h.ip_advancement,
+            &grades,
+        );
+        *changed |= w::choice(
+            ui,
+            env,
+            s::HT_CORE,
+            "high_tech.ip_core_support",
+            &mut h.ip_core_support,
+            &grades,
+        );
+        *changed |= w::choice(
+            ui,
+            env,
+            s::HT_ACQUISITION,
+            "high_tech.ip_acquisition",
+            &mut h.ip_acquisition,
+            &acquisitions,
+        );
+        *changed |= w::tri(
+            ui,
+            env,
+            s::HT_STANDARDS,
+            "high_tech.drafted_standards",
+            &mut h.drafted_standards,
+        );
+        let org: [(Tr, &str, &mut Option<u8>, u8); 4] = [
+            (
+                s::HT_ORG_RD,
+                "high_tech.org_rd_management",
+                &mut h.org_rd_management,
+                6,
+            ),
+            (
+                s::HT_ORG_INSTITUTION,
+                "high_tech.org_institution",
+                &mut h.org_institution,
+                6,
+            ),
+            (
+                s::HT_ORG_CONVERSION,
+                "high_tech.org_conversion",
+                &mut h.org_conversion,
+                4,
+            ),
+            (
+                s::HT_ORG_TALENT,
+                "high_tech.org_talent",
+                &mut h.org_talent,
+                4,
+            ),
+        ];
+        for (label, field, value, max) in org {
+            *changed |= w::points(ui, env, label, field, value, max);
+        }
+    });
+}
+
+/// A grade with the points the guideline gives it: "A（7–8 分）", "A (7–8 points)".
+fn grade_text(g: Grade, env: &w::Env) -> String {
+    let (letter, range) = match g {
+        Grade::A => ("A", "7–8"),
+        Grade::B => ("B", "5–6"),
+        Grade::C => ("C", "3–4"),
+        Grade::D => ("D", "1–2"),
+        Grade::E => ("E", "0"),
+    };
+    let unit = env.lang.pick(Unit::Points.zh(), Unit::Points.en());
+    format!("{letter}{}", f::paren(&format!("{range} {unit}"), env.lang))
 }

@@ -534,7 +534,23 @@ fn chip(ui: &mut Ui, text: &str, look: Chip) -> egui::Response {
 /// The tier reached, in words.
 fn reached_text(ev: &Evaluation, p: Option<&ProgrammeProgress>, lang: Lang) -> String {
     p.and_then(|p| f::reached_tier(ev, p, lang))
-        .unwrap_or_else(|| lang.t(s::REACHED_NONE).to_string())
+        .unwrap_or_else(|| {
+            // A programme of one tier (高企, 科技型) has no "any tier" to speak of.
+            let single = p.is_some_and(|p| {
+                let mut levels = ev
+                    .tiers
+                    .iter()
+                    .filter(|t| t.programme == p.programme)
+                    .map(|t| t.level);
+                levels.next().is_some_and(|l| levels.all(|m| m == l))
+            });
+            lang.t(if single {
+                s::REACHED_NOT_YET
+            } else {
+                s::REACHED_NONE
+            })
+            .to_string()
+        })
 }
 
 /// A tier as a collapsing section: verdict, route, score and criteria.

@@ -58,6 +58,21 @@ pub fn form<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
         .inner
 }
 
+/// A form whose labels wrap within what the inputs leave of the page (for
+/// long declarations; never wider than [`form`]'s label column).
+pub fn form_fit<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let label_width =
+        (ui.available_width() - 300.0).clamp(theme::LABEL_WIDTH * 0.8, 2.0 * theme::LABEL_WIDTH);
+    Grid::new(id)
+        .num_columns(4)
+        .spacing([10.0, 6.0])
+        .min_col_width(40.0)
+        .max_col_width(label_width)
+        .striped(false)
+        .show(ui, add)
+        .inner
+}
+
 /// A section heading.
 pub fn section(ui: &mut Ui, env: &Env, title: Tr) {
     ui.add_space(theme::SECTION_GAP);
@@ -88,7 +103,7 @@ pub fn field_help(ui: &mut Ui, env: &Env, field: &str) {
 
 /// The label of a form row, with hover help; its id names the input.
 pub fn label(ui: &mut Ui, env: &Env, text: &str, field: &str) -> Response {
-    let r = ui.add(egui::Label::new(text).sense(egui::Sense::hover()));
+    let r = ui.add(egui::Label::new(text).wrap().sense(egui::Sense::hover()));
     let field = field.to_string();
     r.on_hover_ui(|ui| {
         ui.set_max_width(460.0);
@@ -201,6 +216,39 @@ pub fn count(
     let l = label(ui, env, env.t(label_tr), field);
     let changed = numbers::edit_count(ui, ui.scope_id().with(field), value, l.id);
     unit_label(ui, env, unit);
+    ui.end_row();
+    issue_row(ui, env, field);
+    changed
+}
+
+/// A form row for declared points (`Option<u8>`, a whole number from 0 to
+/// `max`; empty = not answered). Anything else stays in the field, is not
+/// stored and is flagged beside it; the field's issues follow.
+pub fn points(
+    ui: &mut Ui,
+    env: &Env,
+    label_tr: Tr,
+    field: &str,
+    value: &mut Option<u8>,
+    max: u8,
+) -> bool {
+    let l = label(ui, env, env.t(label_tr), field);
+    let id = ui.scope_id().with(field);
+    let changed = ui
+        .horizontal(|ui| {
+            let (changed, refused) =
+                numbers::edit_whole_in(ui, id, value, l.id, 0..=max, theme::NUMBER_WIDTH * 0.6);
+            if refused {
+                ui.label(
+                    RichText::new(env.t(common::BAD_POINTS).replace("{max}", &max.to_string()))
+                        .color(theme::ERROR_TEXT)
+                        .small(),
+                );
+            }
+            changed
+        })
+        .inner;
+    unit_label(ui, env, Unit::Points);
     ui.end_row();
     issue_row(ui, env, field);
     changed

@@ -47,6 +47,8 @@ strings! {
     REACHED = "已达到", "Reached";
     /// No tier reached.
     REACHED_NONE = "尚未达到任何一级", "No tier reached yet";
+    /// Not reached, for a programme of one tier (no ladder to climb).
+    REACHED_NOT_YET = "尚未达到", "Not reached yet";
     /// Held mark.
     HELD = "已持有", "held";
     /// Inside a held tier, above its criteria.
