@@ -34,11 +34,31 @@ pub trait MetricSource {
 struct Real<'a> {
     m: Metrics<'a>,
     a: &'a Assessment,
+    /// Metric values by metric and year offset, computed once per evaluation:
+    /// many criteria of many tiers read the same figures.
+    cache: std::cell::RefCell<Vec<Option<MetricResult>>>,
 }
+
+/// Year offsets cached per metric (0 = not yearly, 1–4).
+const CACHED_YEARS: usize = 5;
 
 impl MetricSource for Real<'_> {
     fn value(&self, metric: Metric, year: Option<u8>) -> MetricResult {
-        self.m.value(metric, year)
+        let back = usize::from(year.unwrap_or(0));
+        if back >= CACHED_YEARS {
+            return self.m.value(metric, year);
+        }
+        let slot = metric as usize * CACHED_YEARS + back;
+        if let Some(Some(v)) = self.cache.borrow().get(slot) {
+            return v.clone();
+        }
+        let v = self.m.value(metric, year);
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() <= slot {
+            cache.resize(Metric::ALL.len() * CACHED_YEARS, None);
+        }
+        cache[slot] = Some(v.clone());
+        v
     }
     fn calendar_year(&self, back: u8) -> i32 {
         self.m.calendar_year(back)
@@ -75,6 +95,7 @@ pub fn evaluate(a: &Assessment, packs: &[&Pack], as_of: NaiveDate) -> Evaluation
     let src = Real {
         m: Metrics::new(a, as_of),
         a,
+        cache: std::cell::RefCell::default(),
     };
     evaluate_with(&src, packs, as_of)
 }
