@@ -129,11 +129,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 .unwrap_or_default();
             let pot = if s.potential > s.total {
                 f::paren(
-                    &format!(
-                        "{} {}",
-                        l("最高可达", "up to"),
-                        f::number(s.potential, 1)
-                    ),
+                    &format!("{} {}", l("最高可达", "up to"), f::number(s.potential, 1)),
                     lang,
                 )
             } else {
