@@ -71,7 +71,9 @@ pub fn read_pack(path: &Path) -> Result<Pack, RuleError> {
             reason: "the file is not UTF-8 text".into(),
         }
     })?;
-    parse_pack(&text, &path.display().to_string())
+    // Notepad on Windows may save "UTF-8 with BOM": the mark is not part of the pack.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    parse_pack(text, &path.display().to_string())
 }
 
 /// Parses and validates a pack from RON text; `file` names it in errors.

@@ -47,7 +47,9 @@ pub fn save_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), Storag
             let bak = backup_path(path);
             // A hard copy, so the original stays in place until the rename.
             fs::copy(path, &bak).map_err(err)?;
-            if let Ok(b) = File::open(&bak) {
+            // Opened for writing: Windows flushes a file only through a
+            // handle with write access (FlushFileBuffers).
+            if let Ok(b) = OpenOptions::new().write(true).open(&bak) {
                 b.sync_all().map_err(err)?;
             }
         }
