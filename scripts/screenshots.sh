@@ -21,7 +21,7 @@ bin=target/release/innocheck
 if [ "$out" = "assets/screenshots" ]; then
     pages=(results)
 else
-    pages=(company finance staff funding conditions direction projects ip compliance results)
+    pages=(welcome company finance staff funding conditions direction projects ip compliance results)
 fi
 w=${size%x*}; h=${size#*x}
 for lang in zh en; do

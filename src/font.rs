@@ -11,7 +11,11 @@ use skrifa_krilla::charmap::Charmap;
 use skrifa_krilla::{FontRef, MetadataProvider};
 
 /// The bundled font's bytes.
-pub const FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Regular-subset.ttf");
+///
+/// A `static`, not a `const`: a `const` byte slice is copied into every place
+/// that uses it, and the 17 MB font was in the binary twice (the window and
+/// the PDF writer).
+pub static FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansCJKsc-Regular-subset.ttf");
 
 /// The font's character map, parsed once.
 fn charmap() -> Option<&'static Charmap<'static>> {

@@ -1187,3 +1187,39 @@ fn report_and_export_refuse_to_replace_an_assessment_file() {
         );
     }
 }
+
+#[test]
+fn portfolio_csv_starts_with_a_byte_order_mark_for_excel() {
+    // A folder and file names as a user on Chinese Windows has them: CJK and spaces.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("申报材料 2025");
+    std::fs::create_dir(&folder).expect("folder");
+    for name in ["hongdu-precision.ron", "ganpo-smart.ron"] {
+        std::fs::copy(sample(name), folder.join(format!("公司 {name}"))).expect("copy");
+    }
+    let r = run(&[
+        "portfolio",
+        folder.to_str().expect("utf-8 path"),
+        "--format",
+        "csv",
+    ]);
+    r.expect_code(0, "portfolio csv");
+    let body = r
+        .stdout
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte-order mark: {:?}", &r.stdout[..20]));
+    let lines: Vec<&str> = body.lines().collect();
+    assert!(lines[0].starts_with("file,company,"), "{}", lines[0]);
+    assert_eq!(lines.len(), 3, "{body}");
+    assert!(
+        body.contains("公司 hongdu-precision.ron") && body.contains("江西洪岳精密机械有限公司")
+    );
+    // Text and JSON carry no mark.
+    let text = run(&["portfolio", folder.to_str().expect("utf-8 path")]);
+    assert!(
+        !text
+            .expect_code(0, "portfolio text")
+            .stdout
+            .starts_with('\u{feff}')
+    );
+}

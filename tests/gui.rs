@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use eframe::egui::{FontFamily, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use innocheck::eval::Verdict;
 use innocheck::gui::Launch;
 use innocheck::gui::action::Action;
@@ -433,6 +433,159 @@ fn a_newer_format_is_refused() {
         msg.contains("升级") && msg.contains("upgrade"),
         "the error does not say to upgrade: {msg}"
     );
+}
+
+// ───────────────────────────── welcome page ─────────────────────────────
+
+/// The window as a user starts it, with the in-app path field for dialogs.
+fn started_in_app(data: &Path) -> Harness<'static, App> {
+    let data = data.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(fonts::install)
+        .build_eframe(move |cc| {
+            let mut app = App::new(&cc.egui_ctx, Launch::default(), DataDir::at(data));
+            app.use_in_app_dialogs();
+            app.set_today(sample_date());
+            app
+        })
+}
+
+/// A copy of the sample in a folder named as on a user's Chinese Windows.
+fn sample_file(docs: &Path, name: &str) -> PathBuf {
+    let folder = docs.join("申报材料 2025");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let path = folder.join(name);
+    std::fs::write(&path, storage::to_ron(&sample()).expect("serialises")).expect("write");
+    path
+}
+
+#[test]
+fn the_first_start_shows_the_welcome_page_and_new_starts_an_assessment() {
+    let data = temp();
+    let mut h = started_in_app(data.path());
+    assert_eq!(h.state().page, Page::Welcome);
+    for label in ["新建评估", "打开文件…", "打开示例"] {
+        assert!(h.query_by_label(label).is_some(), "no {label} button");
+    }
+    assert!(shows(&h, "还没有打开或保存过文件"));
+    assert!(
+        !shows(&h, "自评步骤"),
+        "the wizard shows on the welcome page"
+    );
+
+    h.get_by_label("新建评估").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.page, Page::Step(Step::Company));
+    assert_eq!(app.session.doc, Assessment::default());
+    assert!(app.session.path.is_none() && !app.session.is_dirty());
+    assert!(shows(&h, "自评步骤"), "no wizard after 新建评估");
+}
+
+#[test]
+fn open_sample_on_the_welcome_page_shows_its_results() {
+    let data = temp();
+    let mut h = started_in_app(data.path());
+    h.get_by_label("打开示例").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.page, Page::Results);
+    assert_eq!(app.session.sample.as_deref(), Some(storage::DEFAULT_SAMPLE));
+    assert_eq!(app.session.doc, sample());
+    assert!(app.session.path.is_none() && !app.session.is_dirty());
+    assert!(app.error.is_none(), "{:?}", app.error);
+}
+
+#[test]
+fn open_file_on_the_welcome_page_takes_a_path_with_chinese_and_spaces() {
+    let data = temp();
+    let docs = temp();
+    let path = sample_file(docs.path(), "公司 甲.ron");
+    let mut h = started_in_app(data.path());
+    h.get_by_label("打开文件…").click();
+    h.run();
+    assert!(h.query_by_label("路径").is_some(), "no path field");
+    retype(&mut h, "路径", path.to_str().expect("utf-8 path"));
+    h.get_by_label("确定").click();
+    h.run();
+    let app = h.state();
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert_eq!(app.page, Page::Results);
+    assert_eq!(app.session.path.as_deref(), Some(path.as_path()));
+    assert_eq!(app.session.doc, sample());
+    let full = std::fs::canonicalize(&path).expect("the file exists");
+    assert_eq!(app.prefs.recent.first(), Some(&full));
+    assert!(title(&h).contains("公司 甲.ron"));
+}
+
+#[test]
+fn a_recent_file_on_the_welcome_page_opens_and_a_gone_one_is_marked() {
+    let data = temp();
+    let docs = temp();
+    let path = sample_file(docs.path(), "公司 乙.ron");
+    let gone = docs.path().join("申报材料 2025").join("已删除 丙.ron");
+    // The last file is gone: the start falls back to the welcome page and says why.
+    Prefs {
+        recent: vec![gone.clone(), path.clone()],
+        ..Prefs::default()
+    }
+    .save(&DataDir::at(data.path()))
+    .expect("prefs written");
+
+    let mut h = started_in_app(data.path());
+    assert_eq!(h.state().page, Page::Welcome);
+    let status = h.state().status().unwrap_or_default().to_string();
+    assert!(
+        status.contains("上次打开的文件无法读取") && status.contains("已删除 丙.ron"),
+        "{status}"
+    );
+    assert!(shows(&h, "找不到文件"), "the gone file is not marked");
+    assert!(
+        h.get_by_label("已删除 丙.ron")
+            .accesskit_node()
+            .is_disabled(),
+        "the gone file can be clicked"
+    );
+
+    h.get_by_label("公司 乙.ron").click();
+    h.run();
+    let app = h.state();
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert_eq!(app.page, Page::Results);
+    assert_eq!(app.session.path.as_deref(), Some(path.as_path()));
+    assert_eq!(app.session.doc, sample());
+    let full = std::fs::canonicalize(&path).expect("the file exists");
+    assert_eq!(
+        app.prefs.recent.first(),
+        Some(&full),
+        "opened first in the list"
+    );
+}
+
+#[test]
+fn a_later_start_reopens_the_last_file() {
+    let data = temp();
+    let docs = temp();
+    let path = sample_file(docs.path(), "公司 丁.ron");
+    let mut h = started_in_app(data.path());
+    h.state_mut().actions.push(Action::OpenPath(path.clone()));
+    h.run();
+    assert_eq!(h.state().page, Page::Results);
+    drop(h);
+
+    let h = started_in_app(data.path());
+    let app = h.state();
+    assert_eq!(app.page, Page::Results, "not reopened on its results");
+    let full = std::fs::canonicalize(&path).expect("the file exists");
+    assert_eq!(app.session.path.as_deref(), Some(full.as_path()));
+    assert_eq!(app.session.doc, sample());
+    assert!(!app.session.is_dirty());
+    // The start page is one menu item away.
+    let mut h = h;
+    h.state_mut().actions.push(Action::Show(Page::Welcome));
+    h.run();
+    assert!(shows(&h, "公司 丁.ron"), "the recent file is not listed");
 }
 
 // ───────────────────────── recovery and autosave ─────────────────────────

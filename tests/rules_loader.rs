@@ -973,3 +973,31 @@ fn an_unknown_or_circular_tier_across_files_names_the_file_and_line() {
     );
     assert!(shown.contains(".ron:"), "names a file and line: {shown}");
 }
+
+#[test]
+fn a_pack_saved_by_windows_notepad_loads_from_a_chinese_folder() {
+    // Notepad may save "UTF-8 with BOM" and CRLF line ends; the folder has CJK
+    // characters and a space, the extension is upper case.
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let bundled_text = innocheck::rules::BUNDLED
+        .iter()
+        .find(|(n, _)| *n == "tc.nat.2016.ron")
+        .map(|(_, t)| *t)
+        .expect("tc.nat.2016.ron bundled");
+    let old =
+        "rule: Check(Cmp(metric: rd_spend, year: Some(1), op: Ge, value: 1500.0, unit: wan)),";
+    let edited = bundled_text.replace(old, &old.replace("1500.0", "1000.0"));
+    let notepad = format!("\u{feff}{}", edited.replace('\n', "\r\n"));
+    let root = tempfile::tempdir().expect("temp dir");
+    let dir = root.path().join("我的规则 2025");
+    std::fs::create_dir(&dir).expect("folder");
+    std::fs::write(dir.join("TC.NAT.2016.RON"), notepad).expect("write pack");
+    let reg = Registry::with_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let p = reg.get("tc.nat.2016").expect("pack");
+    let ev = evaluate(&rd_spend_company(1200.0), &[p], as_of);
+    let c = ev
+        .tier("tc.nat.2016")
+        .and_then(|t| t.criterion("tc.nat.2016.rd_spend"))
+        .expect("criterion");
+    assert_eq!(c.outcome, Outcome::Met, "the edited threshold is in force");
+}

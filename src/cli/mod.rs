@@ -70,7 +70,8 @@ pub struct Cli {
 }
 
 /// The pages `--screenshot` can render (the window's page slugs).
-pub const SCREENSHOT_PAGES: [&str; 10] = [
+pub const SCREENSHOT_PAGES: [&str; 11] = [
+    "welcome",
     "company",
     "finance",
     "staff",

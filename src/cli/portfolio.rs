@@ -157,6 +157,9 @@ pub fn render(
             o.push('\n');
         }
         PortfolioFormat::Csv => {
+            // A byte-order mark first: Excel reads a CSV without one in the
+            // system code page (GBK on Chinese Windows) and garbles the names.
+            o.push('\u{feff}');
             o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers\n");
             for r in &rows {
                 match r {
@@ -252,7 +255,8 @@ pub fn render(
 pub enum PortfolioFormat {
     /// Text, one block per company.
     Text,
-    /// CSV, one row per file (for spreadsheets).
+    /// CSV, one row per file (for spreadsheets), UTF-8 with a byte-order mark
+    /// so that Excel shows the Chinese.
     Csv,
     /// JSON array.
     Json,

@@ -16,6 +16,7 @@ use crate::gui::prefs::{DataDir, Prefs, Recovery};
 use crate::gui::session::Session;
 use crate::gui::widgets::Env;
 use crate::gui::{Launch, screenshot, theme};
+use crate::i18n::pages::welcome;
 use crate::i18n::{Lang, common};
 use crate::model::{Assessment, Severity, Step, completion};
 use crate::rules::Registry;
@@ -63,31 +64,51 @@ pub struct App {
 }
 
 impl App {
-    /// Starts on `launch.file`, else the bundled sample; offers recovery.
+    /// Starts on `launch.file`; else, for a screenshot, on the bundled
+    /// sample; else on the last file opened or saved (the first of the
+    /// recent files), or the welcome page when there is none or it cannot be
+    /// read. Offers the recovery copy.
     #[must_use]
     pub fn new(ctx: &Context, launch: Launch, data: DataDir) -> App {
         ctx.set_visuals(theme::visuals());
-        let prefs = Prefs::load(&data);
+        let mut prefs = Prefs::load(&data);
         let lang = launch.lang.unwrap_or(prefs.lang);
         let mut error = None;
+        let mut status = None;
         let registry = Registry::bundled().unwrap_or_default();
-        let (doc, path) = match &launch.file {
-            Some(p) => match storage::load(p) {
+        let mut page = Page::Results;
+        let mut sample = None;
+        let (doc, path) = match (&launch.file, &launch.screenshot) {
+            (Some(p), _) => match storage::load(p) {
                 Ok(l) => (l.assessment, Some(p.clone())),
                 Err(e) => {
                     error = Some(format!("{} {e}", lang.t(common::OPEN_FAILED)));
                     (Assessment::default(), None)
                 }
             },
-            None => (
-                storage::sample(storage::DEFAULT_SAMPLE).unwrap_or_default(),
-                None,
-            ),
+            (None, Some(_)) => {
+                sample = Some(storage::DEFAULT_SAMPLE.to_string());
+                (
+                    storage::sample(storage::DEFAULT_SAMPLE).unwrap_or_default(),
+                    None,
+                )
+            }
+            (None, None) => {
+                if let Some(last) = prefs.recent.first() {
+                    match storage::load(last) {
+                        Ok(l) => (l.assessment, Some(last.clone())),
+                        Err(e) => {
+                            page = Page::Welcome;
+                            status = Some(format!("{} {e}", lang.t(welcome::LAST_FAILED)));
+                            (Assessment::default(), None)
+                        }
+                    }
+                } else {
+                    page = Page::Welcome;
+                    (Assessment::default(), None)
+                }
+            }
         };
-        let sample = launch
-            .file
-            .is_none()
-            .then(|| storage::DEFAULT_SAMPLE.to_string());
         let mut session = Session::new(doc, path, registry);
         session.sample = sample;
         if launch.rules_dir.is_some()
@@ -96,7 +117,18 @@ impl App {
             error = Some(e.to_string());
         }
         let screenshot = launch.screenshot.map(screenshot::Capture::new);
-        let page = screenshot.as_ref().map_or(Page::Results, |s| s.spec.page);
+        if let Some(shot) = &screenshot {
+            page = shot.spec.page;
+        }
+        // A file given to the window (typed, or double-clicked through "Open
+        // with") is the last file opened, as one opened from the menu.
+        if screenshot.is_none()
+            && launch.file.is_some()
+            && let Some(p) = &session.path
+        {
+            prefs.remember(p);
+            let _ = prefs.save(&data);
+        }
         let recovery_offer = if screenshot.is_none() {
             Recovery::load(&data)
         } else {
@@ -125,7 +157,7 @@ impl App {
             title: String::new(),
             today: crate::clock::today(),
             screenshot,
-            status: None,
+            status,
         }
     }
 
@@ -135,9 +167,23 @@ impl App {
         let mut app = App::new(ctx, Launch::default(), data);
         app.dialogs = Dialogs::in_app_only();
         app.session.replace(doc, None, true);
+        app.page = Page::Results;
         app.recovery_offer = None;
         app.error = None;
+        app.status = None;
         app
+    }
+
+    /// Replaces the native file dialogs by the in-app path field only
+    /// (tests of the real start, which have no dialog service).
+    pub fn use_in_app_dialogs(&mut self) {
+        self.dialogs = Dialogs::in_app_only();
+    }
+
+    /// The message in the status bar, if any.
+    #[must_use]
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
     }
 
     /// Fixes "today" (tests and screenshots of fixed dates).
@@ -194,7 +240,9 @@ impl App {
         self.session.refresh(self.today);
         self.menu_bar(ui);
         self.status_bar(ui);
-        self.wizard_panel(ui);
+        if self.page != Page::Welcome {
+            self.wizard_panel(ui);
+        }
         let changed = self.content(ui);
         if changed {
             self.session.touch();
@@ -214,7 +262,14 @@ impl App {
         }
         self.session.feed_undo(ctx.input(|i| i.time));
         self.autosave(&ctx);
-        let title = self.session.title(self.lang.t(common::UNTITLED));
+        let untouched = self.session.path.is_none()
+            && self.session.sample.is_none()
+            && !self.session.is_dirty();
+        let title = if self.page == Page::Welcome && untouched {
+            "innocheck".to_string()
+        } else {
+            self.session.title(self.lang.t(common::UNTITLED))
+        };
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -261,6 +316,9 @@ impl App {
                             }
                         }
                     });
+                    if ui.button(lang.t(welcome::TITLE)).clicked() {
+                        self.actions.push(Action::Show(Page::Welcome));
+                    }
                     ui.separator();
                     if ui
                         .add(egui::Button::new(lang.t(common::SAVE)).shortcut_text("Ctrl+S"))
@@ -322,8 +380,16 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         let lang = self.lang;
+        let welcome = self.page == Page::Welcome;
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
+                if welcome {
+                    // No document yet: only a message, if any.
+                    if let Some(s) = &self.status {
+                        ui.label(RichText::new(s).small().color(theme::MUTED));
+                    }
+                    return;
+                }
                 let path = match (&self.session.path, &self.session.sample) {
                     (Some(p), _) => p.display().to_string(),
                     (None, Some(s)) => format!("{}{s}", lang.t(common::SAMPLE)),
@@ -389,6 +455,7 @@ impl App {
                             }
                         }
                         Page::Results => "→".to_string(),
+                        Page::Welcome => String::new(),
                     };
                     let text = format!("{}. {}  {mark}", i + 1, lang.t(page.title()));
                     if ui.selectable_label(self.page == *page, text).clicked() {
@@ -414,6 +481,7 @@ impl App {
             pack_ids: parts.pack_ids,
             as_of_override: parts.as_of_override,
             rules_dir: parts.rules_dir,
+            recent: &self.prefs.recent,
             actions: &mut self.actions,
             changed: false,
         };
@@ -552,6 +620,7 @@ impl App {
             Pending::New => {
                 self.session.replace(Assessment::default(), None, true);
                 self.page = Page::Step(Step::Company);
+                self.status = None;
             }
             Pending::Open => {
                 let dir = self.current_dir();
@@ -562,6 +631,7 @@ impl App {
                 Ok(a) => {
                     self.session.replace(a, None, true);
                     self.session.sample = Some(name.to_string());
+                    self.leave_welcome();
                 }
                 Err(e) => self.error = Some(e.to_string()),
             },
@@ -570,6 +640,13 @@ impl App {
                 Recovery::clear(&self.data);
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
+        }
+    }
+
+    /// A document was opened from the welcome page: show its results.
+    fn leave_welcome(&mut self) {
+        if self.page == Page::Welcome {
+            self.page = Page::Results;
         }
     }
 
@@ -588,6 +665,7 @@ impl App {
                 self.prefs.remember(path);
                 let _ = self.prefs.save(&self.data);
                 self.status = None;
+                self.leave_welcome();
             }
             Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::OPEN_FAILED))),
         }
@@ -698,6 +776,7 @@ impl App {
             Action::RestoreRecovery(doc, original) => {
                 self.session.replace(*doc, original, false);
                 self.recovery_offer = None;
+                self.leave_welcome();
             }
             Action::DiscardRecovery => {
                 Recovery::clear(&self.data);

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use eframe::egui::{Context, FontData, FontDefinitions, FontFamily};
 
-/// The subset font file.
-pub const CJK_FONT: &[u8] = crate::font::FONT;
+/// The subset font file (the one copy in the binary, shared with the PDF writer).
+pub use crate::font::FONT as CJK_FONT;
 
 /// Name of the font in egui's font table.
 pub const CJK_FONT_NAME: &str = "noto_sans_cjk_sc";

@@ -33,17 +33,32 @@ pub struct Launch {
     pub screenshot: Option<screenshot::Spec>,
 }
 
+/// The application icon, 256 px (the Windows exe carries the same drawing
+/// as its resource icon; see `scripts/make-icon.sh`).
+pub static ICON_PNG: &[u8] = include_bytes!("../../assets/icon/innocheck.png");
+
+/// The window's icon (title bar, task bar, Alt+Tab); `None` leaves eframe's.
+#[must_use]
+pub fn icon() -> Option<eframe::egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
 /// Opens the window; returns when it closes.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
     let size = launch
         .screenshot
         .as_ref()
         .map_or([1280.0, 800.0], |s| [s.width as f32, s.height as f32]);
+    let mut viewport = eframe::egui::ViewportBuilder::default()
+        .with_inner_size(size)
+        .with_min_inner_size([800.0, 560.0])
+        .with_title("innocheck")
+        .with_app_id("innocheck");
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_inner_size(size)
-            .with_min_inner_size([800.0, 560.0])
-            .with_title("innocheck"),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(

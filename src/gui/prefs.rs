@@ -96,11 +96,38 @@ impl Prefs {
 
     /// Puts `path` first in the recent list.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = full_path(path);
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
+}
+
+/// The file's full path, as a user would read it: `fs::canonicalize`
+/// without the `\\?\` prefix it adds on Windows (`C:\Users\张三\…`, not
+/// `\\?\C:\Users\张三\…`), so the same file is listed once and shows as
+/// the user knows it. Rust's file functions add the prefix back where a path
+/// is too long to go without it.
+#[must_use]
+pub fn full_path(path: &Path) -> PathBuf {
+    use std::path::{Component, Prefix};
+    let Ok(full) = std::fs::canonicalize(path) else {
+        return path.to_path_buf();
+    };
+    let mut parts = full.components();
+    let plain = match parts.next() {
+        Some(Component::Prefix(p)) => match p.kind() {
+            Prefix::VerbatimDisk(d) => format!("{}:", char::from(d)),
+            Prefix::VerbatimUNC(server, share) => format!(
+                r"\\{}\{}",
+                server.to_string_lossy(),
+                share.to_string_lossy()
+            ),
+            _ => return full,
+        },
+        _ => return full,
+    };
+    PathBuf::from(plain).join(parts.as_path())
 }
 
 /// The autosaved copy of unsaved work.

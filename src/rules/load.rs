@@ -114,6 +114,8 @@ pub(super) fn read_text(path: &Path) -> Result<String, RuleError> {
 
 /// Parses and validates a pack from RON text; `file` names it in errors.
 pub fn parse_pack(text: &str, file: &str) -> Result<Pack, RuleError> {
+    // Notepad on Windows may save "UTF-8 with BOM": the mark is not part of the pack.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let pack: Pack = ron::Options::default()
         .with_recursion_limit(64)
         .from_str(text)

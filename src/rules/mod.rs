@@ -64,7 +64,7 @@ impl Registry {
         let mut paths: Vec<_> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron")))
             .collect();
         paths.sort();
         let mut extra: Vec<Loaded> = Vec::new();

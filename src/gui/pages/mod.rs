@@ -12,6 +12,9 @@ pub mod ip_awards;
 pub mod projects;
 pub mod results;
 pub mod staff;
+pub mod welcome;
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use eframe::egui::Ui;
@@ -28,6 +31,8 @@ use crate::rules::Registry;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Page {
+    /// The start page: new, open, sample, recent files.
+    Welcome,
     /// A wizard step.
     Step(Step),
     /// The results.
@@ -35,8 +40,23 @@ pub enum Page {
 }
 
 impl Page {
-    /// Every page in order: the nine steps, then the results.
+    /// The wizard's pages in order: the nine steps, then the results.
     pub const ALL: [Page; 10] = [
+        Page::Step(Step::Company),
+        Page::Step(Step::Finance),
+        Page::Step(Step::Staff),
+        Page::Step(Step::Funding),
+        Page::Step(Step::Conditions),
+        Page::Step(Step::Direction),
+        Page::Step(Step::Projects),
+        Page::Step(Step::IpAwards),
+        Page::Step(Step::Compliance),
+        Page::Results,
+    ];
+
+    /// Every page: the welcome page, then the wizard's (the `--page` names).
+    pub const WITH_WELCOME: [Page; 11] = [
+        Page::Welcome,
         Page::Step(Step::Company),
         Page::Step(Step::Finance),
         Page::Step(Step::Staff),
@@ -53,6 +73,7 @@ impl Page {
     #[must_use]
     pub fn title(self) -> Tr {
         match self {
+            Page::Welcome => s::welcome::TITLE,
             Page::Step(Step::Company) => s::company::TITLE,
             Page::Step(Step::Finance) => s::finance::TITLE,
             Page::Step(Step::Staff) => s::staff::TITLE,
@@ -70,6 +91,7 @@ impl Page {
     #[must_use]
     pub fn slug(self) -> &'static str {
         match self {
+            Page::Welcome => "welcome",
             Page::Step(Step::Company) => "company",
             Page::Step(Step::Finance) => "finance",
             Page::Step(Step::Staff) => "staff",
@@ -86,13 +108,15 @@ impl Page {
     /// The page named `slug`.
     #[must_use]
     pub fn from_slug(slug: &str) -> Option<Page> {
-        Page::ALL.into_iter().find(|p| p.slug() == slug)
+        Page::WITH_WELCOME.into_iter().find(|p| p.slug() == slug)
     }
 
-    /// The page before and after this one.
+    /// The wizard page before and after this one (none around the welcome page).
     #[must_use]
     pub fn neighbours(self) -> (Option<Page>, Option<Page>) {
-        let i = Page::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        let Some(i) = Page::ALL.iter().position(|p| *p == self) else {
+            return (None, None);
+        };
         (
             i.checked_sub(1).map(|j| Page::ALL[j]),
             Page::ALL.get(i + 1).copied(),
@@ -118,6 +142,8 @@ pub struct PageCtx<'a> {
     pub rules_dir: Option<&'a std::path::Path>,
     /// Side effects to run after the frame.
     pub actions: &'a mut Vec<Action>,
+    /// Recently opened or saved files, newest first (the welcome page).
+    pub recent: &'a [PathBuf],
     /// Set when the document was edited.
     pub changed: bool,
 }
@@ -125,6 +151,7 @@ pub struct PageCtx<'a> {
 /// Shows `page`.
 pub fn show(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
     match page {
+        Page::Welcome => welcome::ui(ui, ctx),
         Page::Step(Step::Company) => company::ui(ui, ctx),
         Page::Step(Step::Finance) => finance::ui(ui, ctx),
         Page::Step(Step::Staff) => staff::ui(ui, ctx),

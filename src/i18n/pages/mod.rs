@@ -10,6 +10,7 @@ pub mod ip_awards;
 pub mod projects;
 pub mod results;
 pub mod staff;
+pub mod welcome;
 
 /// Every page module's string list.
 pub const ALL_MODULES: &[&[crate::i18n::Tr]] = &[
@@ -23,4 +24,5 @@ pub const ALL_MODULES: &[&[crate::i18n::Tr]] = &[
     projects::ALL,
     results::ALL,
     staff::ALL,
+    welcome::ALL,
 ];
