@@ -177,7 +177,7 @@ fn run_case(name: &str, dir: &Path) -> Vec<String> {
                 .flat_map(|t| &t.criteria)
                 .find(|c| *c.id == **id);
             match got {
-                Some(c) if want.iter().all(|f| c.missing.contains(f)) => {}
+                Some(c) if want.iter().all(|f| c.missing.iter().any(|m| m == f)) => {}
                 Some(c) => failures.push(format!(
                     "{name}: {id}: missing {:?} lacks some of {want:?}",
                     c.missing

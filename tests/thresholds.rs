@@ -17,7 +17,7 @@ mod common;
 use chrono::NaiveDate;
 use innocheck::eval::{MetricSource, Outcome, Verdict, band_index, evaluate_with};
 use innocheck::metrics::{Lever, Metric, MetricResult, Missing, Unit, Value};
-use innocheck::model::TitleKind;
+use innocheck::model::{FieldRef, TitleKind};
 use innocheck::rules::{
     BUNDLED, Band, Block, Confidence, Criterion, Have, Op, Pack, Registry, Route, Rule, ScoreSpec,
     Scoring, Source, Test, Text,
@@ -52,7 +52,7 @@ impl MetricSource for Stub {
             .get(&(metric, year))
             .copied()
             .ok_or_else(|| Missing {
-                fields: vec![Stub::field(metric, year)],
+                fields: vec![FieldRef::named(Stub::field(metric, year))],
             })
     }
     fn calendar_year(&self, back: u8) -> i32 {

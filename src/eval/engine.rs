@@ -1,5 +1,6 @@
 //! The evaluator: tests, scores and tier verdicts.
 
+use crate::model::FieldRef;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -167,7 +168,7 @@ struct TestOut {
     checks: Vec<Check>,
     route: Option<String>,
     route_label: Option<Text>,
-    missing: Vec<String>,
+    missing: Vec<FieldRef>,
     progress: f64,
 }
 
@@ -184,9 +185,9 @@ struct PointsOut {
     upper: f64,
     checks: Vec<Check>,
     /// Empty inputs on which points hang.
-    missing: Vec<String>,
+    missing: Vec<FieldRef>,
     /// Declarations (or months) awaited on which points hang: `review`, not `missing`.
-    review: Vec<String>,
+    review: Vec<FieldRef>,
     gain: Option<(f64, Vec<Check>)>,
 }
 
@@ -202,7 +203,7 @@ fn pending(out: &mut PointsOut, o: Outcome, r: &TestOut) {
     }
 }
 
-fn merge_missing(into: &mut Vec<String>, from: &[String]) {
+fn merge_missing(into: &mut Vec<FieldRef>, from: &[FieldRef]) {
     into.extend(from.iter().cloned());
     into.sort();
     into.dedup();
@@ -383,7 +384,7 @@ impl Evaluator<'_> {
                 blocks,
             }
         });
-        let score_missing: Vec<String> = {
+        let score_missing: Vec<FieldRef> = {
             let mut v = Vec::new();
             for p in items.values() {
                 merge_missing(&mut v, &p.missing);
@@ -500,7 +501,7 @@ impl Evaluator<'_> {
         c: &Criterion,
         points: Option<&PointsOut>,
         score: Option<&ScoreResult>,
-        score_missing: &[String],
+        score_missing: &[FieldRef],
     ) -> CriterionResult {
         let mut out = CriterionResult {
             id: c.id.clone(),
@@ -674,7 +675,7 @@ impl Evaluator<'_> {
                 } else {
                     check.outcome = Outcome::Review;
                     progress = progress.min(0.99);
-                    check.missing = vec![month_field(metric).to_string()];
+                    check.missing = vec![month_field(metric).into()];
                     check.decide = Some(decide_month(&sp, threshold));
                 }
             }
@@ -803,7 +804,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn score_test(min: f64, score: Option<(&ScoreResult, &[String])>) -> TestOut {
+    fn score_test(min: f64, score: Option<(&ScoreResult, &[FieldRef])>) -> TestOut {
         let Some((s, missing)) = score else {
             return TestOut::default();
         };
@@ -902,7 +903,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn test(&mut self, t: &Test, score: Option<(&ScoreResult, &[String])>) -> TestOut {
+    fn test(&mut self, t: &Test, score: Option<(&ScoreResult, &[FieldRef])>) -> TestOut {
         match t {
             Test::Cmp {
                 metric,
@@ -1218,7 +1219,7 @@ impl Evaluator<'_> {
                     let edge = hi.and_then(|i| bands[i].from).unwrap_or(sp.max);
                     check.value = Some(Value::Span(sp));
                     check.outcome = Outcome::Review;
-                    check.missing = vec![month_field(metric).to_string()];
+                    check.missing = vec![month_field(metric).into()];
                     check.decide = Some(decide_month(&sp, edge));
                     return PointsOut {
                         lower: a.min(b),

@@ -1,6 +1,7 @@
 //! The result types of an evaluation. Renderers (CLI text and JSON, the app,
 //! the PDF) read these and nothing else.
 
+use crate::model::FieldRef;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -183,7 +184,7 @@ pub struct Check {
     /// Gap when not met.
     pub gap: Option<Gap>,
     /// Empty inputs.
-    pub missing: Vec<String>,
+    pub missing: Vec<FieldRef>,
     /// For an undecided outcome (`review`): what would decide it, e.g. "enter
     /// the month: met if entered in or before 01/2023".
     pub decide: Option<Text>,
@@ -224,7 +225,7 @@ pub struct CriterionResult {
     /// Score block (scored items).
     pub block: Option<String>,
     /// Empty inputs, sorted.
-    pub missing: Vec<String>,
+    pub missing: Vec<FieldRef>,
     /// Progress towards the criterion, 0–1 (numeric: min(value/threshold, 1)).
     pub progress: f64,
 }
@@ -351,7 +352,7 @@ pub struct Blocker {
     /// Checks with their gaps.
     pub checks: Vec<Check>,
     /// Empty inputs.
-    pub missing: Vec<String>,
+    pub missing: Vec<FieldRef>,
     /// Confidence of the criterion.
     pub confidence: Confidence,
     /// Five-haves tag.

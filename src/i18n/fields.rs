@@ -10,6 +10,7 @@ use super::pages::{
     company, compliance, conditions, direction, finance, ip_awards, projects, staff,
 };
 use super::{Lang, Tr};
+use crate::model::{FieldRef, InstitutionPart};
 
 strings! {
     /// Self-developed class I IP, named on its own.
@@ -18,17 +19,6 @@ strings! {
     CLASS1_HIGH_VALUE = "高价值Ⅰ类知识产权", "High-value class I IP";
     /// A field of a numbered institution.
     INSTITUTION_FIELD = "第 {n} 个研发机构的{field}", "{field} of institution {n}";
-}
-
-/// The label of the fiscal-year field `name` (`revenue`, `rd_spend`, …) on its page.
-#[must_use]
-pub fn year_field_label(name: &str) -> Option<Tr> {
-    year_field(name).map(|(_, label)| label)
-}
-
-/// A fiscal-year field's page and label.
-fn year_field(name: &str) -> Option<(Tr, Tr)> {
-    crate::model::FiscalField::by_name(name).map(|f| (f.page.title(), f.label))
 }
 
 fn other_field(id: &str) -> Option<(Tr, Tr)> {
@@ -108,45 +98,36 @@ fn other_field(id: &str) -> Option<(Tr, Tr)> {
     })
 }
 
-/// The label of a field of one institution (`name`, `kind`, `level`, `year`).
-fn institution_field(name: &str) -> Option<Tr> {
-    Some(match name {
-        "name" => conditions::INST_NAME,
-        "kind" => conditions::INST_KIND,
-        "level" => conditions::INST_LEVEL,
-        "year" => conditions::INST_YEAR,
-        "month" => conditions::INST_MONTH,
-        "track" => conditions::INST_TRACK,
-        _ => return None,
-    })
+/// The label of a part of one institution.
+fn institution_part(part: InstitutionPart) -> Tr {
+    match part {
+        InstitutionPart::Name => conditions::INST_NAME,
+        InstitutionPart::Kind => conditions::INST_KIND,
+        InstitutionPart::Level => conditions::INST_LEVEL,
+        InstitutionPart::Year => conditions::INST_YEAR,
+        InstitutionPart::Month => conditions::INST_MONTH,
+        InstitutionPart::Track => conditions::INST_TRACK,
+    }
 }
 
 /// Where a field is entered and what it is called there, in `lang`; `None`
-/// for an id this module does not know.
-fn describe(id: &str, lang: Lang) -> Option<String> {
-    let parts: Vec<&str> = id.split('.').collect();
-    let (page, label) = match parts.as_slice() {
-        ["years", year, name] => {
-            let (page, label) = year_field(name)?;
-            let label = if *year == "*" {
-                lang.t(label).to_string()
-            } else {
-                lang.t(finance::OTHER_YEAR)
-                    .replace("{year}", year)
-                    .replace("{field}", lang.t(label))
-            };
-            (page, label)
-        }
-        ["conditions", "institutions", index, name] => {
-            let n = index.parse::<usize>().ok()? + 1;
-            let field = lang.t(institution_field(name)?);
-            let label = lang
-                .t(INSTITUTION_FIELD)
-                .replace("{n}", &n.to_string())
-                .replace("{field}", field);
-            (conditions::TITLE, label)
-        }
-        _ => {
+/// for a field this module does not know.
+fn describe(field: &FieldRef, lang: Lang) -> Option<String> {
+    let (page, label) = match field {
+        FieldRef::Year { year, field } => (
+            field.page.title(),
+            lang.t(finance::OTHER_YEAR)
+                .replace("{year}", &year.to_string())
+                .replace("{field}", lang.t(field.label)),
+        ),
+        FieldRef::EveryYear(field) => (field.page.title(), lang.t(field.label).to_string()),
+        FieldRef::Institution { index, part } => (
+            conditions::TITLE,
+            lang.t(INSTITUTION_FIELD)
+                .replace("{n}", &(index + 1).to_string())
+                .replace("{field}", lang.t(institution_part(*part))),
+        ),
+        FieldRef::Named(id) => {
             let (page, label) = other_field(id)?;
             (page, lang.t(label).to_string())
         }
@@ -158,19 +139,26 @@ fn describe(id: &str, lang: Lang) -> Option<String> {
     Some(format!("{page} › {label}"))
 }
 
-/// The name of the input field `id` for people: the page that asks for it and
-/// its label there ("财务数据 › 2024 年营业收入"). An id it does not know is
-/// returned as it is, so nothing is ever hidden.
+/// The name of the input `field` for people: the page that asks for it and
+/// its label there ("财务数据 › 2024 年营业收入"). A field it does not know is
+/// named by its id, so nothing is ever hidden.
 #[must_use]
-pub fn field_name(id: &str, lang: Lang) -> String {
-    describe(id, lang).unwrap_or_else(|| id.to_string())
+pub fn field_name(field: &FieldRef, lang: Lang) -> String {
+    describe(field, lang).unwrap_or_else(|| field.id())
+}
+
+/// The name of the input with id `id` (as validation issues carry it).
+#[must_use]
+pub fn field_name_of_id(id: &str, lang: Lang) -> String {
+    field_name(&FieldRef::named(id.to_string()), lang)
 }
 
 /// Several field names, joined as the language lists them.
 #[must_use]
-pub fn field_names(ids: &[String], lang: Lang) -> String {
-    ids.iter()
-        .map(|id| field_name(id, lang))
+pub fn field_names(fields: &[FieldRef], lang: Lang) -> String {
+    fields
+        .iter()
+        .map(|f| field_name(f, lang))
         .collect::<Vec<_>>()
         .join(lang.pick("；", "; "))
 }
@@ -183,11 +171,13 @@ mod tests {
     #[test]
     fn every_metric_input_has_a_name_in_both_languages() {
         for m in Metric::ALL {
-            for pattern in m.inputs() {
-                for year in ["*", "2024"] {
-                    let id = pattern.replace('*', year);
+            for input in m.inputs() {
+                for field in [input.field(), input.field().in_year(2024)] {
                     for lang in [Lang::Zh, Lang::En] {
-                        assert!(describe(&id, lang).is_some(), "{m:?}: no name for {id}");
+                        assert!(
+                            describe(&field, lang).is_some(),
+                            "{m:?}: no name for {field}"
+                        );
                     }
                 }
             }
@@ -197,22 +187,25 @@ mod tests {
     #[test]
     fn names_say_the_page_the_label_and_the_year() {
         assert_eq!(
-            field_name("years.2024.revenue", Lang::Zh),
+            field_name_of_id("years.2024.revenue", Lang::Zh),
             "财务数据 › 2024 年营业收入"
         );
         assert_eq!(
-            field_name("years.2024.revenue", Lang::En),
+            field_name_of_id("years.2024.revenue", Lang::En),
             "Financial data › Revenue (2024)"
         );
         assert_eq!(
-            field_name("conditions.institutions.0.year", Lang::Zh),
+            field_name_of_id("conditions.institutions.0.year", Lang::Zh),
             "研发条件 › 第 1 个研发机构的认定年份"
         );
-        assert_eq!(field_name("projects", Lang::En), "R&D projects");
-        assert_eq!(field_name("no.such.field", Lang::Zh), "no.such.field");
+        assert_eq!(field_name_of_id("projects", Lang::En), "R&D projects");
+        assert_eq!(field_name_of_id("no.such.field", Lang::Zh), "no.such.field");
         assert_eq!(
             field_names(
-                &["years.2023.rd_spend".into(), "company.city".into()],
+                &[
+                    FieldRef::named("years.2023.rd_spend"),
+                    FieldRef::named("company.city")
+                ],
                 Lang::Zh
             ),
             "研发经费 › 2023 年研发费用；企业概况 › 所在地区"

@@ -14,10 +14,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::fiscal::{self, Access, FiscalField};
-use crate::model::validate::{MAX_MONEY, MAX_PEOPLE, year_field};
+use crate::model::validate::{MAX_MONEY, MAX_PEOPLE};
 use crate::model::{
     Assessment, AwardLevel, Industry, InstitutionKind, InstitutionLevel, MakerResult,
 };
+use crate::model::{FieldRef, InstitutionPart};
 use crate::model::{FiscalYear, ProjectStatus};
 
 /// Unit of a metric or threshold.
@@ -95,15 +96,17 @@ impl Unit {
     }
 }
 
-/// Inputs that a metric needed but did not find (field ids).
+/// Inputs that a metric needed but did not find.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Missing {
-    /// Field ids, e.g. `years.2024.revenue`.
-    pub fields: Vec<String>,
+    /// The fields, e.g. `years.2024.revenue`.
+    pub fields: Vec<FieldRef>,
 }
 
 impl Missing {
-    fn one(field: impl Into<String>) -> Self {
+    /// One missing field.
+    #[must_use]
+    pub fn one(field: impl Into<FieldRef>) -> Self {
         Missing {
             fields: vec![field.into()],
         }
@@ -435,124 +438,132 @@ impl Metric {
     /// a trailing list name covers its items). Used to show, beside each
     /// input, the criteria it feeds.
     #[must_use]
-    pub fn inputs(self) -> &'static [&'static str] {
+    pub fn inputs(self) -> &'static [Input] {
+        use Input::{Field as N, Fiscal as Y};
         use Metric as M;
         match self {
             M::Revenue | M::RevenueGrowth | M::RevenueCagr2y | M::SalesGrowth3y => {
-                &["years.*.revenue"]
+                &[Y(&fiscal::REVENUE)]
             }
-            M::MainRevenue | M::MainGrowth | M::AvgMainGrowth2y => &["years.*.main_revenue"],
-            M::NetProfit => &["years.*.net_profit"],
-            M::TotalAssets => &["years.*.total_assets"],
-            M::RdSpend | M::RdTotal2y | M::RdAvg2y => &["years.*.rd_spend"],
-            M::StaffTotal => &["years.*.staff_total"],
-            M::RdStaff => &["years.*.rd_staff"],
-            M::RdRatio => &["years.*.rd_spend", "years.*.revenue"],
-            M::RdRatioMain => &["years.*.rd_spend", "years.*.main_revenue"],
-            M::MainShare => &["years.*.main_revenue", "years.*.revenue"],
+            M::MainRevenue | M::MainGrowth | M::AvgMainGrowth2y => &[Y(&fiscal::MAIN_REVENUE)],
+            M::NetProfit => &[Y(&fiscal::NET_PROFIT)],
+            M::TotalAssets => &[Y(&fiscal::TOTAL_ASSETS)],
+            M::RdSpend | M::RdTotal2y | M::RdAvg2y => &[Y(&fiscal::RD_SPEND)],
+            M::StaffTotal => &[Y(&fiscal::STAFF_TOTAL)],
+            M::RdStaff => &[Y(&fiscal::RD_STAFF)],
+            M::RdRatio => &[Y(&fiscal::RD_SPEND), Y(&fiscal::REVENUE)],
+            M::RdRatioMain => &[Y(&fiscal::RD_SPEND), Y(&fiscal::MAIN_REVENUE)],
+            M::MainShare => &[Y(&fiscal::MAIN_REVENUE), Y(&fiscal::REVENUE)],
             M::RevenueGrowthOverBenchmark => &[
-                "years.*.revenue",
-                "manual.provincial_revenue_growth_benchmark",
+                Y(&fiscal::REVENUE),
+                N("manual.provincial_revenue_growth_benchmark"),
             ],
             M::ProfitGrowthOverBenchmark => &[
-                "years.*.total_profit",
-                "manual.provincial_profit_growth_benchmark",
+                Y(&fiscal::TOTAL_PROFIT),
+                N("manual.provincial_profit_growth_benchmark"),
             ],
-            M::DebtRatio => &["years.*.total_liabilities", "years.*.total_assets"],
-            M::NetMargin => &["years.*.net_profit", "years.*.revenue"],
-            M::RdStaffShare => &["years.*.rd_staff", "years.*.staff_total"],
-            M::RdStaffQualifiedShare => &["years.*.rd_staff_qualified", "years.*.rd_staff"],
-            M::RdSpendPerRdStaff => &["years.*.rd_spend", "years.*.rd_staff"],
-            M::NewProductShare => &["years.*.new_product_sales", "years.*.revenue"],
-            M::LeadProductShare => &["years.*.lead_product_sales", "years.*.revenue"],
-            M::Equity2y | M::Equity3y => &["years.*.equity_new"],
-            M::YearsInNiche => &["direction.niche_entry_year", "direction.niche_entry_month"],
+            M::DebtRatio => &[Y(&fiscal::TOTAL_LIABILITIES), Y(&fiscal::TOTAL_ASSETS)],
+            M::NetMargin => &[Y(&fiscal::NET_PROFIT), Y(&fiscal::REVENUE)],
+            M::RdStaffShare => &[Y(&fiscal::RD_STAFF), Y(&fiscal::STAFF_TOTAL)],
+            M::RdStaffQualifiedShare => &[Y(&fiscal::RD_STAFF_QUALIFIED), Y(&fiscal::RD_STAFF)],
+            M::RdSpendPerRdStaff => &[Y(&fiscal::RD_SPEND), Y(&fiscal::RD_STAFF)],
+            M::NewProductShare => &[Y(&fiscal::NEW_PRODUCT_SALES), Y(&fiscal::REVENUE)],
+            M::LeadProductShare => &[Y(&fiscal::LEAD_PRODUCT_SALES), Y(&fiscal::REVENUE)],
+            M::Equity2y | M::Equity3y => &[Y(&fiscal::EQUITY_NEW)],
+            M::YearsInNiche => &[
+                N("direction.niche_entry_year"),
+                N("direction.niche_entry_month"),
+            ],
             M::IsSme => &[
-                "company.industry",
-                "years.*.staff_total",
-                "years.*.revenue",
-                "years.*.total_assets",
+                N("company.industry"),
+                Y(&fiscal::STAFF_TOTAL),
+                Y(&fiscal::REVENUE),
+                Y(&fiscal::TOTAL_ASSETS),
             ],
-            M::InJiangxi => &["company.city"],
+            M::InJiangxi => &[N("company.city")],
             M::SectorPrimaryTertiary | M::IsConstruction | M::NotConstruction => {
-                &["company.industry"]
+                &[N("company.industry")]
             }
-            M::IndependentLegalPerson => &["company.independent_legal_person"],
-            M::ProductsPermitted => &["company.products_permitted"],
-            M::EquipmentValue => &["conditions.equipment_value"],
-            M::RdSpace => &["conditions.rd_space_m2"],
+            M::IndependentLegalPerson => &[N("company.independent_legal_person")],
+            M::ProductsPermitted => &[N("company.products_permitted")],
+            M::EquipmentValue => &[N("conditions.equipment_value")],
+            M::RdSpace => &[N("conditions.rd_space_m2")],
             M::InstitutionLevel
             | M::ProvincialTcYears
             | M::MunicipalTcYears
-            | M::NotProvincialTc => &["conditions.institutions"],
-            M::Partners => &["conditions.partners"],
-            M::SeniorExperts => &["staff.senior_experts"],
-            M::TechLeader => &["staff.tech_leader"],
-            M::Mechanism => &["direction.mechanism"],
-            M::WrittenPlan => &["direction.written_plan"],
-            M::OwnBrand => &["direction.own_brand"],
-            M::QmsCertificate => &["direction.qms_certificate"],
-            M::AdvancedCertification => &["direction.advanced_certification"],
-            M::QualityAward => &["direction.quality_award"],
-            M::StandardsDrafted | M::StandardsNationalIndustry => &["direction.standards"],
-            M::ProductsToStandards => &["direction.products_to_standards"],
-            M::DigitalLevel => &["direction.digital_level"],
-            M::ItCoreProcesses => &["direction.it_core_processes"],
-            M::NicheShare => &["direction.niche_share_pct"],
-            M::NicheRank => &["direction.niche_rank"],
-            M::IntlNicheShare => &["direction.intl_niche_share_pct"],
-            M::NicheRecognised => &["direction.niche_recognised"],
-            M::FieldStrategicEmerging => &["direction.fields.strategic_emerging"],
-            M::FieldSixBasics => &["direction.fields.six_basics"],
-            M::FieldFillsGap => &["direction.fields.fills_gap"],
-            M::FieldTenKeyFields => &["direction.fields.ten_key_fields"],
-            M::FieldNetworkPower => &["direction.fields.network_power"],
-            M::FieldTimeHonored => &["direction.fields.time_honored"],
-            M::KeyChainLink => &["direction.fields.key_chain_link"],
-            M::Ip1 => &["ip.class1"],
-            M::Ip1Self => &["ip.class1_self"],
-            M::Ip1HighValue => &["ip.class1_high_value"],
-            M::Ip2 => &["ip.class2"],
-            M::OngoingProjects => &["projects"],
+            | M::NotProvincialTc => &[N("conditions.institutions")],
+            M::Partners => &[N("conditions.partners")],
+            M::SeniorExperts => &[N("staff.senior_experts")],
+            M::TechLeader => &[N("staff.tech_leader")],
+            M::Mechanism => &[N("direction.mechanism")],
+            M::WrittenPlan => &[N("direction.written_plan")],
+            M::OwnBrand => &[N("direction.own_brand")],
+            M::QmsCertificate => &[N("direction.qms_certificate")],
+            M::AdvancedCertification => &[N("direction.advanced_certification")],
+            M::QualityAward => &[N("direction.quality_award")],
+            M::StandardsDrafted | M::StandardsNationalIndustry => &[N("direction.standards")],
+            M::ProductsToStandards => &[N("direction.products_to_standards")],
+            M::DigitalLevel => &[N("direction.digital_level")],
+            M::ItCoreProcesses => &[N("direction.it_core_processes")],
+            M::NicheShare => &[N("direction.niche_share_pct")],
+            M::NicheRank => &[N("direction.niche_rank")],
+            M::IntlNicheShare => &[N("direction.intl_niche_share_pct")],
+            M::NicheRecognised => &[N("direction.niche_recognised")],
+            M::FieldStrategicEmerging => &[N("direction.fields.strategic_emerging")],
+            M::FieldSixBasics => &[N("direction.fields.six_basics")],
+            M::FieldFillsGap => &[N("direction.fields.fills_gap")],
+            M::FieldTenKeyFields => &[N("direction.fields.ten_key_fields")],
+            M::FieldNetworkPower => &[N("direction.fields.network_power")],
+            M::FieldTimeHonored => &[N("direction.fields.time_honored")],
+            M::KeyChainLink => &[N("direction.fields.key_chain_link")],
+            M::Ip1 => &[N("ip.class1")],
+            M::Ip1Self => &[N("ip.class1_self")],
+            M::Ip1HighValue => &[N("ip.class1_high_value")],
+            M::Ip2 => &[N("ip.class2")],
+            M::OngoingProjects => &[N("projects")],
             M::NatAwardTop3
             | M::NatAwardTop5
             | M::ProvAwardTop3
             | M::AnyAward3y
-            | M::NatAwardTop3In5y => &["awards"],
-            M::MakerTop50 | M::MakerTop500 => &["maker_china"],
-            M::NoAbnormalList => &["compliance.abnormal_operation_list"],
-            M::NoSeriousDishonesty => &["compliance.serious_dishonesty"],
-            M::NoMajorAccident => &["compliance.major_accident"],
-            M::NoTaxEvasion => &["compliance.tax_evasion"],
-            M::NoSmuggling => &["compliance.smuggling"],
-            M::NoMajorTaxViolation => &["compliance.major_tax_violation"],
-            M::NoIndustryViolation => &["compliance.industry_violation"],
-            M::StStaffShare => &["years.*.st_staff", "years.*.staff_total"],
-            M::HnteRdRatio3y => &["years.*.rd_spend", "years.*.revenue", "company.founded"],
-            M::RdDomesticShare3y => &[
-                "years.*.rd_spend_domestic",
-                "years.*.rd_spend",
-                "company.founded",
+            | M::NatAwardTop3In5y => &[N("awards")],
+            M::MakerTop50 | M::MakerTop500 => &[N("maker_china")],
+            M::NoAbnormalList => &[N("compliance.abnormal_operation_list")],
+            M::NoSeriousDishonesty => &[N("compliance.serious_dishonesty")],
+            M::NoMajorAccident => &[N("compliance.major_accident")],
+            M::NoTaxEvasion => &[N("compliance.tax_evasion")],
+            M::NoSmuggling => &[N("compliance.smuggling")],
+            M::NoMajorTaxViolation => &[N("compliance.major_tax_violation")],
+            M::NoIndustryViolation => &[N("compliance.industry_violation")],
+            M::StStaffShare => &[Y(&fiscal::ST_STAFF), Y(&fiscal::STAFF_TOTAL)],
+            M::HnteRdRatio3y => &[
+                Y(&fiscal::RD_SPEND),
+                Y(&fiscal::REVENUE),
+                N("company.founded"),
             ],
-            M::HitechRevenueShare => &["years.*.hitech_revenue", "years.*.total_income"],
-            M::RegisteredYears => &["company.founded"],
-            M::NetAssetGrowth3y => &["years.*.total_assets", "years.*.total_liabilities"],
-            M::ConversionsAvg3y => &["years.*.conversions"],
-            M::IpAdvancement => &["high_tech.ip_advancement"],
-            M::IpCoreSupport => &["high_tech.ip_core_support"],
-            M::IpAny => &["ip.class1", "ip.class2"],
-            M::IpSelfDeveloped => &["high_tech.ip_acquisition"],
-            M::HnteDraftedStandards => &["high_tech.drafted_standards"],
-            M::HnteField => &["high_tech.field_declared"],
-            M::OrgRdManagement => &["high_tech.org_rd_management"],
-            M::OrgInstitution => &["high_tech.org_institution"],
-            M::OrgConversion => &["high_tech.org_conversion"],
-            M::OrgTalent => &["high_tech.org_talent"],
-            M::RdToCosts => &["years.*.rd_spend", "years.*.total_costs"],
-            M::LedStandard5y => &["direction.led_standard_5y"],
-            M::NoResearchMisconduct => &["compliance.research_misconduct"],
-            M::MiitPlatformScore => &["manual.miit_platform_score"],
-            M::FeaturedScore2022 => &["manual.featured_score_2022"],
+            M::RdDomesticShare3y => &[
+                Y(&fiscal::RD_SPEND_DOMESTIC),
+                Y(&fiscal::RD_SPEND),
+                N("company.founded"),
+            ],
+            M::HitechRevenueShare => &[Y(&fiscal::HITECH_REVENUE), Y(&fiscal::TOTAL_INCOME)],
+            M::RegisteredYears => &[N("company.founded")],
+            M::NetAssetGrowth3y => &[Y(&fiscal::TOTAL_ASSETS), Y(&fiscal::TOTAL_LIABILITIES)],
+            M::ConversionsAvg3y => &[Y(&fiscal::CONVERSIONS)],
+            M::IpAdvancement => &[N("high_tech.ip_advancement")],
+            M::IpCoreSupport => &[N("high_tech.ip_core_support")],
+            M::IpAny => &[N("ip.class1"), N("ip.class2")],
+            M::IpSelfDeveloped => &[N("high_tech.ip_acquisition")],
+            M::HnteDraftedStandards => &[N("high_tech.drafted_standards")],
+            M::HnteField => &[N("high_tech.field_declared")],
+            M::OrgRdManagement => &[N("high_tech.org_rd_management")],
+            M::OrgInstitution => &[N("high_tech.org_institution")],
+            M::OrgConversion => &[N("high_tech.org_conversion")],
+            M::OrgTalent => &[N("high_tech.org_talent")],
+            M::RdToCosts => &[Y(&fiscal::RD_SPEND), Y(&fiscal::TOTAL_COSTS)],
+            M::LedStandard5y => &[N("direction.led_standard_5y")],
+            M::NoResearchMisconduct => &[N("compliance.research_misconduct")],
+            M::MiitPlatformScore => &[N("manual.miit_platform_score")],
+            M::FeaturedScore2022 => &[N("manual.featured_score_2022")],
         }
     }
 
@@ -560,9 +571,37 @@ impl Metric {
     /// `conditions.institutions.0.year`).
     #[must_use]
     pub fn reads(self, field: &str) -> bool {
-        self.inputs()
-            .iter()
-            .any(|pattern| field_matches(pattern, field))
+        self.inputs().iter().any(|input| input.matches(field))
+    }
+}
+
+/// An input a metric reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Input {
+    /// A per-year input, whichever year.
+    Fiscal(&'static FiscalField),
+    /// Any other input, by its id; a list or group name covers its items.
+    Field(&'static str),
+}
+
+impl Input {
+    /// Whether the field id `field` (`years.2024.rd_spend`,
+    /// `conditions.institutions.0.year`) is this input.
+    #[must_use]
+    pub fn matches(self, field: &str) -> bool {
+        match self {
+            Input::Fiscal(f) => f.names(field),
+            Input::Field(pattern) => field_matches(pattern, field),
+        }
+    }
+
+    /// The input as a field reference (a per-year one whichever year).
+    #[must_use]
+    pub fn field(self) -> FieldRef {
+        match self {
+            Input::Fiscal(f) => FieldRef::EveryYear(f),
+            Input::Field(id) => FieldRef::from(id),
+        }
     }
 }
 
@@ -601,7 +640,7 @@ fn both(x: Num, y: Num) -> Result<(f64, f64), Missing> {
 /// `num / den` in percent, computed exactly ([`exact`]); a zero or negative
 /// denominator, or one so small that the ratio is not a finite figure, is
 /// missing (the field is named lazily: building it costs an allocation).
-fn ratio(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
+fn ratio(num: Num, den: Num, den_field: impl FnOnce() -> FieldRef) -> Num {
     let (n, d) = both(num, den)?;
     match exact::percent(n, d) {
         Some(r) if d > 0.0 && r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
@@ -611,7 +650,7 @@ fn ratio(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
 
 /// `num / den − 1` in percent (a growth rate), computed exactly; the same
 /// rules for the denominator as [`ratio`].
-fn growth(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
+fn growth(num: Num, den: Num, den_field: impl FnOnce() -> FieldRef) -> Num {
     let (n, d) = both(num, den)?;
     match exact::growth(n, d) {
         Some(r) if d > 0.0 && r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
@@ -623,24 +662,24 @@ fn growth(num: Num, den: Num, den_field: impl FnOnce() -> String) -> Num {
 /// too small to be a real amount (e.g. 5e-324 万元) and the figure is missing.
 pub const MAX_RATIO: f64 = 1.0e12;
 
-fn flag(field: &str, v: Option<bool>) -> MetricResult {
+fn flag(field: &'static str, v: Option<bool>) -> MetricResult {
     v.map(Value::Flag).ok_or_else(|| Missing::one(field))
 }
 
-fn not_flag(field: &str, v: Option<bool>) -> MetricResult {
+fn not_flag(field: &'static str, v: Option<bool>) -> MetricResult {
     v.map(|b| Value::Flag(!b))
         .ok_or_else(|| Missing::one(field))
 }
 
 /// Points a firm declares for an item worth at most `max`.
-fn points(field: &str, v: Option<u8>, max: u8) -> MetricResult {
+fn points(field: &'static str, v: Option<u8>, max: u8) -> MetricResult {
     match v {
         Some(p) if p <= max => Ok(Value::Num(f64::from(p))),
         _ => Err(Missing::one(field)),
     }
 }
 
-fn count(field: &str, v: Option<u32>) -> MetricResult {
+fn count(field: &'static str, v: Option<u32>) -> MetricResult {
     match v {
         Some(n) if n <= MAX_PEOPLE => Ok(Value::Num(f64::from(n))),
         _ => Err(Missing::one(field)),
@@ -693,7 +732,7 @@ impl<'a> Metrics<'a> {
     }
 
     /// A per-year input (money or head count) as a number, or missing.
-    fn input(&self, back: u8, field: &FiscalField) -> Num {
+    fn input(&self, back: u8, field: &'static FiscalField) -> Num {
         let fy = self.fy(back);
         let ok = match field.access {
             Access::Money { get, signed, .. } => fy
@@ -703,7 +742,7 @@ impl<'a> Metrics<'a> {
                 fy.and_then(get).filter(|v| *v <= MAX_PEOPLE).map(f64::from)
             }
         };
-        ok.ok_or_else(|| Missing::one(field.id(self.calendar_year(back))))
+        ok.ok_or_else(|| Missing::one(FieldRef::year(self.calendar_year(back), field)))
     }
 
     /// 营业收入 in year `back`.
@@ -750,37 +789,37 @@ impl<'a> Metrics<'a> {
     /// 研发费用 / 营业收入 (%).
     pub fn rd_ratio(&self, back: u8) -> Num {
         ratio(self.rd_spend(back), self.revenue(back), || {
-            year_field(self.calendar_year(back), "revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::REVENUE)
         })
     }
     /// 研发费用 / 主营业务收入 (%).
     pub fn rd_ratio_main(&self, back: u8) -> Num {
         ratio(self.rd_spend(back), self.main_revenue(back), || {
-            year_field(self.calendar_year(back), "main_revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::MAIN_REVENUE)
         })
     }
     /// 主营 / 营业收入 (%).
     pub fn main_share(&self, back: u8) -> Num {
         ratio(self.main_revenue(back), self.revenue(back), || {
-            year_field(self.calendar_year(back), "revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::REVENUE)
         })
     }
     /// 主营(y)/主营(y−1) − 1 (%).
     pub fn main_growth(&self, back: u8) -> Num {
         growth(self.main_revenue(back), self.main_revenue(back + 1), || {
-            year_field(self.calendar_year(back + 1), "main_revenue")
+            FieldRef::year(self.calendar_year(back + 1), &fiscal::MAIN_REVENUE)
         })
     }
     /// 营业收入增长率 (%).
     pub fn revenue_growth(&self, back: u8) -> Num {
         growth(self.revenue(back), self.revenue(back + 1), || {
-            year_field(self.calendar_year(back + 1), "revenue")
+            FieldRef::year(self.calendar_year(back + 1), &fiscal::REVENUE)
         })
     }
     /// 利润总额增长率 (%); undefined (missing) when the earlier profit is not positive.
     pub fn profit_growth(&self, back: u8) -> Num {
         growth(self.total_profit(back), self.total_profit(back + 1), || {
-            year_field(self.calendar_year(back + 1), "total_profit")
+            FieldRef::year(self.calendar_year(back + 1), &fiscal::TOTAL_PROFIT)
         })
     }
     /// 营业收入 growth minus the provincial average (pp).
@@ -801,7 +840,7 @@ impl<'a> Metrics<'a> {
         let (g, b) = both(self.profit_growth(back), bench)?;
         Ok(exact::diff(g, b))
     }
-    fn benchmark(v: Option<f64>, field: &str) -> Num {
+    fn benchmark(v: Option<f64>, field: &'static str) -> Num {
         v.filter(|b| b.is_finite() && b.abs() <= 1000.0)
             .ok_or_else(|| Missing::one(field))
     }
@@ -810,26 +849,26 @@ impl<'a> Metrics<'a> {
         ratio(
             self.total_liabilities(back),
             self.total_assets(back),
-            || year_field(self.calendar_year(back), "total_assets"),
+            || FieldRef::year(self.calendar_year(back), &fiscal::TOTAL_ASSETS),
         )
     }
     /// 净利润 / 营业收入 (%).
     pub fn net_margin(&self, back: u8) -> Num {
         ratio(self.net_profit(back), self.revenue(back), || {
-            year_field(self.calendar_year(back), "revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::REVENUE)
         })
     }
     /// 研发人员 / 职工总数 (%).
     pub fn rd_staff_share(&self, back: u8) -> Num {
         ratio(self.rd_staff(back), self.staff_total(back), || {
-            year_field(self.calendar_year(back), "staff_total")
+            FieldRef::year(self.calendar_year(back), &fiscal::STAFF_TOTAL)
         })
     }
     /// Qualified R&D staff / R&D staff (%).
     pub fn rd_staff_qualified_share(&self, back: u8) -> Num {
         let q = self.input(back, &fiscal::RD_STAFF_QUALIFIED);
         ratio(q, self.rd_staff(back), || {
-            year_field(self.calendar_year(back), "rd_staff")
+            FieldRef::year(self.calendar_year(back), &fiscal::RD_STAFF)
         })
     }
     /// 研发费用 per R&D staff (万元/人).
@@ -837,9 +876,9 @@ impl<'a> Metrics<'a> {
         let (n, d) = both(self.rd_spend(back), self.rd_staff(back))?;
         match exact::quotient(n, d) {
             Some(r) if d > 0.0 && r.is_finite() => Ok(r),
-            _ => Err(Missing::one(year_field(
+            _ => Err(Missing::one(FieldRef::year(
                 self.calendar_year(back),
-                "rd_staff",
+                &fiscal::RD_STAFF,
             ))),
         }
     }
@@ -847,14 +886,14 @@ impl<'a> Metrics<'a> {
     pub fn new_product_share(&self, back: u8) -> Num {
         let n = self.input(back, &fiscal::NEW_PRODUCT_SALES);
         ratio(n, self.revenue(back), || {
-            year_field(self.calendar_year(back), "revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::REVENUE)
         })
     }
     /// 主导产品销售收入 / 营业收入 (%).
     pub fn lead_product_share(&self, back: u8) -> Num {
         let n = self.input(back, &fiscal::LEAD_PRODUCT_SALES);
         ratio(n, self.revenue(back), || {
-            year_field(self.calendar_year(back), "revenue")
+            FieldRef::year(self.calendar_year(back), &fiscal::REVENUE)
         })
     }
     /// Mean of `main_growth(Y−1)` and `main_growth(Y−2)` (%).
@@ -867,7 +906,10 @@ impl<'a> Metrics<'a> {
         let (last, first) = both(self.revenue(1), self.revenue(3))?;
         match exact::cagr(last, first, 2) {
             Some(r) if r.is_finite() && r.abs() <= MAX_RATIO => Ok(r),
-            _ => Err(Missing::one(year_field(self.calendar_year(3), "revenue"))),
+            _ => Err(Missing::one(FieldRef::year(
+                self.calendar_year(3),
+                &fiscal::REVENUE,
+            ))),
         }
     }
     /// 研发费用 Y−1 + Y−2.
@@ -1009,7 +1051,10 @@ impl<'a> Metrics<'a> {
                 continue;
             }
             let Some(y) = inst.year.filter(|y| (1800..=9999).contains(y)) else {
-                return Err(Missing::one(format!("conditions.institutions.{i}.year")));
+                return Err(Missing::one(FieldRef::Institution {
+                    index: i,
+                    part: InstitutionPart::Year,
+                }));
             };
             let this = duration::years_since(y, inst.month, self.as_of);
             let key = |d: &Result<f64, Span>| match d {
@@ -1039,7 +1084,7 @@ impl<'a> Metrics<'a> {
 
     /// Σ `num` / Σ `den` (percent) over the last three fiscal years in which
     /// the firm existed (a year counts if it was founded in or before it).
-    fn over_existing_years(&self, num: &FiscalField, den: &FiscalField) -> Num {
+    fn over_existing_years(&self, num: &'static FiscalField, den: &'static FiscalField) -> Num {
         let founded = self
             .a
             .company
@@ -1053,20 +1098,23 @@ impl<'a> Metrics<'a> {
             n = both(n, self.input(back, num)).map(|(t, x)| exact::sum(&[t, x]));
             d = both(d, self.input(back, den)).map(|(t, x)| exact::sum(&[t, x]));
         }
-        ratio(n, d, || year_field(self.calendar_year(1), den.name))
+        ratio(n, d, || FieldRef::year(self.calendar_year(1), den))
     }
 
     /// ½ × (v(Y−2)/v(Y−3) + v(Y−1)/v(Y−2)) − 1 in percent (高企 growth items);
     /// missing where a base year is not positive (the guideline's own notes
     /// decide those cases).
-    fn mean_growth_3y(&self, field: &str, v: impl Fn(&Self, u8) -> Num) -> Num {
+    fn mean_growth_3y(&self, field: &'static FiscalField, v: impl Fn(&Self, u8) -> Num) -> Num {
         let (v1, v2) = both(v(self, 1), v(self, 2))?;
         let v3 = v(self, 3)?;
         let base = |x: f64, back: u8| {
             if x > 0.0 {
                 Ok(x)
             } else {
-                Err(Missing::one(year_field(self.calendar_year(back), field)))
+                Err(Missing::one(FieldRef::year(
+                    self.calendar_year(back),
+                    field,
+                )))
             }
         };
         let (b3, b2) = (base(v3, 3)?, base(v2, 2)?);
@@ -1083,7 +1131,7 @@ impl<'a> Metrics<'a> {
         if r.is_finite() && r.abs() <= MAX_RATIO {
             Ok(r)
         } else {
-            Err(Missing::one(year_field(self.calendar_year(3), field)))
+            Err(Missing::one(FieldRef::year(self.calendar_year(3), field)))
         }
     }
 
@@ -1328,7 +1376,7 @@ impl<'a> Metrics<'a> {
             Metric::StStaffShare => num(ratio(
                 self.input(back, &fiscal::ST_STAFF),
                 self.staff_total(back),
-                || year_field(self.calendar_year(back), "staff_total"),
+                || FieldRef::year(self.calendar_year(back), &fiscal::STAFF_TOTAL),
             )),
             Metric::HnteRdRatio3y => {
                 num(self.over_existing_years(&fiscal::RD_SPEND, &fiscal::REVENUE))
@@ -1339,18 +1387,18 @@ impl<'a> Metrics<'a> {
             Metric::HitechRevenueShare => num(ratio(
                 self.input(back, &fiscal::HITECH_REVENUE),
                 self.input(back, &fiscal::TOTAL_INCOME),
-                || year_field(self.calendar_year(back), "total_income"),
+                || FieldRef::year(self.calendar_year(back), &fiscal::TOTAL_INCOME),
             )),
             Metric::RegisteredYears => a
                 .company
                 .founded
                 .map(|f| Value::Num(duration::years_between(f, self.as_of)))
                 .ok_or_else(|| Missing::one("company.founded")),
-            Metric::NetAssetGrowth3y => num(self.mean_growth_3y("total_assets", |m, b| {
+            Metric::NetAssetGrowth3y => num(self.mean_growth_3y(&fiscal::TOTAL_ASSETS, |m, b| {
                 let (assets, debts) = both(m.total_assets(b), m.total_liabilities(b))?;
                 Ok(exact::diff(assets, debts))
             })),
-            Metric::SalesGrowth3y => num(self.mean_growth_3y("revenue", Metrics::revenue)),
+            Metric::SalesGrowth3y => num(self.mean_growth_3y(&fiscal::REVENUE, Metrics::revenue)),
             Metric::ConversionsAvg3y => {
                 let mut total = Ok(0.0);
                 for b in 1..=3 {
@@ -1400,7 +1448,7 @@ impl<'a> Metrics<'a> {
             Metric::RdToCosts => num(ratio(
                 self.rd_spend(back),
                 self.input(back, &fiscal::TOTAL_COSTS),
-                || year_field(self.calendar_year(back), "total_costs"),
+                || FieldRef::year(self.calendar_year(back), &fiscal::TOTAL_COSTS),
             )),
             Metric::NatAwardTop3In5y => {
                 Ok(Value::Flag(self.award_in(Some(AwardLevel::National), 3, 5)))

@@ -216,8 +216,20 @@ impl FiscalField {
 
     /// Field id in `year`, e.g. `years.2024.revenue`.
     #[must_use]
-    pub fn id(&self, year: i32) -> String {
-        super::validate::year_field(year, self.name)
+    pub fn id(&'static self, year: i32) -> String {
+        super::FieldRef::Year { year, field: self }.id()
+    }
+
+    /// Whether `id` names this field in some year (`years.2024.rd_spend`,
+    /// or `years.*.rd_spend` for every year).
+    #[must_use]
+    pub fn names(&self, id: &str) -> bool {
+        let mut p = id.split('.');
+        p.next() == Some("years")
+            && p.next()
+                .is_some_and(|y| y == "*" || y.parse::<i32>().is_ok())
+            && p.next() == Some(self.name)
+            && p.next().is_none()
     }
 
     /// Whether `fy` holds a value for this field.

@@ -6,6 +6,7 @@
 
 mod company;
 mod completion;
+mod field;
 mod finance;
 pub mod fiscal;
 mod profile;
@@ -14,6 +15,7 @@ pub mod validate;
 
 pub use company::{City, Company, Industry};
 pub use completion::{Completion, Step, completion};
+pub use field::{FieldRef, InstitutionPart};
 pub use finance::FiscalYear;
 pub use fiscal::{FISCAL_FIELDS, FiscalField, FiscalPage};
 pub use profile::{

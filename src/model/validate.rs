@@ -190,12 +190,6 @@ impl Collector {
     }
 }
 
-/// Field id of a fiscal-year input.
-#[must_use]
-pub fn year_field(year: i32, name: &str) -> String {
-    format!("years.{year}.{name}")
-}
-
 /// Checks an assessment; `today` bounds dates that cannot lie in the future.
 #[must_use]
 pub fn validate(a: &Assessment, today: NaiveDate) -> Vec<Issue> {
@@ -259,7 +253,7 @@ fn check_company(c: &mut Collector, a: &Assessment, today: NaiveDate) {
 }
 
 fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
-    let f = |n: &str| year_field(fy.year, n);
+    let f = |field: &'static super::FiscalField| field.id(fy.year);
     if fy.year >= as_of.year() {
         c.error(
             format!("years.{}", fy.year),
@@ -283,19 +277,19 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     for field in super::FISCAL_FIELDS {
         match field.access {
             super::fiscal::Access::Money { get, signed, .. } => {
-                c.money(&f(field.name), get(fy), signed);
+                c.money(&f(field), get(fy), signed);
             }
-            super::fiscal::Access::People { get, .. } => c.people(&f(field.name), get(fy)),
+            super::fiscal::Access::People { get, .. } => c.people(&f(field), get(fy)),
         }
     }
     // Amounts a ratio divides by.
     for field in [
-        super::fiscal::REVENUE,
-        super::fiscal::MAIN_REVENUE,
-        super::fiscal::TOTAL_ASSETS,
-        super::fiscal::TOTAL_PROFIT,
+        &super::fiscal::REVENUE,
+        &super::fiscal::MAIN_REVENUE,
+        &super::fiscal::TOTAL_ASSETS,
+        &super::fiscal::TOTAL_PROFIT,
     ] {
-        c.divisor(&f(field.name), field.money(fy));
+        c.divisor(&f(field), field.money(fy));
     }
     // Compare only amounts that passed their own check above, so that one
     // bad value (say a negative revenue) is one error, not a cascade.
@@ -303,35 +297,35 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
     let exceeds = |part: Option<f64>, whole: Option<f64>| matches!((sound(part), sound(whole)), (Some(p), Some(w)) if p > w);
     if exceeds(fy.main_revenue, fy.revenue) {
         c.error(
-            f("main_revenue"),
+            f(&super::fiscal::MAIN_REVENUE),
             "主营业务收入大于营业收入".into(),
             "main-business revenue exceeds total revenue".into(),
         );
     }
     if exceeds(fy.lead_product_sales, fy.revenue) {
         c.error(
-            f("lead_product_sales"),
+            f(&super::fiscal::LEAD_PRODUCT_SALES),
             "主导产品销售收入大于营业收入".into(),
             "lead-product sales exceed total revenue".into(),
         );
     }
     if exceeds(fy.new_product_sales, fy.revenue) {
         c.error(
-            f("new_product_sales"),
+            f(&super::fiscal::NEW_PRODUCT_SALES),
             "新产品销售收入大于营业收入".into(),
             "new-product sales exceed total revenue".into(),
         );
     }
     if exceeds(fy.rd_spend, fy.revenue) {
         c.warn(
-            f("rd_spend"),
+            f(&super::fiscal::RD_SPEND),
             "研发费用大于营业收入，请核对".into(),
             "R&D spending exceeds revenue; please check".into(),
         );
     }
     if exceeds(fy.total_liabilities, fy.total_assets) {
         c.warn(
-            f("total_liabilities"),
+            f(&super::fiscal::TOTAL_LIABILITIES),
             "负债总额大于资产总额（资不抵债），请核对".into(),
             "liabilities exceed assets; please check".into(),
         );
@@ -340,7 +334,7 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
         && r > t
     {
         c.error(
-            f("rd_staff"),
+            f(&super::fiscal::RD_STAFF),
             format!("研发人员 {r} 人多于职工总数 {t} 人"),
             format!("R&D staff ({r}) exceed total staff ({t})"),
         );
@@ -349,7 +343,7 @@ fn check_year(c: &mut Collector, fy: &FiscalYear, as_of: NaiveDate) {
         && q > r
     {
         c.error(
-            f("rd_staff_qualified"),
+            f(&super::fiscal::RD_STAFF_QUALIFIED),
             format!("本科以上学历或工程师以上职称研发人员 {q} 人多于研发人员 {r} 人"),
             format!("qualified R&D staff ({q}) exceed R&D staff ({r})"),
         );

@@ -3,6 +3,7 @@
 //! Fields are only ever added, never renamed or removed, within version 1.
 //! The contract is these borrowed structs, serialised directly.
 
+use crate::model::FieldRef;
 use serde::Serialize;
 
 use super::format as f;
@@ -107,7 +108,7 @@ struct CriterionOut<'a> {
     max_points: Option<f64>,
     confidence: &'static str,
     have: Have,
-    missing: &'a [String],
+    missing: &'a [FieldRef],
     source: SourceOut<'a>,
     checks: Vec<CheckOut<'a>>,
 }
@@ -142,7 +143,7 @@ struct CheckOut<'a> {
     outcome: &'static str,
     gap: Option<GapOut>,
     decide: Option<&'a str>,
-    missing: &'a [String],
+    missing: &'a [FieldRef],
 }
 
 #[derive(Serialize)]
@@ -168,7 +169,7 @@ struct BlockerOut<'a> {
     confidence: &'static str,
     have: Have,
     points_gain: Option<f64>,
-    missing: &'a [String],
+    missing: &'a [FieldRef],
     gaps: Vec<String>,
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::format::{self as f, check_line};
 use crate::eval::{Evaluation, Outcome};
 use crate::i18n::Lang;
-use crate::i18n::fields::field_names;
+use crate::i18n::fields::{self, field_names};
 use crate::model::{Assessment, Issue, Severity};
 
 /// Renders an evaluation as text.
@@ -65,7 +65,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             let _ = writeln!(
                 o,
                 "  [{sev}] {}{}{}",
-                field_names(std::slice::from_ref(&i.field), lang),
+                fields::field_name_of_id(&i.field, lang),
                 l("：", ": "),
                 lang.pick(&i.zh, &i.en)
             );

@@ -215,9 +215,9 @@ fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
     let mut bad = Vec::new();
     for y in &a.years {
         for field in crate::model::FISCAL_FIELDS {
-            let (f, v) = (field.name, field.money(y));
+            let v = field.money(y);
             if v.is_some_and(|v| !v.is_finite()) {
-                bad.push(format!("years.{}.{f}", y.year));
+                bad.push(field.id(y.year));
             }
         }
     }

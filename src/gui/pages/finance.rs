@@ -12,7 +12,7 @@ use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::finance as s;
 use crate::i18n::{Tr, common, fields};
 use crate::metrics::{Metrics, Missing, Unit};
-use crate::model::{Assessment, FiscalField, FiscalPage};
+use crate::model::{Assessment, FieldRef, FiscalField, FiscalPage};
 use crate::report::format as f;
 
 /// Space between the columns of a yearly table.
@@ -230,26 +230,19 @@ fn missing_lines(env: &Env, doc: &Assessment, column_year: i32, missing: &Missin
         .fields
         .iter()
         .map(|field| {
-            let parsed = field
-                .strip_prefix("years.")
-                .and_then(|rest| rest.split_once('.'))
-                .and_then(|(y, name)| y.parse::<i32>().ok().map(|y| (y, name)));
-            let Some((year, name)) = parsed else {
+            let FieldRef::Year { year, field } = field else {
                 let named = fields::field_name(field, env.lang);
                 return env.t(s::MISSING).replace("{field}", &named);
             };
-            let label = fields::year_field_label(name).map_or(name, |tr| env.t(tr));
-            let named = if year == column_year {
+            let label = env.t(field.label);
+            let named = if *year == column_year {
                 label.to_string()
             } else {
                 env.t(s::OTHER_YEAR)
                     .replace("{year}", &year.to_string())
                     .replace("{field}", label)
             };
-            let filled = doc
-                .year(year)
-                .zip(FiscalField::by_name(name))
-                .is_some_and(|(fy, f)| f.is_filled(fy));
+            let filled = doc.year(*year).is_some_and(|fy| field.is_filled(fy));
             env.t(if filled { s::INVALID } else { s::MISSING })
                 .replace("{field}", &named)
         })

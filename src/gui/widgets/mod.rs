@@ -488,12 +488,17 @@ pub fn yearly<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
 
 /// A row of a yearly table: one per-year input of the catalogue
 /// ([`crate::model::FISCAL_FIELDS`]), a cell per fiscal year, its unit last.
-pub fn yearly_input(ui: &mut Ui, env: &Env, doc: &mut Assessment, field: &FiscalField) -> bool {
+pub fn yearly_input(
+    ui: &mut Ui,
+    env: &Env,
+    doc: &mut Assessment,
+    field: &'static FiscalField,
+) -> bool {
     let l = label(
         ui,
         env,
         env.t(field.label),
-        &format!("years.*.{}", field.name),
+        &crate::model::FieldRef::EveryYear(field).id(),
     );
     let mut changed = false;
     for back in 1..=3u8 {
