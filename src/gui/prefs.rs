@@ -139,22 +139,59 @@ pub struct Recovery {
     pub assessment: Assessment,
 }
 
+/// The recovery copy on disk: the document is kept as a whole assessment
+/// file (with its `format_version`), so a copy left by an older innocheck
+/// goes through the same migrations as a saved file.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecoveryFile {
+    /// The file the work belongs to, if it had been saved before.
+    original: Option<PathBuf>,
+    /// The unsaved document as the text of an assessment file.
+    document: String,
+}
+
+/// The recovery copy as innocheck 0.1 wrote it: the document inline,
+/// without a format version (read as the current format when it parses).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecoveryUnversioned {
+    original: Option<PathBuf>,
+    assessment: Assessment,
+}
+
 impl Recovery {
     /// Writes the recovery copy atomically.
     pub fn save(&self, dir: &DataDir) -> Result<(), crate::storage::StorageError> {
-        write_ron(dir.recovery_file(), self)
+        let file = RecoveryFile {
+            original: self.original.clone(),
+            document: crate::storage::to_ron(&self.assessment)?,
+        };
+        write_ron(dir.recovery_file(), &file)
     }
 
-    /// The recovery copy left by an earlier run, if any and readable.
+    /// The recovery copy left by an earlier run, if any and readable,
+    /// migrated to the current format.
     #[must_use]
     pub fn load(dir: &DataDir) -> Option<Recovery> {
+        let path = dir.recovery_file()?;
         // Through the storage reader: a regular file, bounded, never a FIFO.
-        let bytes = crate::storage::read(&dir.recovery_file()?).ok()?;
+        let bytes = crate::storage::read(&path).ok()?;
         let text = String::from_utf8(bytes).ok()?;
-        ron::Options::default()
-            .with_recursion_limit(crate::storage::MAX_DEPTH)
-            .from_str(&text)
-            .ok()
+        let options = ron::Options::default().with_recursion_limit(crate::storage::MAX_DEPTH);
+        if let Ok(file) = options.from_str::<RecoveryFile>(&text) {
+            let name = path.display().to_string();
+            let loaded = crate::storage::load_bytes(file.document.as_bytes(), &name).ok()?;
+            return Some(Recovery {
+                original: file.original,
+                assessment: loaded.assessment,
+            });
+        }
+        let old: RecoveryUnversioned = options.from_str(&text).ok()?;
+        Some(Recovery {
+            original: old.original,
+            assessment: old.assessment,
+        })
     }
 
     /// Deletes the recovery copy (after a save or an explicit discard).
