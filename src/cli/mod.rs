@@ -396,27 +396,10 @@ fn evaluate_loaded(
     })
 }
 
-/// Applies `f` to every file on all cores, keeping their order.
+/// Applies `f` to every file on all cores (rayon's pool), keeping their order.
 pub fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(files.len().max(1));
-    if threads <= 1 {
-        return files.iter().map(|p| f(p)).collect();
-    }
-    let chunk = files.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| f(p)).collect::<Vec<T>>()))
-            .collect();
-        // A worker only panics on a bug; re-raise it rather than hide it.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    use rayon::prelude::*;
+    files.par_iter().map(|p| f(p)).collect()
 }
 
 /// Evaluates many files on all cores, keeping their order.
