@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("innocheck: {e:#}");
+            eprintln!("innocheck: {}", cli::error_text(&e, cli.lang()));
             ExitCode::from(2)
         }
     }

@@ -756,15 +756,21 @@ fn a_syntax_error_names_file_line_and_column() {
             r.stderr
         );
         assert!(
-            r.stderr.contains("line 4, column 29"),
-            "stderr lacks line/column:\n{}",
-            r.stderr
-        );
-        assert!(
             r.stderr.contains("第 4 行第 29 列"),
-            "stderr lacks the Chinese line/column:\n{}",
+            "stderr lacks the line/column (Chinese by default):\n{}",
             r.stderr
         );
+        assert!(!r.stderr.contains("line 4"), "one language:\n{}", r.stderr);
+        let mut en = args.clone();
+        en.extend(["--lang", "en"]);
+        let r = run(&en);
+        r.expect_code(2, "syntax error, English");
+        assert!(
+            r.stderr.contains("line 4, column 29") && r.stderr.contains(&name),
+            "stderr lacks file and line/column in English:\n{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("第 4 行"), "one language:\n{}", r.stderr);
     }
 }
 
@@ -796,15 +802,17 @@ fn validate_reports_a_bad_credit_code_check_digit() {
 
     let ok = run(&["validate", &fixture("cli-basic.ron")]);
     ok.expect_code(0, "valid file");
-    assert!(!ok.stdout.contains("company.uscc"), "{}", ok.stdout);
+    assert!(!ok.stdout.contains("统一社会信用代码"), "{}", ok.stdout);
 
     let r = run(&["validate", &name]);
     r.expect_code(0, "validate with issues");
+    // The field is named as the form names it, never by its id.
+    assert!(!r.stdout.contains("company.uscc"), "{}", r.stdout);
     let line = r
         .stdout
         .lines()
-        .find(|l| l.contains("company.uscc"))
-        .unwrap_or_else(|| panic!("no company.uscc issue:\n{}", r.stdout));
+        .find(|l| l.contains("企业概况 › 统一社会信用代码"))
+        .unwrap_or_else(|| panic!("no credit-code issue:\n{}", r.stdout));
     assert!(
         line.contains('R') && line.contains('0'),
         "the message gives expected and found check digits: {line}"
@@ -1178,8 +1186,10 @@ fn report_and_export_refuse_to_replace_an_assessment_file() {
         // The input given again as the output, as typed by mistake.
         let r = run(&[cmd, f, "-o", f]);
         r.expect_code(2, cmd);
-        assert!(r.stderr.contains("assessment file"), "{}", r.stderr);
         assert!(r.stderr.contains("评价文件"), "{}", r.stderr);
+        let r = run(&[cmd, f, "-o", f, "--lang", "en"]);
+        r.expect_code(2, cmd);
+        assert!(r.stderr.contains("assessment file"), "{}", r.stderr);
         assert_eq!(
             std::fs::read_to_string(&file).expect("still there"),
             text,

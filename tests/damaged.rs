@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use innocheck::i18n::Lang;
 use innocheck::metrics::{Metrics, Missing};
 use innocheck::model::{Assessment, Issue, Severity, validate};
 use innocheck::storage::{self, MAX_DEPTH, MAX_FILE_BYTES, StorageError};
@@ -290,10 +291,17 @@ fn nan_in_a_money_field_is_rejected_naming_the_field() {
         load_err(&path),
         StorageError::NotFinite {
             file: path.display().to_string(),
-            fields: "years.2023.revenue".into(),
+            fields: vec!["years.2023.revenue".into()],
         }
     );
-    assert!(load_err(&path).to_string().contains("years.2023.revenue"));
+    // People read the field as the form names it, in their language.
+    let e = load_err(&path);
+    assert!(
+        e.message(Lang::Zh).contains("2023 年营业收入"),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    assert!(e.to_string().contains("Revenue (2023)"), "{e}");
 }
 
 #[test]
@@ -303,7 +311,7 @@ fn infinities_in_money_fields_are_rejected_naming_every_field() {
         load_err(&path),
         StorageError::NotFinite {
             file: path.display().to_string(),
-            fields: "years.2022.total_assets, projects.0.budget".into(),
+            fields: vec!["years.2022.total_assets".into(), "projects.0.budget".into()],
         }
     );
 }
@@ -338,7 +346,7 @@ fn non_finite_values_in_other_number_fields_are_rejected_too() {
         let path = dir.path().join("nonfinite.ron");
         fs::write(&path, text.replacen(from, to, 1)).expect("write");
         match load_err(&path) {
-            StorageError::NotFinite { fields, .. } => assert_eq!(fields, field),
+            StorageError::NotFinite { fields, .. } => assert_eq!(fields, [field]),
             other => panic!("{field}: {other:?}"),
         }
     }
@@ -616,7 +624,7 @@ fn nan_in_a_format1_file_is_rejected_with_the_calendar_year() {
         load_err(&path),
         StorageError::NotFinite {
             file: path.display().to_string(),
-            fields: "years.2022.revenue".into(),
+            fields: vec!["years.2022.revenue".into()],
         }
     );
 }

@@ -275,7 +275,7 @@ fn exports_never_replace_a_damaged_assessment() {
                 for cmd in ["report", "export"] {
                     let r = run(dir.path(), &[cmd, "company.ron", "-o", name]);
                     assert_eq!(r.code, 2, "{cmd} over {what} as {name}: {}", r.stderr);
-                    assert!(r.stderr.contains("assessment file"), "{}", r.stderr);
+                    assert!(r.stderr.contains("评价文件"), "{}", r.stderr);
                 }
             }
             assert_eq!(

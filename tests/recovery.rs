@@ -39,10 +39,7 @@ fn a_copy_of_an_older_format_is_migrated_on_restore() {
     let dir = DataDir::at(data.path());
     // A copy whose document is a format-2 file, as a release writing format 2
     // would have left it.
-    let copy = format!(
-        "(original: Some(\"/文档/新余材料.ron\"), document: {:?})",
-        FORMAT2
-    );
+    let copy = format!("(original: Some(\"/文档/新余材料.ron\"), document: {FORMAT2:?})");
     std::fs::write(dir.recovery_file().expect("path"), copy).expect("write");
     let rec = Recovery::load(&dir).expect("the old copy is offered");
     let migrated = storage::load_bytes(FORMAT2.as_bytes(), "fixture")
@@ -55,14 +52,14 @@ fn a_copy_of_an_older_format_is_migrated_on_restore() {
 #[test]
 fn a_copy_without_a_version_is_still_read() {
     // innocheck 0.1 wrote the document inline, with no version.
-    let data = temp();
-    let dir = DataDir::at(data.path());
-    let doc = storage::sample(storage::DEFAULT_SAMPLE).expect("sample");
     #[derive(serde::Serialize)]
     struct Old<'a> {
         original: Option<PathBuf>,
         assessment: &'a innocheck::model::Assessment,
     }
+    let data = temp();
+    let dir = DataDir::at(data.path());
+    let doc = storage::sample(storage::DEFAULT_SAMPLE).expect("sample");
     let text = ron::ser::to_string_pretty(
         &Old {
             original: None,

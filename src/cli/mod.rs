@@ -16,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::clock::today;
 use crate::eval::{Evaluation, Verdict, evaluate};
 use crate::i18n::Lang;
+use crate::i18n::cli as tr;
 use crate::model::{Assessment, Issue, validate};
 use crate::report;
 use crate::rules::{Pack, Registry};
@@ -396,6 +397,24 @@ fn evaluate_loaded(
     })
 }
 
+/// An error and its causes, in `lang` where the core can say them so
+/// (storage and report errors), joined as anyhow's `{:#}` joins them.
+#[must_use]
+pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    e.chain()
+        .map(|cause| {
+            if let Some(s) = cause.downcast_ref::<storage::StorageError>() {
+                s.message(lang)
+            } else if let Some(r) = cause.downcast_ref::<report::ReportError>() {
+                r.message(lang)
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
 /// Applies `f` to every file on all cores (rayon's pool), keeping their order.
 pub fn par_map<T: Send>(files: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
     use rayon::prelude::*;
@@ -461,14 +480,14 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
                 }
                 Err(err) => {
                     failed = true;
-                    eprintln!("innocheck: {err:#}");
+                    eprintln!("innocheck: {}", error_text(&err, lang));
                     if !json {
                         continue;
                     }
                     serde_json::to_string_pretty(&serde_json::json!({
                         "format": report::json::FORMAT,
                         "file": path.display().to_string(),
-                        "error": format!("{err:#}"),
+                        "error": error_text(&err, lang),
                     }))?
                 }
             };
@@ -603,36 +622,34 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
                     }));
                 } else {
                     let head = if issues.is_empty() {
-                        lang.pick("未发现问题", "no problems found")
+                        lang.t(tr::NO_PROBLEMS_FOUND)
                     } else {
-                        lang.pick("发现以下问题：", "problems found:")
+                        lang.t(tr::PROBLEMS_FOUND)
                     };
                     let _ = writeln!(text, "{}: {head}", path.display());
                     if l.migrated {
-                        let _ = writeln!(
-                            text,
-                            "  {}",
-                            lang.pick(
-                                "（旧版文件格式，保存时将升级为当前格式）",
-                                "(older file format; saving upgrades it)"
-                            )
-                        );
+                        let _ = writeln!(text, "  {}", lang.t(tr::OLD_FORMAT));
                     }
                     for i in &issues {
                         let sev = match i.severity {
-                            crate::model::Severity::Error => lang.pick("错误", "error"),
-                            crate::model::Severity::Warning => lang.pick("提示", "warning"),
+                            crate::model::Severity::Error => lang.t(tr::ERROR),
+                            crate::model::Severity::Warning => lang.t(tr::WARNING),
                         };
-                        let _ =
-                            writeln!(text, "  [{sev}] {}: {}", i.field, lang.pick(&i.zh, &i.en));
+                        let _ = writeln!(
+                            text,
+                            "  [{sev}] {}{}{}",
+                            crate::i18n::fields::field_name_of_id(&i.field, lang),
+                            lang.t(tr::COLON),
+                            lang.pick(&i.zh, &i.en)
+                        );
                     }
                 }
             }
             Err(e) => {
                 failed = true;
-                eprintln!("innocheck: {e}");
+                eprintln!("innocheck: {}", e.message(lang));
                 if args.format == Format::Json {
-                    items.push(serde_json::json!({"file": path.display().to_string(), "error": e.to_string()}));
+                    items.push(serde_json::json!({"file": path.display().to_string(), "error": e.message(lang)}));
                 }
             }
         }

@@ -9,6 +9,7 @@ use serde_json::json;
 use super::Evaluated;
 use crate::eval::{Evaluation, ProgrammeProgress};
 use crate::i18n::Lang;
+use crate::i18n::cli as tr;
 use crate::metrics::{Metric, Metrics, Value};
 use crate::report::format as f;
 use crate::rules::Programme;
@@ -61,11 +62,7 @@ fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) 
             || "—".to_string(),
             |t| {
                 if held {
-                    format!(
-                        "{}{}",
-                        t.title.get(lang),
-                        lang.pick("（已持有）", " (held)")
-                    )
+                    format!("{}{}", t.title.get(lang), lang.t(tr::HELD))
                 } else {
                     t.title.get(lang).to_string()
                 }
@@ -133,7 +130,7 @@ pub fn render(
         .iter()
         .map(|(p, r)| match r {
             Ok(e) => Ok(row(e, lang)),
-            Err(err) => Err((p.display().to_string(), format!("{err:#}"))),
+            Err(err) => Err((p.display().to_string(), super::error_text(err, lang))),
         })
         .collect();
     let mut o = String::new();
@@ -198,7 +195,7 @@ pub fn render(
                 match r {
                     Ok(r) => {
                         let name = if r.company.is_empty() {
-                            lang.pick("（未填写企业名称）", "(no name)")
+                            lang.t(tr::NO_NAME)
                         } else {
                             &r.company
                         };
@@ -217,8 +214,7 @@ pub fn render(
                                     Lang::En => format!("; next {next}: {n} blockers"),
                                 }
                             };
-                            let _ =
-                                writeln!(o, "  {label}{} {reached}{next}", lang.pick("：", ":"));
+                            let _ = writeln!(o, "  {label}{} {reached}{next}", lang.t(tr::COLON));
                         }
                         let rd = r
                             .rd_ratio
@@ -230,18 +226,14 @@ pub fn render(
                         let _ = writeln!(
                             o,
                             "  {} {rd}   {} {hv}   {} {}\n",
-                            lang.pick("研发强度", "R&D intensity"),
-                            lang.pick("五有平均", "five haves"),
-                            lang.pick("输入错误", "input errors"),
+                            lang.t(tr::R_D_INTENSITY),
+                            lang.t(tr::FIVE_HAVES),
+                            lang.t(tr::INPUT_ERRORS),
                             r.errors
                         );
                     }
                     Err((file, e)) => {
-                        let _ = writeln!(
-                            o,
-                            "{file}\n  {} {e}\n",
-                            lang.pick("无法读取：", "cannot read:")
-                        );
+                        let _ = writeln!(o, "{file}\n  {} {e}\n", lang.t(tr::CANNOT_READ));
                     }
                 }
             }

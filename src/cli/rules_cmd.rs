@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 
 use super::RulesAction;
 use crate::i18n::Lang;
+use crate::i18n::cli as tr;
 use crate::report::format as f;
 use crate::rules::{Criterion, Pack, Registry};
 
@@ -29,18 +30,14 @@ fn get<'r>(reg: &'r Registry, id: &str) -> Result<&'r Pack> {
 fn dates(p: &Pack, lang: Lang) -> String {
     let to = p
         .effective_to
-        .map_or_else(|| lang.pick("至今", "open").to_string(), |d| d.to_string());
+        .map_or_else(|| lang.t(tr::OPEN).to_string(), |d| d.to_string());
     format!("{} – {to}", p.effective_from)
 }
 
 fn list(reg: &Registry, lang: Lang) -> String {
     let mut o = String::new();
     for p in reg.packs() {
-        let partial = if p.partial {
-            lang.pick("  部分编码", "  partial")
-        } else {
-            ""
-        };
+        let partial = if p.partial { lang.t(tr::PARTIAL) } else { "" };
         let _ = writeln!(
             o,
             "{:<18} r{:<3} {} [{}]{partial}  {}",
@@ -57,28 +54,18 @@ fn list(reg: &Registry, lang: Lang) -> String {
 fn show(p: &Pack, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{} — {}", p.id, p.title.get(lang));
-    let _ = writeln!(o, "{} {}", lang.pick("文件：", "Document:"), p.document);
-    let _ = writeln!(
-        o,
-        "{} {}",
-        lang.pick("发布机关：", "Issuer:"),
-        p.issuer.get(lang)
-    );
-    let _ = writeln!(
-        o,
-        "{} {}",
-        lang.pick("有效期：", "In force:"),
-        dates(p, lang)
-    );
+    let _ = writeln!(o, "{} {}", lang.t(tr::DOCUMENT), p.document);
+    let _ = writeln!(o, "{} {}", lang.t(tr::ISSUER), p.issuer.get(lang));
+    let _ = writeln!(o, "{} {}", lang.t(tr::IN_FORCE), dates(p, lang));
     let _ = writeln!(
         o,
         "{} {} — {}",
-        lang.pick("可信度：", "Confidence:"),
+        lang.t(tr::CONFIDENCE),
         p.confidence.label(),
         f::confidence(p.confidence, lang)
     );
     for n in &p.notes {
-        let _ = writeln!(o, "{} {}", lang.pick("注：", "Note:"), n.get(lang));
+        let _ = writeln!(o, "{} {}", lang.t(tr::NOTE), n.get(lang));
     }
     let crit = |o: &mut String, c: &Criterion| {
         let _ = writeln!(
@@ -93,19 +80,19 @@ fn show(p: &Pack, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "      {} {}",
-                lang.pick("适用于：", "applies when:"),
+                lang.t(tr::APPLIES_WHEN),
                 f::describe_test(w, lang)
             );
         }
         let _ = writeln!(
             o,
             "      {} {}",
-            lang.pick("依据：", "source:"),
+            lang.t(tr::SOURCE),
             f::source(&c.source, lang)
         );
     };
     if !p.common.is_empty() {
-        let _ = writeln!(o, "\n{}", lang.pick("各级共同条件", "Common to every tier"));
+        let _ = writeln!(o, "\n{}", lang.t(tr::COMMON_TO_EVERY_TIER));
         for c in &p.common {
             crit(&mut o, c);
         }
@@ -136,7 +123,7 @@ fn show(p: &Pack, lang: Lang) -> String {
             let _ = writeln!(
                 o,
                 "  {} {}: {}",
-                lang.pick("评分表", "Score table"),
+                lang.t(tr::SCORE_TABLE),
                 f::number(s.max, 1),
                 blocks.join(", ")
             );
@@ -168,7 +155,7 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "  {} {} → {}",
-        lang.pick("有效期", "in force"),
+        lang.t(tr::IN_FORCE_2),
         dates(a, lang),
         dates(b, lang)
     );
@@ -176,7 +163,7 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
         let _ = writeln!(
             o,
             "  {} {} → {}",
-            lang.pick("文件", "document"),
+            lang.t(tr::DOCUMENT_2),
             a.document,
             b.document
         );
@@ -211,8 +198,8 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
                         let _ = writeln!(
                             body,
                             "      {} {desc}\n      {} {desc2}",
-                            lang.pick("原：", "was:"),
-                            lang.pick("现：", "now:")
+                            lang.t(tr::WAS),
+                            lang.t(tr::NOW)
                         );
                     }
                 } else {
@@ -236,10 +223,7 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "  {}: +{added} −{removed} ~{changed} ={same}\n",
-        lang.pick(
-            "新增 / 删除 / 修改 / 未变",
-            "added / removed / changed / unchanged"
-        )
+        lang.t(tr::ADDED_REMOVED_CHANGED_UNCHANGED)
     );
     o.push_str(&body);
     o

@@ -82,7 +82,11 @@ impl App {
             (Some(p), _) => match storage::load(p) {
                 Ok(l) => (l.assessment, Some(p.clone())),
                 Err(e) => {
-                    error = Some(format!("{} {e}", lang.t(common::OPEN_FAILED)));
+                    error = Some(format!(
+                        "{} {}",
+                        lang.t(common::OPEN_FAILED),
+                        e.message(lang)
+                    ));
                     (Assessment::default(), None)
                 }
             },
@@ -633,7 +637,7 @@ impl App {
                     self.session.sample = Some(name.to_string());
                     self.leave_welcome();
                 }
-                Err(e) => self.error = Some(e.to_string()),
+                Err(e) => self.error = Some(e.message(self.lang)),
             },
             Pending::Quit => {
                 self.close_allowed = true;
@@ -667,7 +671,13 @@ impl App {
                 self.status = None;
                 self.leave_welcome();
             }
-            Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::OPEN_FAILED))),
+            Err(e) => {
+                self.error = Some(format!(
+                    "{} {}",
+                    self.lang.t(common::OPEN_FAILED),
+                    e.message(self.lang)
+                ));
+            }
         }
     }
 
@@ -685,7 +695,11 @@ impl App {
             }
             Err(e) => {
                 self.after_save = None;
-                self.error = Some(format!("{} {e}", self.lang.t(common::SAVE_FAILED)));
+                self.error = Some(format!(
+                    "{} {}",
+                    self.lang.t(common::SAVE_FAILED),
+                    e.message(self.lang)
+                ));
             }
         }
     }
@@ -809,8 +823,8 @@ impl App {
             crate::report::xlsx::render(&self.session.doc, &data)
         };
         let result = rendered
-            .map_err(|e| e.to_string())
-            .and_then(|b| storage::save_export(path, &b).map_err(|e| e.to_string()));
+            .map_err(|e| e.message(self.lang))
+            .and_then(|b| storage::save_export(path, &b).map_err(|e| e.message(self.lang)));
         match result {
             Ok(()) => {
                 self.status = Some(format!(

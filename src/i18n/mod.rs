@@ -15,9 +15,12 @@ macro_rules! strings {
     };
 }
 
+pub mod cli;
 pub mod common;
+pub mod errors;
 pub mod fields;
 pub mod pages;
+pub mod words;
 
 /// Interface language. Chinese is the default, as the official texts are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -73,6 +76,9 @@ pub struct Tr {
 pub fn all() -> Vec<Tr> {
     let mut v: Vec<Tr> = common::ALL.to_vec();
     v.extend_from_slice(fields::ALL);
+    v.extend_from_slice(errors::ALL);
+    v.extend_from_slice(cli::ALL);
+    v.extend_from_slice(words::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

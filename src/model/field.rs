@@ -193,19 +193,20 @@ impl PartialOrd for FieldRef {
 
 impl PartialEq<str> for FieldRef {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        let id = self.id();
+        id.as_str() == other
     }
 }
 
 impl PartialEq<&str> for FieldRef {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == **other
     }
 }
 
 impl PartialEq<String> for FieldRef {
     fn eq(&self, other: &String) -> bool {
-        self.to_string() == *other
+        *self == *other.as_str()
     }
 }
 
@@ -242,7 +243,7 @@ mod tests {
 
     #[test]
     fn lists_sort_as_their_ids() {
-        let mut v = vec![
+        let mut v = [
             FieldRef::year(2024, &fiscal::REVENUE),
             FieldRef::named("company.industry"),
             FieldRef::year(2023, &fiscal::RD_SPEND),

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use crate::eval::{Check, CheckOp, Evaluation, Gap, Outcome, ProgrammeProgress, Verdict};
 use crate::i18n::Lang;
+use crate::i18n::words;
 use crate::metrics::{Unit, Value};
 use crate::rules::{Confidence, Have, Op, Programme, Rule, Scoring, Test, Text};
 
@@ -37,14 +38,18 @@ pub fn number(v: f64, decimals: usize) -> String {
     }
 }
 
+/// 是 / 否 (yes / no).
+#[must_use]
+pub fn yes_no(b: bool, lang: Lang) -> &'static str {
+    lang.t(if b { words::YES } else { words::NO })
+}
+
 /// A value with its unit, e.g. `2.4%`, `1,500 万元`, `是`.
 #[must_use]
 pub fn value(v: Option<Value>, unit: Unit, lang: Lang) -> String {
     match v {
-        None => lang.pick("—", "—").into(),
-        Some(Value::Flag(b)) => lang
-            .pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" })
-            .into(),
+        None => lang.t(words::DASH).into(),
+        Some(Value::Flag(b)) => yes_no(b, lang).into(),
         Some(Value::Num(n)) => quantity(n, unit, lang),
         Some(Value::Span(s)) => {
             // "1.1–2 年": the start is known only to the year.
@@ -97,12 +102,11 @@ pub fn check_line(c: &Check, lang: Lang) -> String {
     let label = c.label.get(lang);
     match (c.value, c.threshold) {
         (Some(Value::Flag(v)), Some(Value::Flag(t))) if c.unit == Unit::Flag => {
-            let yes_no =
-                |b: bool| lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" });
+            let yes_no = |b: bool| yes_no(b, lang);
             format!(
                 "{label}：{}（{} {}）",
                 yes_no(v),
-                lang.pick("要求", "required"),
+                lang.t(words::REQUIRED),
                 yes_no(t)
             )
             .replace('：', if lang == Lang::En { ": " } else { "：" })
@@ -125,7 +129,7 @@ pub fn check_line(c: &Check, lang: Lang) -> String {
             };
             format!("{label} {vs} {op} {ts}")
         }
-        (None, None) => format!("{label}{}", lang.pick("：未填写", ": not entered")),
+        (None, None) => format!("{label}{}", lang.t(words::NOT_ENTERED)),
         (v, _) => format!("{label} {}", value(v, c.unit, lang)),
     }
 }
@@ -225,11 +229,11 @@ pub fn gap(g: &Gap, lang: Lang) -> String {
 #[must_use]
 pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
     match o {
-        Outcome::Met => lang.pick("达标", "met"),
-        Outcome::NotMet => lang.pick("未达标", "not met"),
-        Outcome::Missing => lang.pick("数据缺失", "missing data"),
-        Outcome::Review => lang.pick("待声明", "needs review"),
-        Outcome::NA => lang.pick("不适用", "n/a"),
+        Outcome::Met => lang.t(words::MET),
+        Outcome::NotMet => lang.t(words::NOT_MET),
+        Outcome::Missing => lang.t(words::MISSING_DATA),
+        Outcome::Review => lang.t(words::NEEDS_REVIEW),
+        Outcome::NA => lang.t(words::N_A),
     }
 }
 
@@ -249,10 +253,10 @@ pub fn outcome_mark(o: Outcome) -> &'static str {
 #[must_use]
 pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match v {
-        Verdict::Eligible => lang.pick("符合条件", "eligible"),
-        Verdict::NotEligible => lang.pick("尚不符合", "not eligible"),
-        Verdict::Incomplete => lang.pick("资料不全", "incomplete"),
-        Verdict::NotApplicable => lang.pick("不适用", "not applicable"),
+        Verdict::Eligible => lang.t(words::ELIGIBLE),
+        Verdict::NotEligible => lang.t(words::NOT_ELIGIBLE),
+        Verdict::Incomplete => lang.t(words::INCOMPLETE),
+        Verdict::NotApplicable => lang.t(words::NOT_APPLICABLE),
     }
 }
 
@@ -260,19 +264,10 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
 #[must_use]
 pub fn confidence(c: Confidence, lang: Lang) -> &'static str {
     match c {
-        Confidence::V => lang.pick(
-            "已核实（两份以上官方文本）",
-            "verified (two or more official copies)",
-        ),
-        Confidence::V1 => lang.pick("单一来源，待复核", "one public copy; re-check"),
-        Confidence::P => lang.pick(
-            "暂定值，请向主管部门确认",
-            "provisional: confirm with the authority",
-        ),
-        Confidence::Q => lang.pick(
-            "定性条件，需自行声明并附证明",
-            "qualitative: declare and attach evidence",
-        ),
+        Confidence::V => lang.t(words::VERIFIED_TWO_OR_MORE_OFFICIAL_COPIES),
+        Confidence::V1 => lang.t(words::ONE_PUBLIC_COPY_RE_CHECK),
+        Confidence::P => lang.t(words::PROVISIONAL_CONFIRM_WITH_THE_AUTHORITY),
+        Confidence::Q => lang.t(words::QUALITATIVE_DECLARE_AND_ATTACH_EVIDENCE),
     }
 }
 
@@ -280,12 +275,12 @@ pub fn confidence(c: Confidence, lang: Lang) -> &'static str {
 #[must_use]
 pub fn have(h: Have, lang: Lang) -> &'static str {
     match h {
-        Have::Staff => lang.pick("研发人员", "R&D staff"),
-        Have::Funding => lang.pick("研发经费", "R&D funding"),
-        Have::Conditions => lang.pick("研发条件", "R&D conditions"),
-        Have::Direction => lang.pick("研发方向", "R&D direction"),
-        Have::Projects => lang.pick("研发项目", "R&D projects"),
-        Have::Basis => lang.pick("基本条件", "basis"),
+        Have::Staff => lang.t(words::R_D_STAFF),
+        Have::Funding => lang.t(words::R_D_FUNDING),
+        Have::Conditions => lang.t(words::R_D_CONDITIONS),
+        Have::Direction => lang.t(words::R_D_DIRECTION),
+        Have::Projects => lang.t(words::R_D_PROJECTS),
+        Have::Basis => lang.t(words::BASIS),
     }
 }
 
@@ -293,10 +288,10 @@ pub fn have(h: Have, lang: Lang) -> &'static str {
 #[must_use]
 pub fn programme(p: Programme, lang: Lang) -> &'static str {
     match p {
-        Programme::TechCenter => lang.pick("企业技术中心", "Enterprise technology center"),
-        Programme::QualitySme => lang.pick("优质中小企业梯度培育", "Quality-SME ladder"),
-        Programme::HighTech => lang.pick("高新技术企业", "High-tech enterprise"),
-        Programme::TechSme => lang.pick("科技型中小企业", "Tech-based SME"),
+        Programme::TechCenter => lang.t(words::ENTERPRISE_TECHNOLOGY_CENTER),
+        Programme::QualitySme => lang.t(words::QUALITY_SME_LADDER),
+        Programme::HighTech => lang.t(words::HIGH_TECH_ENTERPRISE),
+        Programme::TechSme => lang.t(words::TECH_BASED_SME),
     }
 }
 
@@ -306,7 +301,7 @@ pub fn programme(p: Programme, lang: Lang) -> &'static str {
 pub fn reached_tier(ev: &Evaluation, p: &ProgrammeProgress, lang: Lang) -> Option<String> {
     let t = ev.tier(p.reached.as_deref()?)?;
     let held = if p.reached_held {
-        lang.pick("（已持有）", " (held)")
+        lang.t(words::HELD)
     } else {
         ""
     };
@@ -338,37 +333,28 @@ pub fn describe_test(t: &Test, lang: Lang) -> String {
             )
         }
         Test::Flag { metric: m, expect } => {
-            format!(
-                "{} = {}",
-                metric(*m),
-                lang.pick(
-                    if *expect { "是" } else { "否" },
-                    if *expect { "yes" } else { "no" }
-                )
-            )
+            format!("{} = {}", metric(*m), yes_no(*expect, lang))
         }
-        Test::Declared { metric: m } => format!(
-            "{}{}",
-            metric(*m),
-            paren(lang.pick("自行声明", "declared"), lang)
-        ),
+        Test::Declared { metric: m } => {
+            format!("{}{}", metric(*m), paren(lang.t(words::DECLARED), lang))
+        }
         Test::Holds { title, tier, .. } => {
             let t = lang.pick(title.zh(), title.en());
             match tier {
                 Some(_) => format!(
                     "{} {t}{}",
-                    lang.pick("持有", "holds"),
-                    lang.pick("，或本次评价符合该层级标准", ", or meets that tier now")
+                    lang.t(words::HOLDS),
+                    lang.t(words::OR_MEETS_THAT_TIER_NOW)
                 ),
-                None => format!("{} {t}", lang.pick("持有", "holds")),
+                None => format!("{} {t}", lang.t(words::HOLDS)),
             }
         }
-        Test::Score { min } => format!("{} ≥ {}", lang.pick("评分", "score"), number(*min, 1)),
+        Test::Score { min } => format!("{} ≥ {}", lang.t(words::SCORE), number(*min, 1)),
         Test::All(v) => v
             .iter()
             .map(|x| describe_test(x, lang))
             .collect::<Vec<_>>()
-            .join(lang.pick(" 且 ", " and ")),
+            .join(lang.t(words::AND)),
         Test::Any(rs) => rs
             .iter()
             .map(|r| {
@@ -380,7 +366,7 @@ pub fn describe_test(t: &Test, lang: Lang) -> String {
                 format!("({when}{})", describe_test(&r.test, lang))
             })
             .collect::<Vec<_>>()
-            .join(lang.pick(" 或 ", " or ")),
+            .join(lang.t(words::OR)),
     }
 }
 
@@ -404,7 +390,7 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
                     format!(
                         "{}{}{}",
                         band_words(b.from, b.to, *unit, *upper_closed, lang),
-                        lang.pick("：", ": "),
+                        lang.t(words::COLON_SPACED),
                         quantity(b.points, Unit::Points, lang)
                     )
                 })
@@ -412,8 +398,8 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
             format!(
                 "{}{yr}{}{}",
                 lang.pick(metric.zh(), metric.en()),
-                lang.pick("：", ": "),
-                parts.join(lang.pick("；", "; "))
+                lang.t(words::COLON_SPACED),
+                parts.join(lang.t(words::SEMICOLON))
             )
         }
         Scoring::Ladder { steps, otherwise } => {
@@ -423,7 +409,7 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
                 .collect();
             parts.push(format!(
                 "{} → {}",
-                lang.pick("其他", "otherwise"),
+                lang.t(words::OTHERWISE),
                 number(*otherwise, 1)
             ));
             parts.join("; ")
@@ -436,7 +422,7 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
             format!(
                 "{} ({} {})",
                 parts.join("; "),
-                lang.pick("上限", "cap"),
+                lang.t(words::CAP),
                 number(*cap, 1)
             )
         }
@@ -444,11 +430,11 @@ pub fn describe_scoring(s: &Scoring, lang: Lang) -> String {
             .iter()
             .map(|x| describe_scoring(x, lang))
             .collect::<Vec<_>>()
-            .join(lang.pick(" 取高者 ", " | best of | ")),
+            .join(lang.t(words::BEST_OF)),
         Scoring::Manual { metric } => format!(
             "{}{}",
             lang.pick(metric.zh(), metric.en()),
-            paren(lang.pick("手工录入", "entered by hand"), lang)
+            paren(lang.t(words::ENTERED_BY_HAND), lang)
         ),
     }
 }
@@ -504,7 +490,7 @@ pub fn band_words(
 #[must_use]
 pub fn tier_status(t: &crate::eval::TierResult, lang: Lang) -> String {
     if t.held {
-        return lang.pick("已持有", "held").to_string();
+        return lang.t(words::HELD_WORD).to_string();
     }
     if let Some(reason) = &t.not_applicable {
         return reason.get(lang).to_string();
@@ -513,10 +499,7 @@ pub fn tier_status(t: &crate::eval::TierResult, lang: Lang) -> String {
     match &t.route_label {
         Some(r) => format!(
             "{word}{}",
-            paren(
-                &format!("{}{}", lang.pick("通过：", "by "), r.get(lang)),
-                lang
-            )
+            paren(&format!("{}{}", lang.t(words::BY), r.get(lang)), lang)
         ),
         None => word.to_string(),
     }
@@ -530,7 +513,7 @@ pub fn describe_rule(r: &Rule, lang: Lang) -> String {
         Rule::Points { max, scoring, .. } => {
             format!(
                 "{}{} {}",
-                lang.pick("满分 ", "max "),
+                lang.t(words::MAX),
                 quantity(*max, Unit::Points, lang),
                 describe_scoring(scoring, lang)
             )

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::format as f;
 use crate::eval::{Check, CriterionResult, Evaluation};
 use crate::i18n::Lang;
+use crate::i18n::words;
 use crate::metrics::{LeverInput, Unit, Value};
 use crate::model::{Assessment, Issue, Severity};
 use crate::rules::{Have, Programme};
@@ -358,7 +359,7 @@ pub fn doc<'a>(
                                             format!(
                                                 "{}{}{}",
                                                 f::check_line(c, lang),
-                                                lang.pick("：", ": "),
+                                                lang.t(words::COLON_SPACED),
                                                 f::gap(g, lang)
                                             )
                                         })

@@ -10,15 +10,34 @@ pub mod text;
 pub mod xlsx;
 
 /// Why a PDF or spreadsheet could not be produced.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
     /// The bundled font could not be read (a damaged build).
-    #[error("内置字体无法读取 / the bundled font cannot be read")]
     Font,
     /// The PDF writer refused the document.
-    #[error("无法生成 PDF / cannot write the PDF: {0}")]
     Pdf(String),
     /// The spreadsheet writer refused the workbook.
-    #[error("无法生成电子表格 / cannot write the spreadsheet: {0}")]
     Xlsx(String),
 }
+
+impl ReportError {
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::errors::{self as t, fill};
+        match self {
+            ReportError::Font => lang.t(t::FONT).to_string(),
+            ReportError::Pdf(reason) => fill(lang.t(t::PDF), &[("reason", reason)]),
+            ReportError::Xlsx(reason) => fill(lang.t(t::XLSX), &[("reason", reason)]),
+        }
+    }
+}
+
+/// In English; [`ReportError::message`] says it in the interface language.
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ReportError {}

@@ -6,67 +6,58 @@ use super::format::{self as f, check_line};
 use crate::eval::{Evaluation, Outcome};
 use crate::i18n::Lang;
 use crate::i18n::fields::{self, field_names};
+use crate::i18n::words;
 use crate::model::{Assessment, Issue, Severity};
 
 /// Renders an evaluation as text.
 #[must_use]
-#[expect(
-    clippy::many_single_char_names,
-    reason = "o: output, l: language pick, f: formatting — used on every line"
-)]
 pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lang: Lang) -> String {
     let mut o = String::new();
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let name = if a.company.name.trim().is_empty() {
-        l("（未填写企业名称）", "(no company name)")
+        lang.t(words::NO_COMPANY_NAME)
     } else {
         a.company.name.as_str()
     };
-    let _ = writeln!(o, "{}{name}", l("企业：", "Company: "));
+    let _ = writeln!(o, "{}{name}", lang.t(words::COMPANY));
     if !a.company.uscc.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}{}",
-            l("统一社会信用代码：", "Credit code: "),
-            a.company.uscc
-        );
+        let _ = writeln!(o, "{}{}", lang.t(words::CREDIT_CODE), a.company.uscc);
     }
-    let _ = writeln!(o, "{}{file}", l("文件：", "File: "));
-    let _ = writeln!(o, "{}{}", l("评价基准日：", "As of: "), ev.as_of);
-    let _ = writeln!(o, "{}", l("适用规则包：", "Rule packs:"));
+    let _ = writeln!(o, "{}{file}", lang.t(words::FILE));
+    let _ = writeln!(o, "{}{}", lang.t(words::AS_OF), ev.as_of);
+    let _ = writeln!(o, "{}", lang.t(words::RULE_PACKS));
     for p in &ev.packs {
         let to = p
             .effective_to
-            .map_or_else(|| l("至今", "open").to_string(), |d| d.to_string());
+            .map_or_else(|| lang.t(words::OPEN).to_string(), |d| d.to_string());
         let partial = if p.partial {
-            l("，仅含部分认定条件", ", only part of the conditions")
+            lang.t(words::ONLY_PART_OF_THE_CONDITIONS)
         } else {
             ""
         };
         let detail = format!(
             "{} – {to}{} {} {}{partial}",
             p.effective_from,
-            l("，", ", "),
-            l("可信度", "confidence"),
+            lang.t(words::COMMA),
+            lang.t(words::CONFIDENCE),
             p.confidence.label()
         );
         let _ = writeln!(o, "  {}{}", p.title.get(lang), f::paren(&detail, lang));
         for n in &p.notes {
-            let _ = writeln!(o, "      {}{}", l("注：", "Note: "), n.get(lang));
+            let _ = writeln!(o, "      {}{}", lang.t(words::NOTE), n.get(lang));
         }
     }
     if !issues.is_empty() {
-        let _ = writeln!(o, "\n{}", l("输入检查：", "Input checks:"));
+        let _ = writeln!(o, "\n{}", lang.t(words::INPUT_CHECKS));
         for i in issues {
             let sev = match i.severity {
-                Severity::Error => l("错误", "error"),
-                Severity::Warning => l("提示", "warning"),
+                Severity::Error => lang.t(words::ERROR),
+                Severity::Warning => lang.t(words::WARNING),
             };
             let _ = writeln!(
                 o,
                 "  [{sev}] {}{}{}",
                 fields::field_name_of_id(&i.field, lang),
-                l("：", ": "),
+                lang.t(words::COLON_SPACED),
                 lang.pick(&i.zh, &i.en)
             );
         }
@@ -89,14 +80,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             continue;
         }
         if t.held && t.verdict != crate::eval::Verdict::Eligible {
-            let _ = writeln!(
-                o,
-                "  {}",
-                l(
-                    "以下为按本次数据对照的条件，供复审参考：",
-                    "The criteria below, on this year's figures, are context for the next review:"
-                )
-            );
+            let _ = writeln!(o, "  {}", lang.t(words::THE_CRITERIA_BELOW_ON_THIS_YEAR));
         }
         if let Some(s) = &t.score {
             let blocks: Vec<String> = s
@@ -121,15 +105,15 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 .map(|p| {
                     format!(
                         "{}{} {}",
-                        l("，", ", "),
-                        l("及格线", "pass mark"),
+                        lang.t(words::COMMA),
+                        lang.t(words::PASS_MARK),
                         f::number(p, 1)
                     )
                 })
                 .unwrap_or_default();
             let pot = if s.potential > s.total {
                 f::paren(
-                    &format!("{} {}", l("最高可达", "up to"), f::number(s.potential, 1)),
+                    &format!("{} {}", lang.t(words::UP_TO), f::number(s.potential, 1)),
                     lang,
                 )
             } else {
@@ -138,11 +122,11 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             let _ = writeln!(
                 o,
                 "  {} {}/{}{pot}{pass}{} {}",
-                l("评分", "Score"),
+                lang.t(words::SCORE_HEADING),
                 f::number(s.total, 1),
                 f::number(s.max, 1),
-                l("：", ":"),
-                blocks.join(l("；", "; "))
+                lang.t(words::COLON),
+                blocks.join(lang.t(words::SEMICOLON))
             );
         }
         for c in &t.criteria {
@@ -159,7 +143,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 f::outcome(c.outcome, lang)
             );
             if let Some(r) = &c.route_label {
-                let _ = writeln!(o, "      {}{}", l("通过：", "passed by: "), r.get(lang));
+                let _ = writeln!(o, "      {}{}", lang.t(words::PASSED_BY), r.get(lang));
             }
             for ch in &c.checks {
                 if c.outcome == Outcome::NA {
@@ -167,7 +151,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 }
                 let mut line = check_line(ch, lang);
                 if let Some(g) = &ch.gap {
-                    let _ = write!(line, "{}{}", l("：", ": "), f::gap(g, lang));
+                    let _ = write!(line, "{}{}", lang.t(words::COLON_SPACED), f::gap(g, lang));
                 }
                 let _ = writeln!(o, "      {} {line}", f::outcome_mark(ch.outcome));
                 if let Some(d) = &ch.decide {
@@ -178,34 +162,30 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 let _ = writeln!(
                     o,
                     "      {}{}",
-                    l("缺少：", "missing: "),
+                    lang.t(words::MISSING),
                     field_names(&c.missing, lang)
                 );
             }
             let _ = writeln!(
                 o,
                 "      {}{}",
-                l("依据：", "source: "),
+                lang.t(words::SOURCE),
                 f::source(&c.source, lang)
             );
         }
     }
-    let _ = writeln!(
-        o,
-        "\n== {} ==",
-        l("距下一级的差距", "Gaps to the next tier")
-    );
+    let _ = writeln!(o, "\n== {} ==", lang.t(words::GAPS_TO_THE_NEXT_TIER));
     for p in &ev.progress {
         let reached = p.reached.as_deref().and_then(|id| ev.tier(id)).map_or_else(
-            || l("尚未达到任何一级", "no tier reached yet").to_string(),
+            || lang.t(words::NO_TIER_REACHED_YET).to_string(),
             |t| {
                 if p.reached_held {
                     format!(
                         "{}{}{}{}",
                         t.ladder.get(lang),
-                        l("", " "),
+                        lang.t(words::SPACE_EN),
                         f::programme(p.programme, lang),
-                        l("（已持有）", " (already held)")
+                        lang.t(words::ALREADY_HELD)
                     )
                 } else {
                     t.title.get(lang).to_string()
@@ -216,8 +196,8 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
             o,
             "\n{}{} {} {reached}",
             f::programme(p.programme, lang),
-            l("：", ":"),
-            l("已达到", "reached")
+            lang.t(words::COLON),
+            lang.t(words::REACHED)
         );
         for n in &p.next {
             let _ = writeln!(o, "  → {}", n.title.get(lang));
@@ -227,7 +207,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                     (Outcome::Missing | Outcome::Review, Some(g)) if g > 0.0 => f::paren(
                         &format!(
                             "{}{}",
-                            l("待定分值 ", "points pending: "),
+                            lang.t(words::POINTS_PENDING),
                             f::quantity(g, crate::metrics::Unit::Points, lang)
                         ),
                         lang,
@@ -245,7 +225,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 for ch in &b.checks {
                     let mut line = check_line(ch, lang);
                     if let Some(g) = &ch.gap {
-                        let _ = write!(line, "{}{}", l("：", ": "), f::gap(g, lang));
+                        let _ = write!(line, "{}{}", lang.t(words::COLON_SPACED), f::gap(g, lang));
                     }
                     let _ = writeln!(o, "       {line}");
                     if let Some(d) = &ch.decide {
@@ -256,7 +236,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                     let _ = writeln!(
                         o,
                         "       {}{}",
-                        l("需补充：", "fill in: "),
+                        lang.t(words::FILL_IN),
                         field_names(&b.missing, lang)
                     );
                 }
@@ -267,7 +247,7 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
         let _ = writeln!(
             o,
             "\n== {}{} ==",
-            l("五有准备度", "Five haves readiness"),
+            lang.t(words::FIVE_HAVES_READINESS),
             f::paren(
                 ev.tier(target)
                     .map_or(target.as_str(), |t| t.title.get(lang)),
@@ -285,17 +265,10 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                 f::pad(f::have(h.have, lang), 16),
                 h.met,
                 h.total,
-                l("项达标", "met")
+                lang.t(words::ITEMS_MET)
             );
         }
     }
-    let _ = writeln!(
-        o,
-        "\n{}",
-        l(
-            "可信度：V 已核实；V1 单一来源；P 暂定值，须向主管部门确认；Q 定性条件，须自行声明并附证明。分档边界值计入较高一档。",
-            "Confidence: V verified; V1 one source; P provisional, confirm with the authority; Q qualitative, declare with evidence. A value on a band boundary scores the higher band."
-        )
-    );
+    let _ = writeln!(o, "\n{}", lang.t(words::CONFIDENCE_KEY));
     o
 }

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{
 use super::ReportError;
 use super::data::ReportData;
 use crate::i18n::Lang;
+use crate::i18n::words;
 use crate::metrics::Unit;
 use crate::model::{
     Assessment, AwardLevel, InstitutionKind, InstitutionLevel, MakerResult, ProjectKind,
@@ -68,10 +69,7 @@ pub fn for_each_answer(a: &Assessment, lang: Lang, mut f: impl FnMut(AnswerRow))
     let unit = |u: Unit| lang.pick(u.zh(), u.en()).to_string();
     let yes_no = |b: Option<bool>| match b {
         None => Answer::Empty,
-        Some(b) => Answer::Text(
-            lang.pick(if b { "是" } else { "否" }, if b { "yes" } else { "no" })
-                .into(),
-        ),
+        Some(b) => Answer::Text(super::format::yes_no(b, lang).into()),
     };
     let text = |s: &str| {
         if s.trim().is_empty() {
@@ -726,54 +724,52 @@ pub fn for_each_answer(a: &Assessment, lang: Lang, mut f: impl FnMut(AnswerRow))
 
 fn institution_kind(k: InstitutionKind, lang: Lang) -> &'static str {
     match k {
-        InstitutionKind::TechCenter => lang.pick("企业技术中心", "Enterprise technology center"),
-        InstitutionKind::EngineeringCenter => {
-            lang.pick("工程技术研究中心", "Engineering research center")
-        }
-        InstitutionKind::KeyLab => lang.pick("重点实验室", "Key laboratory"),
-        InstitutionKind::AcademicianStation => lang.pick("院士工作站", "Academician workstation"),
-        InstitutionKind::PostdocStation => lang.pick("博士后工作站", "Postdoctoral workstation"),
-        InstitutionKind::Other => lang.pick("其他", "Other"),
+        InstitutionKind::TechCenter => lang.t(words::ENTERPRISE_TECHNOLOGY_CENTER),
+        InstitutionKind::EngineeringCenter => lang.t(words::ENGINEERING_RESEARCH_CENTER),
+        InstitutionKind::KeyLab => lang.t(words::KEY_LABORATORY),
+        InstitutionKind::AcademicianStation => lang.t(words::ACADEMICIAN_WORKSTATION),
+        InstitutionKind::PostdocStation => lang.t(words::POSTDOCTORAL_WORKSTATION),
+        InstitutionKind::Other => lang.t(words::OTHER),
     }
 }
 
 fn institution_level(l: InstitutionLevel, lang: Lang) -> &'static str {
     match l {
-        InstitutionLevel::None => lang.pick("未认定", "not recognised"),
-        InstitutionLevel::Enterprise => lang.pick("企业自建", "set up by the company"),
-        InstitutionLevel::Municipal => lang.pick("市级", "municipal"),
-        InstitutionLevel::Provincial => lang.pick("省级", "provincial"),
-        InstitutionLevel::National => lang.pick("国家级", "national"),
+        InstitutionLevel::None => lang.t(words::NOT_RECOGNISED),
+        InstitutionLevel::Enterprise => lang.t(words::SET_UP_BY_THE_COMPANY),
+        InstitutionLevel::Municipal => lang.t(words::MUNICIPAL),
+        InstitutionLevel::Provincial => lang.t(words::PROVINCIAL),
+        InstitutionLevel::National => lang.t(words::NATIONAL),
     }
 }
 
 fn project_kind(k: ProjectKind, lang: Lang) -> &'static str {
     match k {
-        ProjectKind::Basic => lang.pick("基础研究", "basic research"),
-        ProjectKind::Applied => lang.pick("应用研究", "applied research"),
-        ProjectKind::Experimental => lang.pick("试验发展", "experimental development"),
+        ProjectKind::Basic => lang.t(words::BASIC_RESEARCH),
+        ProjectKind::Applied => lang.t(words::APPLIED_RESEARCH),
+        ProjectKind::Experimental => lang.t(words::EXPERIMENTAL_DEVELOPMENT),
     }
 }
 
 fn project_status(s: ProjectStatus, lang: Lang) -> &'static str {
     match s {
-        ProjectStatus::Planned => lang.pick("已立项未开始", "planned"),
-        ProjectStatus::Ongoing => lang.pick("在研", "ongoing"),
-        ProjectStatus::Completed => lang.pick("已完成", "completed"),
+        ProjectStatus::Planned => lang.t(words::PLANNED),
+        ProjectStatus::Ongoing => lang.t(words::ONGOING),
+        ProjectStatus::Completed => lang.t(words::COMPLETED),
     }
 }
 
 fn award_level(l: AwardLevel, lang: Lang) -> &'static str {
     match l {
-        AwardLevel::National => lang.pick("国家科学技术奖", "national S&T award"),
-        AwardLevel::Provincial => lang.pick("省级科学技术奖", "provincial S&T award"),
+        AwardLevel::National => lang.t(words::NATIONAL_S_T_AWARD),
+        AwardLevel::Provincial => lang.t(words::PROVINCIAL_S_T_AWARD),
     }
 }
 
 fn maker_result(r: MakerResult, lang: Lang) -> &'static str {
     match r {
-        MakerResult::NationalTop50 => lang.pick("全国 50 强", "national top 50"),
-        MakerResult::NationalTop500 => lang.pick("全国 500 强", "national top 500"),
+        MakerResult::NationalTop50 => lang.t(words::NATIONAL_TOP_50),
+        MakerResult::NationalTop500 => lang.t(words::NATIONAL_TOP_500),
     }
 }
 
@@ -893,7 +889,6 @@ fn write_answer(
 )]
 pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
     let lang = r.lang;
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let fm = Formats::new();
     let mut wb = Workbook::new();
     // The creation date follows SOURCE_DATE_EPOCH (reproducible builds); otherwise now.
@@ -917,13 +912,13 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
     let ws = wb
         .add_worksheet_with_constant_memory()
         .map_err(|e| err(&e))?;
-    ws.set_name(l("填报数据", "Answers")).map_err(|e| err(&e))?;
+    ws.set_name(lang.t(words::ANSWERS)).map_err(|e| err(&e))?;
     let cols = [
-        (l("字段 ID", "Field id"), 34.0),
-        (l("项目", "Field"), 40.0),
-        (l("年度", "Year"), 8.0),
-        (l("填报值", "Value"), 26.0),
-        (l("单位", "Unit"), 10.0),
+        (lang.t(words::FIELD_ID), 34.0),
+        (lang.t(words::FIELD), 40.0),
+        (lang.t(words::YEAR), 8.0),
+        (lang.t(words::VALUE), 26.0),
+        (lang.t(words::UNIT), 10.0),
     ];
     header(ws, &fm, &cols, 0)?;
     let mut count = 0usize;
@@ -942,23 +937,22 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
 
     // Sheet 2: every criterion's outcome.
     let ws = wb.add_worksheet();
-    ws.set_name(l("评价结果", "Criteria"))
-        .map_err(|e| err(&e))?;
+    ws.set_name(lang.t(words::CRITERIA)).map_err(|e| err(&e))?;
     let n: usize = r.tiers.iter().map(|t| t.rows.len()).sum();
     header(
         ws,
         &fm,
         &[
-            (l("层级", "Tier"), 30.0),
-            (l("条件 ID", "Criterion id"), 30.0),
-            (l("条件", "Criterion"), 44.0),
-            (l("结果", "Outcome"), 10.0),
-            (l("实际值", "Value"), 18.0),
-            (l("要求", "Threshold"), 16.0),
-            (l("差距", "Gap"), 36.0),
-            (l("得分", "Points"), 9.0),
-            (l("可信度", "Confidence"), 9.0),
-            (l("依据", "Source"), 50.0),
+            (lang.t(words::TIER), 30.0),
+            (lang.t(words::CRITERION_ID), 30.0),
+            (lang.t(words::CRITERION), 44.0),
+            (lang.t(words::OUTCOME), 10.0),
+            (lang.t(words::COL_VALUE), 18.0),
+            (lang.t(words::THRESHOLD), 16.0),
+            (lang.t(words::GAP), 36.0),
+            (lang.t(words::POINTS), 9.0),
+            (lang.t(words::COL_CONFIDENCE), 9.0),
+            (lang.t(words::COL_SOURCE), 50.0),
         ],
         n,
     )?;
@@ -997,19 +991,18 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
 
     // Sheet 3: the gaps to the next tier, most important first.
     let ws = wb.add_worksheet();
-    ws.set_name(l("差距与下一步", "Gaps"))
-        .map_err(|e| err(&e))?;
+    ws.set_name(lang.t(words::GAPS)).map_err(|e| err(&e))?;
     header(
         ws,
         &fm,
         &[
             ("#", 5.0),
-            (l("项目", "Programme"), 22.0),
-            (l("目标层级", "Target tier"), 30.0),
-            (l("条件", "Criterion"), 40.0),
-            (l("需要做什么", "What to do"), 60.0),
-            (l("类别", "Kind"), 10.0),
-            (l("可信度", "Confidence"), 9.0),
+            (lang.t(words::PROGRAMME), 22.0),
+            (lang.t(words::TARGET_TIER), 30.0),
+            (lang.t(words::CRITERION), 40.0),
+            (lang.t(words::WHAT_TO_DO), 60.0),
+            (lang.t(words::KIND), 10.0),
+            (lang.t(words::COL_CONFIDENCE), 9.0),
         ],
         r.next_steps.len(),
     )?;
@@ -1033,45 +1026,41 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
 
     // Sheet 4: what the workbook was made from.
     let ws = wb.add_worksheet();
-    ws.set_name(l("说明", "About")).map_err(|e| err(&e))?;
+    ws.set_name(lang.t(words::ABOUT)).map_err(|e| err(&e))?;
     ws.set_column_width(0, 26.0).map_err(|e| err(&e))?;
     ws.set_column_width(1, 90.0).map_err(|e| err(&e))?;
     print_setup(ws);
     let h = &r.header;
     let mut about: Vec<(String, String)> = vec![
-        (l("企业名称", "Company").into(), h.company.clone()),
-        (l("统一社会信用代码", "Credit code").into(), h.uscc.clone()),
-        (l("评价基准日", "As of").into(), h.as_of.clone()),
+        (lang.t(words::COMPANY_NAME).into(), h.company.clone()),
+        (lang.t(words::USCC).into(), h.uscc.clone()),
+        (lang.t(words::AS_OF_DATE).into(), h.as_of.clone()),
         (
-            l("评估文件指纹（SHA-256）", "Assessment file SHA-256").into(),
+            lang.t(words::ASSESSMENT_FILE_SHA_256).into(),
             r.fingerprint.clone(),
         ),
         (
-            l("生成工具", "Produced by").into(),
+            lang.t(words::PRODUCED_BY).into(),
             format!("innocheck {}", r.app_version),
         ),
     ];
     for p in &h.packs {
         about.push((
-            format!("{}{}", l("规则包 ", "Rule pack "), p.id),
+            format!("{}{}", lang.t(words::RULE_PACK), p.id),
             format!(
                 "{}；{}；{}；{} {}",
                 p.title,
                 p.document,
                 p.dates,
-                l("可信度", "confidence"),
+                lang.t(words::CONFIDENCE),
                 p.confidence.label()
             ),
         ));
     }
     if r.has_provisional {
         about.push((
-            l("注意", "Note").into(),
-            l(
-                "含暂定值（P），须向主管部门确认。",
-                "Contains provisional (P) figures: confirm them with the authority.",
-            )
-            .into(),
+            lang.t(words::NOTE_HEADING).into(),
+            lang.t(words::CONTAINS_PROVISIONAL).into(),
         ));
     }
     for (i, (k, v)) in about.iter().enumerate() {

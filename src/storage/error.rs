@@ -1,10 +1,14 @@
 //! Storage errors: each names the file and, for parse errors, the line and column.
+//! [`StorageError::message`] says it in the interface language; `Display`
+//! says it in English (logs, and callers that have no language).
+
+use crate::i18n::Lang;
+use crate::i18n::errors::fill;
 
 /// Why a file could not be read or written.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
     /// The operating system refused.
-    #[error("无法读写文件 / cannot access file: {reason}: {file}")]
     Io {
         /// File.
         file: String,
@@ -12,16 +16,12 @@ pub enum StorageError {
         reason: String,
     },
     /// The path is a folder or does not exist as a file.
-    #[error("不是文件 / not a file: {file}")]
     NotAFile {
         /// Path.
         file: String,
     },
     /// Not a regular file: a FIFO, socket or device, which innocheck neither
     /// reads (it could block or never end) nor writes over.
-    #[error(
-        "不是普通文件（{kind}），innocheck 只读写普通文件 / not a regular file ({kind}); innocheck reads and writes only regular files: {file}"
-    )]
     NotRegular {
         /// Path.
         file: String,
@@ -29,9 +29,6 @@ pub enum StorageError {
         kind: String,
     },
     /// An output would replace one of the command's own input files.
-    #[error(
-        "输出文件就是输入文件 {input}，不会覆盖它，请另选文件名 / the output is the input file {input}; it will not be replaced — choose another name: {file}"
-    )]
     OutputIsInput {
         /// The output path as given.
         file: String,
@@ -39,18 +36,12 @@ pub enum StorageError {
         input: String,
     },
     /// The file is empty, or holds only blank lines and comments.
-    #[error(
-        "文件为空或只有注释，可能不完整 / the file is empty or holds only comments (cut off?): {file}"
-    )]
     Empty {
         /// File.
         file: String,
     },
     /// The file is too large to be an assessment (more than
     /// [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) bytes, counted as read).
-    #[error(
-        "文件过大（至少 {bytes} 字节），不是评价文件 / file too large ({bytes} bytes or more) for an assessment: {file}"
-    )]
     TooLarge {
         /// File.
         file: String,
@@ -58,9 +49,6 @@ pub enum StorageError {
         bytes: u64,
     },
     /// Not UTF-8 text.
-    #[error(
-        "第 {line} 行不是 UTF-8 文本（{detail}）；请以 UTF-8 编码保存 / line {line} is not UTF-8 text ({detail}); save the file as UTF-8: {file}"
-    )]
     Encoding {
         /// File.
         file: String,
@@ -70,7 +58,6 @@ pub enum StorageError {
         detail: String,
     },
     /// RON syntax or schema error.
-    #[error("第 {line} 行第 {col} 列有误 / line {line}, column {col}: {reason}: {file}")]
     Parse {
         /// File.
         file: String,
@@ -82,9 +69,6 @@ pub enum StorageError {
         reason: String,
     },
     /// Written by a newer innocheck.
-    #[error(
-        "文件格式版本 {found} 高于本程序支持的 {supported}，请升级 innocheck；文件未作任何修改 / format version {found} is newer than this innocheck supports ({supported}); upgrade innocheck — the file was not changed: {file}"
-    )]
     TooNew {
         /// File.
         file: String,
@@ -95,15 +79,11 @@ pub enum StorageError {
     },
     /// An export (PDF, spreadsheet) was about to replace an assessment file
     /// (named `*.ron` / `*.ron.bak`, or starting like one, readable or not).
-    #[error(
-        "该文件是评价文件，导出不会覆盖它，请另选文件名 / this is an assessment file; an export will not replace it — choose another name: {file}"
-    )]
     ExportOverAssessment {
         /// File.
         file: String,
     },
     /// A format version that never existed.
-    #[error("未知的文件格式版本 {found} / unknown format version {found}: {file}")]
     UnknownVersion {
         /// File.
         file: String,
@@ -111,15 +91,13 @@ pub enum StorageError {
         found: u32,
     },
     /// NaN or infinity in a number.
-    #[error("数值无效（NaN 或无穷大）：{fields} / not a finite number in {fields}: {file}")]
     NotFinite {
         /// File.
         file: String,
-        /// Field ids.
-        fields: String,
+        /// The fields, by id (`years.2024.revenue`).
+        fields: Vec<String>,
     },
     /// Serialisation failed.
-    #[error("无法生成文件内容 / cannot serialise the assessment: {reason}")]
     Serialize {
         /// Reason.
         reason: String,
@@ -127,6 +105,68 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// The message in `lang`, naming the file (and the line, where known).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::i18n::errors as t;
+        let f = |tr, values: &[(&str, &dyn std::fmt::Display)]| fill(lang.t(tr), values);
+        match self {
+            StorageError::Io { file, reason } => f(t::IO, &[("file", file), ("reason", reason)]),
+            StorageError::NotAFile { file } => f(t::NOT_A_FILE, &[("file", file)]),
+            StorageError::NotRegular { file, kind } => {
+                f(t::NOT_REGULAR, &[("file", file), ("kind", kind)])
+            }
+            StorageError::OutputIsInput { file, input } => {
+                f(t::OUTPUT_IS_INPUT, &[("file", file), ("input", input)])
+            }
+            StorageError::Empty { file } => f(t::EMPTY, &[("file", file)]),
+            StorageError::TooLarge { file, bytes } => {
+                f(t::TOO_LARGE, &[("file", file), ("bytes", bytes)])
+            }
+            StorageError::Encoding { file, line, detail } => f(
+                t::ENCODING,
+                &[("file", file), ("line", line), ("detail", detail)],
+            ),
+            StorageError::Parse {
+                file,
+                line,
+                col,
+                reason,
+            } => f(
+                t::PARSE,
+                &[
+                    ("file", file),
+                    ("line", line),
+                    ("col", col),
+                    ("reason", reason),
+                ],
+            ),
+            StorageError::TooNew {
+                file,
+                found,
+                supported,
+            } => f(
+                t::TOO_NEW,
+                &[("file", file), ("found", found), ("supported", supported)],
+            ),
+            StorageError::ExportOverAssessment { file } => {
+                f(t::EXPORT_OVER_ASSESSMENT, &[("file", file)])
+            }
+            StorageError::UnknownVersion { file, found } => {
+                f(t::UNKNOWN_VERSION, &[("file", file), ("found", found)])
+            }
+            StorageError::NotFinite { file, fields } => {
+                let names: Vec<String> = fields
+                    .iter()
+                    .map(|id| crate::i18n::fields::field_name_of_id(id, lang))
+                    .collect();
+                let names = names.join(lang.pick("、", ", "));
+                f(t::NOT_FINITE, &[("file", file), ("fields", &names)])
+            }
+            StorageError::Serialize { reason } => f(t::SERIALIZE, &[("reason", reason)]),
+        }
+    }
+
     pub(crate) fn io(file: &str, e: &std::io::Error) -> StorageError {
         StorageError::Io {
             file: file.to_string(),
@@ -134,3 +174,11 @@ impl StorageError {
         }
     }
 }
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StorageError {}

@@ -254,7 +254,7 @@ fn check_numbers(a: &Assessment, name: &str) -> Result<(), StorageError> {
     } else {
         Err(StorageError::NotFinite {
             file: name.to_string(),
-            fields: bad.join(", "),
+            fields: bad,
         })
     }
 }

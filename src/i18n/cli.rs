@@ -1,0 +1,60 @@
+//! Words of the command line's text output (validate, portfolio, rules).
+
+strings! {
+    /// no problems found
+    NO_PROBLEMS_FOUND = "未发现问题", "no problems found";
+    /// problems found:
+    PROBLEMS_FOUND = "发现以下问题：", "problems found:";
+    /// (older file format; saving upgrades it)
+    OLD_FORMAT = "（旧版文件格式，保存时将升级为当前格式）", "(older file format; saving upgrades it)";
+    /// error
+    ERROR = "错误", "error";
+    /// warning
+    WARNING = "提示", "warning";
+    ///  (held)
+    HELD = "（已持有）", " (held)";
+    /// (no name)
+    NO_NAME = "（未填写企业名称）", "(no name)";
+    /// :
+    COLON = "：", ":";
+    /// R&D intensity
+    R_D_INTENSITY = "研发强度", "R&D intensity";
+    /// five haves
+    FIVE_HAVES = "五有平均", "five haves";
+    /// input errors
+    INPUT_ERRORS = "输入错误", "input errors";
+    /// cannot read:
+    CANNOT_READ = "无法读取：", "cannot read:";
+    /// open
+    OPEN = "至今", "open";
+    ///   partial
+    PARTIAL = "  部分编码", "  partial";
+    /// Document:
+    DOCUMENT = "文件：", "Document:";
+    /// Issuer:
+    ISSUER = "发布机关：", "Issuer:";
+    /// In force:
+    IN_FORCE = "有效期：", "In force:";
+    /// Confidence:
+    CONFIDENCE = "可信度：", "Confidence:";
+    /// Note:
+    NOTE = "注：", "Note:";
+    /// applies when:
+    APPLIES_WHEN = "适用于：", "applies when:";
+    /// source:
+    SOURCE = "依据：", "source:";
+    /// Common to every tier
+    COMMON_TO_EVERY_TIER = "各级共同条件", "Common to every tier";
+    /// Score table
+    SCORE_TABLE = "评分表", "Score table";
+    /// in force
+    IN_FORCE_2 = "有效期", "in force";
+    /// document
+    DOCUMENT_2 = "文件", "document";
+    /// was:
+    WAS = "原：", "was:";
+    /// now:
+    NOW = "现：", "now:";
+    /// added / removed / changed / unchanged
+    ADDED_REMOVED_CHANGED_UNCHANGED = "新增 / 删除 / 修改 / 未变", "added / removed / changed / unchanged";
+}
