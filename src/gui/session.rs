@@ -182,10 +182,8 @@ impl Session {
     /// The packs in use.
     #[must_use]
     pub fn packs(&self, today: NaiveDate) -> Vec<&Pack> {
-        match &self.pack_ids {
-            Some(ids) => ids.iter().filter_map(|id| self.registry.get(id)).collect(),
-            None => self.registry.in_force(self.as_of(today)),
-        }
+        self.registry
+            .chosen(self.pack_ids.as_deref(), self.as_of(today))
     }
 
     /// Loads a custom rule folder (None: bundled packs only).
@@ -236,10 +234,7 @@ impl Session {
     /// issues and evaluation to read (no copies per frame).
     pub fn parts(&mut self, today: NaiveDate) -> Parts<'_> {
         let as_of = self.as_of(today);
-        let packs = match &self.pack_ids {
-            Some(ids) => ids.iter().filter_map(|id| self.registry.get(id)).collect(),
-            None => self.registry.in_force(as_of),
-        };
+        let packs = self.registry.chosen(self.pack_ids.as_deref(), as_of);
         Parts {
             doc: &mut self.doc,
             packs,

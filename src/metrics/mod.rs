@@ -50,6 +50,12 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Symbol in `lang`'s text.
+    #[must_use]
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        lang.pick(self.zh(), self.en())
+    }
+
     /// Symbol in Chinese text.
     #[must_use]
     pub fn zh(self) -> &'static str {

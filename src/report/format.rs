@@ -237,12 +237,13 @@ pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
     }
 }
 
-/// One-character status mark for text output.
+/// One-character status mark of an outcome, for every view (text, window,
+/// PDF): glyphs every bundled font can draw.
 #[must_use]
 pub fn outcome_mark(o: Outcome) -> &'static str {
     match o {
-        Outcome::Met => "✔",
-        Outcome::NotMet => "✘",
+        Outcome::Met => "✓",
+        Outcome::NotMet => "×",
         Outcome::Missing => "?",
         Outcome::Review => "…",
         Outcome::NA => "–",

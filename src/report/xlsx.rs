@@ -66,7 +66,7 @@ pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
     reason = "a: the assessment, f: the sink, one letter per input group"
 )]
 pub fn for_each_answer(a: &Assessment, lang: Lang, mut f: impl FnMut(AnswerRow)) {
-    let unit = |u: Unit| lang.pick(u.zh(), u.en()).to_string();
+    let unit = |u: Unit| u.label(lang).to_string();
     let yes_no = |b: Option<bool>| match b {
         None => Answer::Empty,
         Some(b) => Answer::Text(super::format::yes_no(b, lang).into()),

@@ -157,6 +157,16 @@ impl Registry {
         self.packs.iter().find(|p| p.id == id)
     }
 
+    /// The packs chosen by id (unknown ids are skipped), or without a choice
+    /// those in force on `as_of`.
+    #[must_use]
+    pub fn chosen(&self, ids: Option<&[String]>, as_of: NaiveDate) -> Vec<&Pack> {
+        match ids {
+            Some(ids) => ids.iter().filter_map(|id| self.get(id)).collect(),
+            None => self.in_force(as_of),
+        }
+    }
+
     /// Packs in force on `date` (from ≤ date ≤ to).
     #[must_use]
     pub fn in_force(&self, date: NaiveDate) -> Vec<&Pack> {

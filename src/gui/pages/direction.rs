@@ -252,11 +252,7 @@ fn niche_years(env: &Env, doc: &Assessment) -> Option<String> {
     let v = Metrics::new(doc, env.as_of).years_in_niche().ok()?;
     let (amount, span) = match v {
         Value::Num(n) => (
-            format!(
-                "{} {}",
-                f::number(n, 2),
-                env.lang.pick(Unit::Year.zh(), Unit::Year.en())
-            ),
+            format!("{} {}", f::number(n, 2), Unit::Year.label(env.lang)),
             false,
         ),
         other => (f::value(Some(other), Unit::Year, env.lang), true),

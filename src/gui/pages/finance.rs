@@ -109,7 +109,7 @@ pub(super) fn yearly_grid<R>(
 
 /// A unit symbol in the interface language.
 fn unit_text(env: &Env, unit: Unit) -> &'static str {
-    env.lang.pick(unit.zh(), unit.en())
+    unit.label(env.lang)
 }
 
 /// The header row of a yearly table; its first cell sets the width of the
@@ -218,7 +218,7 @@ fn derived_row(
             }
         });
     }
-    ui.label(RichText::new(env.lang.pick(unit.zh(), unit.en())).color(theme::MUTED));
+    ui.label(RichText::new(unit.label(env.lang)).color(theme::MUTED));
     ui.end_row();
 }
 

@@ -325,6 +325,6 @@ fn grade_text(g: Grade, env: &w::Env) -> String {
         Grade::D => ("D", "1–2"),
         Grade::E => ("E", "0"),
     };
-    let unit = env.lang.pick(Unit::Points.zh(), Unit::Points.en());
+    let unit = Unit::Points.label(env.lang);
     format!("{letter}{}", f::paren(&format!("{range} {unit}"), env.lang))
 }

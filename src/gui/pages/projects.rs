@@ -122,11 +122,7 @@ fn summary_row(ui: &mut Ui, env: &w::Env, label_tr: Tr, n: usize) {
 }
 
 fn unit_label(ui: &mut Ui, lang: Lang, u: Unit) {
-    let text = match lang {
-        Lang::Zh => u.zh(),
-        Lang::En => u.en(),
-    };
-    ui.label(RichText::new(text).color(theme::MUTED));
+    ui.label(RichText::new(u.label(lang)).color(theme::MUTED));
 }
 
 /// A framed list item with the unique `id` (such as `projects.2`): a bold

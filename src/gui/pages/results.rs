@@ -866,17 +866,6 @@ fn source_help(ui: &mut Ui, lang: Lang, c: &CriterionResult) {
     }
 }
 
-/// A status mark that every bundled font can draw.
-fn mark(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Met => "✓",
-        Outcome::NotMet => "×",
-        Outcome::Missing => "?",
-        Outcome::Review => "…",
-        Outcome::NA => "–",
-    }
-}
-
 /// A check line followed by its gap, the gap in colour.
 fn check_with_gap(ui: &mut Ui, lang: Lang, ch: &Check) {
     let style = ui.style().clone();
@@ -888,7 +877,7 @@ fn check_with_gap(ui: &mut Ui, lang: Lang, ch: &Check) {
         ..TextFormat::default()
     };
     job.append(
-        &format!("{} ", mark(ch.outcome)),
+        &format!("{} ", crate::report::format::outcome_mark(ch.outcome)),
         0.0,
         fmt(theme::outcome(ch.outcome)),
     );

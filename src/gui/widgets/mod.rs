@@ -163,11 +163,7 @@ fn issue_label(ui: &mut Ui, env: &Env, i: &Issue) {
 }
 
 fn unit_label(ui: &mut Ui, env: &Env, unit: Unit) {
-    let s = match env.lang {
-        Lang::Zh => unit.zh(),
-        Lang::En => unit.en(),
-    };
-    ui.label(RichText::new(s).color(theme::MUTED));
+    ui.label(RichText::new(unit.label(env.lang)).color(theme::MUTED));
 }
 
 /// A numeric input for `Option<f64>` (empty = not answered).

@@ -11,7 +11,6 @@
 
 use std::ops::{Deref, DerefMut};
 
-use crate::eval::Outcome;
 use crate::i18n::Lang;
 use crate::report::data::ReportData;
 use crate::report::format as f;
@@ -111,17 +110,6 @@ impl Doc {
         let top = self.y;
         self.y += self.lines_at(MARGIN, top, WIDTH, &detail_lines, Align::Left);
         self.y += 3.0;
-    }
-}
-
-/// Status mark of an outcome, in glyphs the font has.
-pub(super) fn mark(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Met => "✓",
-        Outcome::NotMet => "×",
-        Outcome::Missing => "?",
-        Outcome::Review => "…",
-        Outcome::NA => "–",
     }
 }
 

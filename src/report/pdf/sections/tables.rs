@@ -1,10 +1,11 @@
 //! The tables: part 3, the criteria of every tier; part 4, what to do next;
 //! part 5, the evidence checklist.
 
-use super::{BODY, Doc, SMALL, mark, or_dash};
+use super::{BODY, Doc, SMALL, or_dash};
 use crate::eval::{Outcome, Verdict};
 use crate::i18n::Lang;
 use crate::report::data::{ReportData, Row};
+use crate::report::format::outcome_mark;
 use crate::report::pdf::layout::{
     Align, BOTTOM, Cell, Col, Ink, MARGIN, MUTED, Style, TABLE, Table, WHITE, WIDTH, lines_height,
 };
@@ -43,7 +44,7 @@ fn criteria_row(d: &Doc, row: &Row) -> (Vec<Cell>, Option<Ink>) {
     (
         vec![
             Cell::text(
-                format!("{} {}", mark(row.outcome), row.status),
+                format!("{} {}", outcome_mark(row.outcome), row.status),
                 status_style,
             ),
             title,
@@ -141,7 +142,10 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
                 vec![
                     Cell::text((i + 1).to_string(), body),
                     Cell::text(&s.tier, body).and(&s.programme, muted),
-                    Cell::text(format!("{} {}", mark(s.outcome), s.criterion), crit_style),
+                    Cell::text(
+                        format!("{} {}", outcome_mark(s.outcome), s.criterion),
+                        crit_style,
+                    ),
                     Cell::text(&s.text, body),
                     Cell::text(s.confidence.label(), conf),
                 ],
