@@ -75,7 +75,7 @@ pub(super) fn write(d: &Layout, info: Info) -> Result<Vec<u8>, ReportError> {
         meta = meta.creation_date(date);
     }
     doc.set_metadata(meta);
-    doc.finish().map_err(|e| ReportError::Pdf(format!("{e:?}")))
+    doc.finish().map_err(|e| ReportError::Pdf(e.to_string()))
 }
 
 /// The krilla font object of the bundled font (cheap to clone).
