@@ -378,7 +378,8 @@ fn an_absurd_revenue_loads_but_is_implausible_and_missing_for_metrics() {
     assert_eq!(
         m.revenue(1),
         Err(Missing {
-            fields: vec![innocheck::model::FieldRef::named("years.2023.revenue")]
+            fields: vec![innocheck::model::FieldRef::named("years.2023.revenue")],
+            undecided: false,
         })
     );
     assert_eq!(m.revenue(2), Ok(16_100.0), "the other years are unaffected");

@@ -53,6 +53,7 @@ impl MetricSource for Stub {
             .copied()
             .ok_or_else(|| Missing {
                 fields: vec![FieldRef::named(Stub::field(metric, year))],
+                undecided: false,
             })
     }
     fn calendar_year(&self, back: u8) -> i32 {

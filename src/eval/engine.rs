@@ -233,6 +233,22 @@ fn month_field(metric: Metric) -> &'static str {
     }
 }
 
+/// What decides a figure whose formula does not apply to the inputs (a growth
+/// over a base that is zero or negative, or a firm too young for the years).
+fn decide_undecided(fields: &[FieldRef]) -> Text {
+    if fields.iter().any(|f| *f == "company.founded") {
+        Text::new(
+            "企业成立不足三个会计年度，近三年增长率无法按公式计算：按认定工作指引的说明计分（暂按 0 分），请核实",
+            "The firm has fewer than three fiscal years: the three-year growth cannot be computed; score it as the guideline's notes say (0 until checked)",
+        )
+    } else {
+        Text::new(
+            "增长率的基期数值为零或负数，公式不适用：按认定工作指引的说明计分（暂按 0 分），请核实",
+            "A base year of the growth is zero or negative, so the formula does not apply: score it as the guideline's notes say (0 until checked)",
+        )
+    }
+}
+
 /// "Enter the month: met if in or before MM/YYYY" for a duration of at least
 /// `years` (criteria.md §1).
 fn decide_month(sp: &crate::metrics::Span, years: f64) -> Text {
@@ -682,7 +698,15 @@ impl Evaluator<'_> {
             Ok(Value::Flag(_)) => {
                 check.outcome = Outcome::Missing;
             }
-            Err(m) => check.missing = m.fields,
+            Err(m) => {
+                if m.undecided {
+                    // Filled, not missing: the note says what decides.
+                    check.outcome = Outcome::Review;
+                    check.decide = Some(decide_undecided(&m.fields));
+                } else {
+                    check.missing = m.fields;
+                }
+            }
         }
         TestOut {
             outcome: Some(check.outcome),
@@ -1234,6 +1258,19 @@ impl Evaluator<'_> {
                 return PointsOut {
                     upper: max,
                     checks: vec![check],
+                    ..PointsOut::default()
+                };
+            }
+            Err(m) if m.undecided => {
+                // Filled, not missing: the note says what decides.
+                check.outcome = Outcome::Review;
+                check.decide = Some(decide_undecided(&m.fields));
+                return PointsOut {
+                    lower: 0.0,
+                    upper: max,
+                    checks: vec![check],
+                    // Nothing to fill in: the note on the check says what decides.
+                    review: Vec::new(),
                     ..PointsOut::default()
                 };
             }

@@ -1,6 +1,8 @@
 //! Words of the evaluation's views: outcomes, verdicts, confidence, rule text, the text and spreadsheet outputs.
 
 strings! {
+    /// A figure whose inputs are filled but whose formula does not apply.
+    FORMULA_NOT_APPLICABLE = "：公式不适用", ": the formula does not apply";
     /// A true flag.
     YES = "是", "yes";
     /// A false flag.

@@ -102,11 +102,17 @@ impl Unit {
     }
 }
 
-/// Inputs that a metric needed but did not find.
+/// Inputs that a metric needed but did not find, or whose figures its
+/// formula cannot take (`undecided`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Missing {
     /// The fields, e.g. `years.2024.revenue`.
     pub fields: Vec<FieldRef>,
+    /// The fields are filled but the formula does not apply to them (a growth
+    /// rate over a base year that is zero or negative, or a firm too young
+    /// for the years it spans): the official notes decide, so the figure is
+    /// `review`, never a number made up here.
+    pub undecided: bool,
 }
 
 impl Missing {
@@ -115,15 +121,27 @@ impl Missing {
     pub fn one(field: impl Into<FieldRef>) -> Self {
         Missing {
             fields: vec![field.into()],
+            undecided: false,
         }
     }
 
-    /// Merges two sets of missing fields (sorted, deduplicated).
+    /// One filled field the formula cannot take (see [`Missing::undecided`]).
+    #[must_use]
+    pub fn undecided(field: impl Into<FieldRef>) -> Self {
+        Missing {
+            fields: vec![field.into()],
+            undecided: true,
+        }
+    }
+
+    /// Merges two sets of missing fields (sorted, deduplicated); undecided
+    /// only if both are (an empty input is the user's to fill first).
     #[must_use]
     pub fn merge(mut self, other: Missing) -> Missing {
         self.fields.extend(other.fields);
         self.fields.sort();
         self.fields.dedup();
+        self.undecided &= other.undecided;
         self
     }
 }
@@ -1108,16 +1126,22 @@ impl<'a> Metrics<'a> {
     }
 
     /// ½ × (v(Y−2)/v(Y−3) + v(Y−1)/v(Y−2)) − 1 in percent (高企 growth items);
-    /// missing where a base year is not positive (the guideline's own notes
-    /// decide those cases).
+    /// undecided where a base year is zero or negative, or the firm was
+    /// founded after Y−3 (fewer than two growth years): the guideline's notes
+    /// decide those cases (criteria.md §9a), so the item is `review`.
     fn mean_growth_3y(&self, field: &'static FiscalField, v: impl Fn(&Self, u8) -> Num) -> Num {
+        if let Some(f) = self.a.company.founded
+            && f.year() > self.calendar_year(3)
+        {
+            return Err(Missing::undecided("company.founded"));
+        }
         let (v1, v2) = both(v(self, 1), v(self, 2))?;
         let v3 = v(self, 3)?;
         let base = |x: f64, back: u8| {
             if x > 0.0 {
                 Ok(x)
             } else {
-                Err(Missing::one(FieldRef::year(
+                Err(Missing::undecided(FieldRef::year(
                     self.calendar_year(back),
                     field,
                 )))

@@ -100,6 +100,10 @@ pub fn quantity(n: f64, unit: Unit, lang: Lang) -> String {
 #[must_use]
 pub fn check_line(c: &Check, lang: Lang) -> String {
     let label = c.label.get(lang);
+    if c.value.is_none() && c.outcome == Outcome::Review && c.decide.is_some() {
+        // Filled, but the formula does not apply: the note says what decides.
+        return format!("{label}{}", lang.t(words::FORMULA_NOT_APPLICABLE));
+    }
     match (c.value, c.threshold) {
         (Some(Value::Flag(v)), Some(Value::Flag(t))) if c.unit == Unit::Flag => {
             let yes_no = |b: bool| yes_no(b, lang);
