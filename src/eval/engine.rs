@@ -203,6 +203,29 @@ fn pending(out: &mut PointsOut, o: Outcome, r: &TestOut) {
     }
 }
 
+/// Adds the checks of another pending step of a ladder, skipping those on an
+/// input already shown: two steps that wait for the same empty declaration
+/// ("自主研发：是" / "：否") show it once, without a required answer.
+fn extend_once(into: &mut Vec<Check>, from: Vec<Check>) {
+    for c in from {
+        let same = into.iter_mut().find(|x| {
+            x.subject == c.subject
+                && x.year == c.year
+                && x.value == c.value
+                && x.outcome == c.outcome
+        });
+        match same {
+            Some(x) => {
+                if x.value.is_none() && x.threshold != c.threshold {
+                    x.threshold = None;
+                    x.op = CheckOp::None;
+                }
+            }
+            None => into.push(c),
+        }
+    }
+}
+
 fn merge_missing(into: &mut Vec<FieldRef>, from: &[FieldRef]) {
     into.extend(from.iter().cloned());
     into.sort();
@@ -1069,7 +1092,7 @@ impl Evaluator<'_> {
                         o @ (Outcome::Missing | Outcome::Review) => {
                             out.upper = out.upper.max(st.up_to.unwrap_or(st.points));
                             pending(&mut out, o, &r);
-                            out.checks.extend(r.checks);
+                            extend_once(&mut out.checks, r.checks);
                         }
                         _ => {
                             // Failing steps are better than anything below: keep the lowest of them.
