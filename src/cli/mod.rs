@@ -1,6 +1,7 @@
 //! The command line: a thin shell over the core. Exit codes: 0 done,
 //! 1 "not eligible" (only with `--fail-if-ineligible`), 2 error.
 
+mod compare_cmd;
 mod portfolio;
 mod rules_cmd;
 
@@ -153,6 +154,9 @@ pub enum Command {
     Report(ReportArgs),
     /// Export the answers, every criterion's outcome and the gaps to a spreadsheet (.xlsx).
     Export(ExportArgs),
+    /// Compare assessments side by side (years, companies), or one assessment under several
+    /// pack versions (`compare FILE --pack sme.2022 --pack sme.2026`): what changed and why.
+    Compare(CompareArgs),
     /// List, show or compare rule packs.
     Rules {
         /// What to do with the packs.
@@ -261,6 +265,26 @@ pub struct PortfolioArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: portfolio::PortfolioFormat,
+}
+
+/// Options of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more assessment files; or one, with two or more `--pack`.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Packs to use for every file; with one file, each pack is one column.
+    #[arg(long = "pack", value_name = "ID")]
+    pub packs: Vec<String>,
+    /// Evaluation date for every column (default: each file's as-of date, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Show every criterion, not only those that changed.
+    #[arg(long)]
+    pub all: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
 }
 
 /// Options of `validate`.
@@ -679,6 +703,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Validate(args)) => cmd_validate(cli, args),
         Some(Command::Report(args)) => cmd_report(cli, args),
         Some(Command::Export(args)) => cmd_export(cli, args),
+        Some(Command::Compare(args)) => {
+            let reg = registry(cli.rules.as_deref())?;
+            write_out(&compare_cmd::run(&reg, args, cli.lang())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Portfolio(args)) => {
             let reg = registry(cli.rules.as_deref())?;
             let files = portfolio::expand(&args.inputs)?;

@@ -1,6 +1,5 @@
 //! `innocheck rules list|show|diff`.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
@@ -9,6 +8,7 @@ use super::RulesAction;
 use crate::i18n::Lang;
 use crate::i18n::cli as tr;
 use crate::report::format as f;
+use crate::report::rules_diff::{self, Change};
 use crate::rules::{Criterion, Pack, Registry};
 
 /// Runs a `rules` action and returns the text to print.
@@ -135,21 +135,7 @@ fn show(p: &Pack, lang: Lang) -> String {
     o
 }
 
-/// Key of a criterion independent of the pack id (`sme.2022.giant.debt` → `giant.debt`).
-fn key(pack: &Pack, id: &str) -> String {
-    id.strip_prefix(&pack.id)
-        .map_or(id, |r| r.trim_start_matches('.'))
-        .to_string()
-}
-
-fn index(p: &Pack, lang: Lang) -> BTreeMap<String, (&Criterion, String)> {
-    p.all_criteria()
-        .map(|c| (key(p, &c.id), (c, f::describe_rule(&c.rule, lang))))
-        .collect()
-}
-
 fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
-    let (ia, ib) = (index(a, lang), index(b, lang));
     let mut o = String::new();
     let _ = writeln!(o, "{} → {}", a.id, b.id);
     let _ = writeln!(
@@ -170,54 +156,53 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     }
     let (mut added, mut removed, mut changed, mut same) = (0, 0, 0, 0);
     let mut body = String::new();
-    for (k, (c, desc)) in &ia {
-        match ib.get(k) {
-            None => {
+    let desc = |c: &Criterion| f::describe_rule(&c.rule, lang);
+    for (_, change) in rules_diff::diff(a, b) {
+        match change {
+            Change::Removed(old) => {
                 removed += 1;
                 let _ = writeln!(
                     body,
-                    "- {} [{}] {}\n      {desc}",
-                    c.id,
-                    c.confidence.label(),
-                    c.title.get(lang)
+                    "- {} [{}] {}\n      {}",
+                    old.id,
+                    old.confidence.label(),
+                    old.title.get(lang),
+                    desc(old)
                 );
             }
-            Some((d, desc2)) => {
-                if desc != desc2 || c.confidence != d.confidence || c.when != d.when {
-                    changed += 1;
+            Change::Changed(old, new) => {
+                changed += 1;
+                let _ = writeln!(
+                    body,
+                    "~ {} → {} [{} → {}] {}",
+                    old.id,
+                    new.id,
+                    old.confidence.label(),
+                    new.confidence.label(),
+                    new.title.get(lang)
+                );
+                let (was, now) = (desc(old), desc(new));
+                if was != now {
                     let _ = writeln!(
                         body,
-                        "~ {} → {} [{} → {}] {}",
-                        c.id,
-                        d.id,
-                        c.confidence.label(),
-                        d.confidence.label(),
-                        d.title.get(lang)
+                        "      {} {was}\n      {} {now}",
+                        lang.t(tr::WAS),
+                        lang.t(tr::NOW)
                     );
-                    if desc != desc2 {
-                        let _ = writeln!(
-                            body,
-                            "      {} {desc}\n      {} {desc2}",
-                            lang.t(tr::WAS),
-                            lang.t(tr::NOW)
-                        );
-                    }
-                } else {
-                    same += 1;
                 }
             }
-        }
-    }
-    for (k, (d, desc)) in &ib {
-        if !ia.contains_key(k) {
-            added += 1;
-            let _ = writeln!(
-                body,
-                "+ {} [{}] {}\n      {desc}",
-                d.id,
-                d.confidence.label(),
-                d.title.get(lang)
-            );
+            Change::Same(..) => same += 1,
+            Change::Added(new) => {
+                added += 1;
+                let _ = writeln!(
+                    body,
+                    "+ {} [{}] {}\n      {}",
+                    new.id,
+                    new.confidence.label(),
+                    new.title.get(lang),
+                    desc(new)
+                );
+            }
         }
     }
     let _ = writeln!(

@@ -1,6 +1,9 @@
 //! Words of the command line's text output (validate, portfolio, rules).
 
 strings! {
+    /// `compare` with one file and fewer than two packs.
+    COMPARE_NEEDS_TWO = "比较需要两个以上评价文件，或一个文件加两个以上 --pack（如 --pack sme.2022 --pack sme.2026）",
+        "compare needs two or more assessment files, or one file with two or more --pack (e.g. --pack sme.2022 --pack sme.2026)";
     /// no problems found
     NO_PROBLEMS_FOUND = "未发现问题", "no problems found";
     /// problems found:

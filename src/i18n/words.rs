@@ -1,6 +1,18 @@
 //! Words of the evaluation's views: outcomes, verdicts, confidence, rule text, the text and spreadsheet outputs.
 
 strings! {
+    /// Heading of a comparison.
+    COMPARING = "比较 {n} 份评价：", "Comparing {n} evaluations:";
+    /// R&D intensity by year, in a comparison's heading.
+    RD_INTENSITY_SERIES = "研发投入强度：", "R&D intensity: ";
+    /// A tier or criterion the column does not have.
+    NOT_IN_THIS_COLUMN = "（无此项）", "(not in this one)";
+    /// Points, after a number.
+    POINTS_UNIT = "分", "points";
+    /// The rule in words, in a comparison.
+    RULE = "规则", "rule ";
+    /// Count of changed rows.
+    CHANGED_ROWS = "有变化：{n} 项（标 ≠）", "Changed: {n} rows (marked ≠)";
     /// A figure whose inputs are filled but whose formula does not apply.
     FORMULA_NOT_APPLICABLE = "：公式不适用", ": the formula does not apply";
     /// A true flag.

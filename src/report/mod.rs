@@ -2,10 +2,12 @@
 //! JSON contract, the printable PDF summary and the spreadsheet export, and the
 //! shared number/gap formatting that every view uses.
 
+pub mod compare;
 pub mod data;
 pub mod format;
 pub mod json;
 pub mod pdf;
+pub mod rules_diff;
 pub mod text;
 pub mod xlsx;
 
