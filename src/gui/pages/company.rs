@@ -1,11 +1,12 @@
 //! 企业概况: identity, classification, as-of date.
 
-use eframe::egui::{RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::PageCtx;
 use crate::gui::{theme, widgets as w};
 use crate::i18n::pages::company as s;
-use crate::model::{City, Industry, uscc};
+use crate::model::uscc::{self, UsccError};
+use crate::model::{City, Industry};
 
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
@@ -22,27 +23,18 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         let l = w::label(ui, &env, env.t(s::USCC), "company.uscc");
         let r = ui
             .add(
-                eframe::egui::TextEdit::singleline(&mut doc.company.uscc)
+                egui::TextEdit::singleline(&mut doc.company.uscc)
                     .desired_width(220.0)
                     .char_limit(24),
             )
             .labelled_by(l.id);
+        w::focus::input_drawn(ui, &r);
         changed |= r.changed();
-        if doc.company.uscc.trim().is_empty() {
-            ui.label("");
-        } else {
-            match uscc::validate(&doc.company.uscc) {
-                Ok(()) => {
-                    ui.label(RichText::new(format!("✓ {}", env.t(s::USCC_OK))).color(theme::GOOD))
-                }
-                Err(e) => {
-                    let text = e.to_string();
-                    let (zh, en) = text.split_once(" / ").unwrap_or((&text, &text));
-                    ui.label(RichText::new(lang.pick(zh, en)).color(theme::ERROR_TEXT))
-                }
-            };
-        }
         ui.label("");
+        ui.label("");
+        ui.end_row();
+        ui.label("");
+        uscc_status(ui, &env, &doc.company.uscc);
         ui.end_row();
         let cities: Vec<(City, &str)> = City::ALL
             .iter()
@@ -91,10 +83,66 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         );
         changed |= w::date(ui, &env, s::AS_OF, "as_of", &mut doc.as_of);
     });
-    ui.label(
-        RichText::new(env.t(s::AS_OF_HELP))
-            .small()
-            .color(theme::MUTED),
-    );
+    ui.add(egui::Label::new(RichText::new(env.t(s::AS_OF_HELP)).color(theme::MUTED)).wrap());
+    w::years::notice(ui, &env, doc, ctx.years_shifted);
     ctx.changed |= changed;
+}
+
+/// What the credit-code check says, under the field, in a space of fixed
+/// height (two lines), so that rows below do not move when it changes.
+fn uscc_status(ui: &mut Ui, env: &w::Env, code: &str) {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width().clamp(220.0, 2.0 * theme::LABEL_WIDTH);
+    // As high as the longest message at this width, whatever is shown now.
+    let longest = egui::WidgetText::from(env.t(s::USCC_BAD))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            width,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .y;
+    let height = longest + line + ui.spacing().item_spacing.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, height));
+            if code.trim().is_empty() {
+                return;
+            }
+            let (main, detail) = match uscc::validate(code) {
+                Ok(()) => {
+                    ui.label(RichText::new(format!("✓ {}", env.t(s::USCC_OK))).color(theme::GOOD));
+                    return;
+                }
+                Err(UsccError::CheckDigit { expected, .. }) => (
+                    env.t(s::USCC_BAD).to_string(),
+                    Some(
+                        env.t(s::USCC_BAD_DETAIL)
+                            .replace("{expected}", &expected.to_string()),
+                    ),
+                ),
+                Err(UsccError::Length(n)) => {
+                    (env.t(s::USCC_LENGTH).replace("{n}", &n.to_string()), None)
+                }
+                Err(UsccError::Char { pos, ch }) => (
+                    env.t(s::USCC_CHAR)
+                        .replace("{pos}", &pos.to_string())
+                        .replace("{ch}", &ch.to_string()),
+                    None,
+                ),
+            };
+            let r = ui.add(egui::Label::new(RichText::new(main).color(theme::ERROR_TEXT)).wrap());
+            match detail {
+                // The expected character is a detail: on hover, and muted.
+                Some(d) => {
+                    r.on_hover_text(&d);
+                    ui.add(egui::Label::new(RichText::new(d).color(theme::MUTED)).truncate());
+                }
+                None => {}
+            }
+        },
+    );
 }

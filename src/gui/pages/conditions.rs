@@ -1,7 +1,7 @@
 //! 研发条件: equipment, space and certified labs; the company's R&D
 //! institutions; its university and institute partners.
 
-use eframe::egui::{Align, ComboBox, Frame, Grid, Id, Layout, RichText, TextEdit, Ui};
+use eframe::egui::{Align, ComboBox, Frame, Grid, Id, Layout, RichText, Ui};
 
 use super::PageCtx;
 use super::finance::form_grid;
@@ -158,12 +158,11 @@ fn institutions(
                         let field = format!("{base}.name");
                         let l = w::label(ui, env, env.t(s::INST_NAME), &field);
                         changed |= ui
-                            .add(
-                                TextEdit::singleline(&mut inst.name)
-                                    .id(institution_name_id(i))
-                                    .desired_width(max_width),
-                            )
-                            .labelled_by(l.id)
+                            .push_id(i, |ui| {
+                                let id = Some(institution_name_id(i));
+                                w::text_input(ui, &mut inst.name, l.id, max_width, (None, id))
+                            })
+                            .inner
                             .changed();
                         ui.end_row();
                         changed |= combo_row(
@@ -243,12 +242,10 @@ fn partners(ui: &mut Ui, env: &Env, list: &mut Vec<String>) -> bool {
                 let text = format!("{} {}", env.t(s::PARTNER), i + 1);
                 let l = w::label(ui, env, &text, &field);
                 changed |= ui
-                    .add(
-                        TextEdit::singleline(name)
-                            .id(partner_id(i))
-                            .desired_width(width),
-                    )
-                    .labelled_by(l.id)
+                    .push_id(i, |ui| {
+                        w::text_input(ui, name, l.id, width, (None, Some(partner_id(i))))
+                    })
+                    .inner
                     .changed();
                 if ui
                     .button(env.t(common::REMOVE))

@@ -192,13 +192,7 @@ pub(super) fn item_row(
 
 /// A single-line text input `width` wide, named by `labelled_by`.
 pub(super) fn text_input(ui: &mut Ui, value: &mut String, labelled_by: Id, width: f32) -> bool {
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(width)
-            .min_size(egui::vec2(width, 0.0)),
-    )
-    .labelled_by(labelled_by)
-    .changed()
+    w::text_input(ui, value, labelled_by, width, (None, None)).changed()
 }
 
 /// A combo box over `options` for a value that is always set.
@@ -308,13 +302,7 @@ pub(super) fn text_row(
     hint: Option<Tr>,
 ) -> bool {
     let l = w::label(ui, env, env.t(label_tr), field);
-    let mut edit = egui::TextEdit::singleline(value)
-        .desired_width(width)
-        .min_size(egui::vec2(width, 0.0));
-    if let Some(h) = hint {
-        edit = edit.hint_text(env.t(h));
-    }
-    let r = ui.add(edit).labelled_by(l.id);
+    let r = w::text_input(ui, value, l.id, width, (hint.map(|h| env.t(h)), None));
     ui.label("");
     w::issues(ui, env, field);
     ui.end_row();

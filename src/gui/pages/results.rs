@@ -162,6 +162,18 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
                     ui.end_row();
                 }
             });
+        let untested = crate::rules::Have::FIVE.iter().any(|h| {
+            haves
+                .iter()
+                .find(|x| x.have == *h)
+                .is_none_or(|r| r.readiness.is_none())
+        });
+        if untested {
+            ui.add(
+                Label::new(RichText::new(lang.t(common::NOT_TESTED_SHORT)).color(theme::MUTED))
+                    .wrap(),
+            );
+        }
     }
     ui.add_space(8.0);
     if ui
@@ -184,20 +196,23 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
+                // The document's one as-of date, the same field as on the company page.
                 let l = ui
                     .add(Label::new(lang.t(s::AS_OF)).sense(Sense::hover()))
                     .on_hover_text(lang.t(s::AS_OF_HELP));
                 ui.horizontal(|ui| {
-                    let mut v = ctx.as_of_override;
                     let env = ctx.env;
-                    if w::date_input(ui, &env, egui::Id::unique("results-as-of"), &mut v, l.id) {
-                        ctx.actions.push(Action::SetAsOf(v));
+                    let id = egui::Id::unique("results-as-of");
+                    if w::date_input(ui, &env, id, &mut ctx.doc.as_of, l.id) {
+                        ctx.changed = true;
                     }
-                    ui.label(
-                        RichText::new(format!("{} {}", lang.t(s::AS_OF_IN_USE), ctx.env.as_of))
-                            .color(theme::MUTED),
-                    )
-                    .on_hover_text(lang.t(s::AS_OF_HELP));
+                    if ctx.doc.as_of.is_none() {
+                        ui.label(
+                            RichText::new(format!("{} {}", lang.t(s::AS_OF_IN_USE), ctx.env.as_of))
+                                .color(theme::MUTED),
+                        )
+                        .on_hover_text(lang.t(s::AS_OF_HELP));
+                    }
                 });
                 ui.end_row();
                 ui.label(lang.t(s::RULES_FROM));
@@ -221,6 +236,7 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
                 });
                 ui.end_row();
             });
+        w::years::notice(ui, &ctx.env, ctx.doc, ctx.years_shifted);
         ui.add_space(4.0);
         pack_chooser(ui, ctx);
     });
@@ -806,7 +822,7 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
     cell(ui, w_source, |ui| {
         ui.add(
             Label::new(RichText::new(c.source.document.as_ref()).color(theme::MUTED))
-                .truncate()
+                .wrap()
                 .sense(Sense::hover()),
         )
         .on_hover_ui(|ui| source_help(ui, lang, c));
