@@ -122,16 +122,14 @@ fn read_listing(dir: &Path) -> Result<Vec<Entry>, String> {
 
 /// The text of a path field showing `dir`, with `name` if given.
 fn path_text(dir: &Path, name: Option<&str>) -> String {
-    match name {
-        Some(n) => dir.join(n).display().to_string(),
-        None => {
-            let d = dir.display().to_string();
-            if d.ends_with(std::path::MAIN_SEPARATOR) {
-                d
-            } else {
-                format!("{d}{}", std::path::MAIN_SEPARATOR)
-            }
-        }
+    if let Some(n) = name {
+        return dir.join(n).display().to_string();
+    }
+    let d = dir.display().to_string();
+    if d.ends_with(std::path::MAIN_SEPARATOR) {
+        d
+    } else {
+        format!("{d}{}", std::path::MAIN_SEPARATOR)
     }
 }
 

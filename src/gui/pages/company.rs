@@ -83,27 +83,32 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         );
         changed |= w::date(ui, &env, s::AS_OF, "as_of", &mut doc.as_of);
     });
-    ui.add(egui::Label::new(RichText::new(env.t(s::AS_OF_HELP)).color(theme::MUTED)).wrap());
+    w::paragraph(ui, RichText::new(env.t(s::AS_OF_HELP)).color(theme::MUTED));
     w::years::notice(ui, &env, doc, ctx.years_shifted);
     ctx.changed |= changed;
 }
 
-/// What the credit-code check says, under the field, in a space of fixed
-/// height (two lines), so that rows below do not move when it changes.
+/// What the credit-code check says, under the field, as wide as the page
+/// leaves, in a space as high as its longest message, so that rows below do not move
+/// when it changes.
 fn uscc_status(ui: &mut Ui, env: &w::Env, code: &str) {
     let line = ui.text_style_height(&egui::TextStyle::Body);
-    let width = ui.available_width().clamp(220.0, 2.0 * theme::LABEL_WIDTH);
+    let width = w::fit_width(ui, 2.0 * theme::LABEL_WIDTH);
     // As high as the longest message at this width, whatever is shown now.
-    let longest = egui::WidgetText::from(env.t(s::USCC_BAD))
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Wrap),
-            width,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .y;
-    let height = longest + line + ui.spacing().item_spacing.y;
+    let high = |text: String| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                width,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .y
+    };
+    let longest = high(env.t(s::USCC_BAD).to_string())
+        + high(env.t(s::USCC_BAD_DETAIL).replace("{expected}", "W"));
+    let height = longest.max(2.0 * line) + ui.spacing().item_spacing.y;
     ui.allocate_ui_with_layout(
         egui::vec2(width, height),
         egui::Layout::top_down(egui::Align::Min),
@@ -135,13 +140,10 @@ fn uscc_status(ui: &mut Ui, env: &w::Env, code: &str) {
                 ),
             };
             let r = ui.add(egui::Label::new(RichText::new(main).color(theme::ERROR_TEXT)).wrap());
-            match detail {
-                // The expected character is a detail: on hover, and muted.
-                Some(d) => {
-                    r.on_hover_text(&d);
-                    ui.add(egui::Label::new(RichText::new(d).color(theme::MUTED)).truncate());
-                }
-                None => {}
+            // The expected character is a detail: on hover, and muted.
+            if let Some(d) = detail {
+                r.on_hover_text(&d);
+                ui.add(egui::Label::new(RichText::new(d).color(theme::MUTED)).wrap());
             }
         },
     );

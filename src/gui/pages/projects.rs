@@ -192,7 +192,14 @@ pub(super) fn item_row(
 
 /// A single-line text input `width` wide, named by `labelled_by`.
 pub(super) fn text_input(ui: &mut Ui, value: &mut String, labelled_by: Id, width: f32) -> bool {
-    w::text_input(ui, value, labelled_by, width, (None, None)).changed()
+    w::text_input(
+        ui,
+        value,
+        labelled_by,
+        w::fit_width(ui, width),
+        (None, None),
+    )
+    .changed()
 }
 
 /// A combo box over `options` for a value that is always set.
@@ -302,7 +309,13 @@ pub(super) fn text_row(
     hint: Option<Tr>,
 ) -> bool {
     let l = w::label(ui, env, env.t(label_tr), field);
-    let r = w::text_input(ui, value, l.id, width, (hint.map(|h| env.t(h)), None));
+    let r = w::text_input(
+        ui,
+        value,
+        l.id,
+        w::fit_width(ui, width),
+        (hint.map(|h| env.t(h)), None),
+    );
     ui.label("");
     w::issues(ui, env, field);
     ui.end_row();

@@ -340,6 +340,25 @@ pub fn month_input(
     .inner
 }
 
+/// A width up to `max` that ends before the visible right edge of the page
+/// (a form's columns would otherwise push it out of view, where a wide
+/// label column in English leaves less room).
+#[must_use]
+pub fn fit_width(ui: &Ui, max: f32) -> f32 {
+    (ui.clip_rect().right() - ui.cursor().left() - theme::SECTION_GAP).clamp(160.0, max)
+}
+
+/// A wrapped paragraph that ends before the visible right edge of the page,
+/// even where a form above is wider than the page.
+pub fn paragraph(ui: &mut Ui, text: RichText) -> Response {
+    let width = (ui.clip_rect().right() - ui.cursor().left() - theme::SECTION_GAP).max(160.0);
+    ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
+}
+
 /// A text input for names and titles, `width` wide, named by `labelled_by`
 /// (with a placeholder and an explicit id, if given):
 /// a long name wraps onto more lines instead of being cut off, Enter adds no
@@ -376,7 +395,8 @@ pub fn text_input(
 /// A form row for free text.
 pub fn text(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut String) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
-    let r = text_input(ui, value, l.id, 320.0, (None, None));
+    let width = fit_width(ui, 320.0);
+    let r = text_input(ui, value, l.id, width, (None, None));
     ui.label("");
     ui.end_row();
     issue_row(ui, env, field);

@@ -72,13 +72,17 @@ pub fn notice_text(env: &Env, doc: &Assessment, shifted: bool) -> Option<String>
 /// Shows the notice (see [`notice_text`]) in the warning colour.
 pub fn notice(ui: &mut Ui, env: &Env, doc: &Assessment, shifted: bool) {
     if let Some(text) = notice_text(env, doc, shifted) {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(1.0, theme::WARNING_TEXT))
-            .corner_radius(3.0)
-            .inner_margin(egui::Margin::symmetric(8, 4))
-            .show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(text).color(theme::WARNING_TEXT)).wrap());
-            });
+        let width = (ui.clip_rect().right() - ui.cursor().left() - theme::SECTION_GAP).max(160.0);
+        ui.scope(|ui| {
+            ui.set_max_width(width);
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, theme::WARNING_TEXT))
+                .corner_radius(3.0)
+                .inner_margin(egui::Margin::symmetric(8, 4))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(text).color(theme::WARNING_TEXT)).wrap());
+                });
+        });
     }
 }
 
