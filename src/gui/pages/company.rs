@@ -14,7 +14,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let doc = &mut *ctx.doc;
     let lang = env.lang;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
     w::form(ui, "company-form", |ui| {

@@ -67,7 +67,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let inferred = ctx.doc.provincial_track(&Institution::default());
     let c = &mut ctx.doc.conditions;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     let mut changed = false;
 
     w::section(ui, &env, s::FACILITIES);
@@ -97,19 +97,26 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             Unit::Item,
         );
     });
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::CERTIFIED_LABS_HELP))
             .small()
             .color(theme::MUTED),
     );
 
     w::section(ui, &env, s::INSTITUTIONS);
-    ui.label(RichText::new(env.t(s::INSTITUTIONS_HELP)).color(theme::MUTED));
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::INSTITUTIONS_HELP)).color(theme::MUTED),
+    );
     ui.add_space(4.0);
     changed |= institutions(ui, &env, &mut c.institutions, inferred);
 
     w::section(ui, &env, s::PARTNERS);
-    ui.label(RichText::new(env.t(s::PARTNERS_HELP)).color(theme::MUTED));
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::PARTNERS_HELP)).color(theme::MUTED),
+    );
     ui.add_space(4.0);
     changed |= partners(ui, &env, &mut c.partners);
 
@@ -126,7 +133,10 @@ fn institutions(
     let mut changed = false;
     let mut remove = None;
     if list.is_empty() {
-        ui.label(RichText::new(env.t(s::NO_INSTITUTIONS)).color(theme::MUTED));
+        w::paragraph(
+            ui,
+            RichText::new(env.t(s::NO_INSTITUTIONS)).color(theme::MUTED),
+        );
     }
     for (i, inst) in list.iter_mut().enumerate() {
         ui.push_id(("institution", i), |ui| {
@@ -233,7 +243,7 @@ fn partners(ui: &mut Ui, env: &Env, list: &mut Vec<String>) -> bool {
     let mut changed = false;
     let mut remove = None;
     if list.is_empty() {
-        ui.label(RichText::new(env.t(s::NO_PARTNERS)).color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(s::NO_PARTNERS)).color(theme::MUTED));
     } else {
         let width = (ui.available_width() - PARTNER_ROOM).clamp(KIND_WIDTH, NAME_WIDTH);
         form_grid(ui, "conditions-partners", width, |ui| {

@@ -15,7 +15,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let shifted = ctx.years_shifted;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     w::years::notice(ui, &env, doc, shifted);
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
@@ -56,7 +56,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     );
     changed |= w::years::outside_section(ui, &env, doc, FiscalPage::Funding);
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::BENCHMARK))
             .small()
             .color(theme::MUTED),

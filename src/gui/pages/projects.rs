@@ -24,7 +24,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
     let projects = &mut ctx.doc.projects;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
 
@@ -49,7 +49,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         (ProjectStatus::Completed, env.t(s::STATUS_COMPLETED)),
     ];
     if projects.is_empty() {
-        ui.label(RichText::new(env.t(s::EMPTY)).color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(s::EMPTY)).color(theme::MUTED));
     }
     let mut remove = None;
     for (i, p) in projects.iter_mut().enumerate() {

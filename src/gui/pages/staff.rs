@@ -18,7 +18,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let shifted = ctx.years_shifted;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     w::years::notice(ui, &env, doc, shifted);
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
