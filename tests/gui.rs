@@ -1667,3 +1667,39 @@ fn a_preference_that_cannot_be_saved_is_said_with_its_file() {
         "{status}"
     );
 }
+
+/// English never writes a calendar year as a duration ("2009 years",
+/// "Competition year 2021 years"), on any page of any sample.
+#[test]
+fn english_never_writes_a_calendar_year_as_a_duration() {
+    let data = temp();
+    for (name, _) in storage::SAMPLES {
+        let doc = storage::sample(name).expect("bundled sample");
+        let mut h = tall_window(doc, data.path(), Page::Results);
+        h.state_mut().lang = Lang::En;
+        h.run();
+        for page in Page::ALL {
+            h.state_mut().actions.push(Action::Show(page));
+            h.run();
+            expand_all(&mut h);
+            for n in h.query_all_by(|_| true) {
+                let text = format!(
+                    "{} {}",
+                    n.accesskit_node().label().unwrap_or_default(),
+                    n.accesskit_node().value().unwrap_or_default()
+                );
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    let is_year = pair[0].len() == 4
+                        && pair[0].chars().all(|c| c.is_ascii_digit())
+                        && (pair[0].starts_with("19") || pair[0].starts_with("20"));
+                    assert!(
+                        !(is_year && pair[1].starts_with("year")),
+                        "{name} {}: {text}",
+                        page.slug()
+                    );
+                }
+            }
+        }
+    }
+}

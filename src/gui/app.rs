@@ -86,6 +86,8 @@ pub struct App {
     issues_open: bool,
     /// A field to bring into view on the next frame (from the issue list).
     focus: Option<String>,
+    /// The field found last, outlined until the time given.
+    highlight: Option<(String, f64)>,
     /// The widget that had keyboard focus last frame (an edit ends when it changes).
     last_focus: Option<egui::Id>,
     columns: Option<Columns>,
@@ -191,6 +193,7 @@ impl App {
             status,
             issues_open: false,
             focus: None,
+            highlight: None,
             last_focus: None,
             columns: None,
         }
@@ -583,7 +586,16 @@ impl App {
     fn content(&mut self, ui: &mut Ui) -> bool {
         crate::gui::widgets::set_ui_lang(ui.ctx(), self.lang);
         let years_shifted = self.years_shifted();
-        let request = focus::Request::new(self.focus.take());
+        let now = ui.ctx().input(|i| i.time);
+        self.highlight = self.highlight.take().filter(|(_, until)| *until > now);
+        if let Some((_, until)) = &self.highlight {
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(until - now + 0.05));
+        }
+        let request = focus::Request::new(
+            self.focus.take(),
+            self.highlight.as_ref().map(|(f, _)| f.clone()),
+        );
         let parts = self.session.parts(self.today);
         let env = Env {
             lang: self.lang,
@@ -777,11 +789,12 @@ impl App {
                             fmt(color),
                         );
                         let b = egui::Button::new(job).wrap().frame(false);
-                        if ui
-                            .add_sized([ui.available_width(), 0.0], b)
-                            .on_hover_cursor(egui::CursorIcon::PointingHand)
-                            .clicked()
-                        {
+                        let r = ui
+                            .with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                                ui.add(b)
+                            })
+                            .inner;
+                        if r.on_hover_cursor(egui::CursorIcon::PointingHand).clicked() {
                             go = Some(issue.field.clone());
                         }
                     }
@@ -793,6 +806,8 @@ impl App {
         });
         if let Some(field) = go {
             self.page = Page::of_field(&field);
+            let now = ctx.input(|i| i.time);
+            self.highlight = Some((field.clone(), now + focus::HIGHLIGHT_SECONDS));
             self.focus = Some(field);
             self.issues_open = false;
         } else if close {

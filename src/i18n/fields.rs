@@ -18,6 +18,8 @@ strings! {
     CLASS1_HIGH_VALUE = "高价值Ⅰ类知识产权", "High-value class I IP";
     /// A field of a numbered institution.
     INSTITUTION_FIELD = "第 {n} 个研发机构的{field}", "{field} of institution {n}";
+    /// A whole fiscal year's figures (`{year}`).
+    WHOLE_YEAR = "{year} 年度的数据", "The figures for {year}";
 }
 
 /// The label of the fiscal-year field `name` (`revenue`, `rd_spend`, …) on its page.
@@ -136,6 +138,9 @@ fn describe(id: &str, lang: Lang) -> Option<String> {
                     .replace("{field}", lang.t(label))
             };
             (page, label)
+        }
+        ["years", year] if year.parse::<i32>().is_ok() => {
+            (finance::TITLE, lang.t(WHOLE_YEAR).replace("{year}", year))
         }
         ["conditions", "institutions", index, name] => {
             let n = index.parse::<usize>().ok()? + 1;
