@@ -1703,3 +1703,41 @@ fn english_never_writes_a_calendar_year_as_a_duration() {
         }
     }
 }
+
+/// A long institution or award name wraps in its field, whole, and shows
+/// whole on hover; nothing is cut to "…有限公司技".
+#[test]
+fn long_chinese_names_wrap_in_their_fields_and_show_whole_on_hover() {
+    const LONG: &str =
+        "南昌市企业技术中心（江西洪岳精密机械有限公司技术中心暨省级工程机械液压件工程研究中心）";
+    let mut doc = sample();
+    doc.conditions.institutions[0].name = LONG.to_string();
+    let data = temp();
+    let mut h = window_sized(
+        doc,
+        data.path(),
+        Page::Step(Step::Conditions),
+        [1024.0, 700.0],
+    );
+    h.run();
+    let field = h.get_by_label("名称");
+    assert_eq!(field.value().as_deref(), Some(LONG));
+    let line = h.get_by_label("类别").rect().height();
+    assert!(
+        field.rect().height() > 1.5 * line,
+        "the name does not wrap: {:?} (a row is {line})",
+        field.rect()
+    );
+    assert_eq!(
+        h.query_all_by_label(LONG).count(),
+        0,
+        "shown whole before the hover"
+    );
+    h.get_by_label("名称").hover();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label(LONG).count() >= 1,
+        "no hover with the whole name"
+    );
+}
