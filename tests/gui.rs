@@ -1741,3 +1741,43 @@ fn long_chinese_names_wrap_in_their_fields_and_show_whole_on_hover() {
         "no hover with the whole name"
     );
 }
+
+/// Escape closes every kind of modal, the topmost first, and no shortcut
+/// acts under one.
+#[test]
+fn escape_closes_every_modal_and_shortcuts_wait_under_one() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    retype(&mut h, "企业名称", "改过的名称");
+    // "Save changes?" under Ctrl+N, then an error over it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(shows(&h, "保存更改？"));
+    h.state_mut().error = Some("测试错误".to_string());
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(!shows(&h, "打开文件"), "Ctrl+O acted under a modal");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().error.is_none(), "Escape does not close the error");
+    assert!(
+        shows(&h, "保存更改？"),
+        "Escape closed more than the topmost modal"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        !h.state().modal_open(),
+        "Escape does not close the question"
+    );
+    // Cancelled: the document is untouched.
+    assert_eq!(h.state().session.doc.company.name, "改过的名称");
+    // The save-as dialog of "Save" then Escape: nothing waits on the save.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.state().modal_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().modal_open());
+}

@@ -253,6 +253,7 @@ impl App {
             self.issues_open = false;
         } else if self.dialogs.is_open() {
             self.dialogs.close();
+            self.after_save = None;
         } else {
             self.recovery_offer = None;
         }
@@ -660,7 +661,13 @@ impl App {
 
     fn modals(&mut self, ctx: &Context) {
         let lang = self.lang;
-        if let Some((purpose, path)) = self.dialogs.ui(ctx, lang) {
+        let choosing = self.dialogs.is_open();
+        let chosen = self.dialogs.ui(ctx, lang);
+        if choosing && chosen.is_none() && !self.dialogs.is_open() {
+            // The file choice was cancelled: whatever waited on a save waits no more.
+            self.after_save = None;
+        }
+        if let Some((purpose, path)) = chosen {
             self.actions.push(match purpose {
                 // "Save changes?" was asked before the dialog opened.
                 Purpose::Open => Action::OpenChosen(path),
@@ -1047,10 +1054,12 @@ impl App {
                 original: self.session.path.clone(),
                 assessment: self.session.doc.clone(),
             };
-            if rec.save(&self.data).is_ok() {
-                self.autosaved = true;
-                self.status = Some(self.lang.t(common::AUTOSAVED).to_string());
-            }
+            // Tried once per edit: a failure is said, not retried every frame.
+            self.autosaved = true;
+            self.status = Some(match rec.save(&self.data) {
+                Ok(()) => self.lang.t(common::AUTOSAVED).to_string(),
+                Err(e) => format!("{} {e}", self.lang.t(common::AUTOSAVE_FAILED)),
+            });
         } else {
             // Wake up once when the autosave is due; no continuous repaint.
             ctx.request_repaint_after(Duration::from_secs_f64(

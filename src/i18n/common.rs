@@ -91,6 +91,8 @@ strings! {
     INPUT_WARNINGS = "处提示", "warnings";
     /// Status: unsaved.
     UNSAVED = "未保存", "unsaved";
+    /// Status: the recovery copy could not be written (the reason and file follow).
+    AUTOSAVE_FAILED = "无法写入恢复副本：", "Could not write the recovery copy:";
     /// Status: autosaved.
     AUTOSAVED = "已自动保存恢复副本", "recovery copy autosaved";
     /// Step incomplete.
