@@ -31,8 +31,8 @@ use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 const STATUS_W: f32 = 64.0;
 /// Width of the points column (room for a range: “10–15 / 20”).
 const POINTS_W: f32 = 72.0;
-/// Width of the confidence column.
-const CONF_W: f32 = 36.0;
+/// Width of the confidence column (its heading, 可信度, on one line).
+const CONF_W: f32 = 44.0;
 /// Horizontal spacing of the criteria table.
 const COL_GAP: f32 = 10.0;
 
@@ -712,7 +712,9 @@ fn criteria_grid(ui: &mut Ui, lang: Lang, t: &TierResult) {
                 || decide(&c.checks).is_some()
                 || c.primary_check().is_some_and(|ch| ch.gap.is_some()))
     });
-    let weights = [0.30, 0.33, if gaps { 0.25 } else { 0.12 }, 0.13];
+    // The source wraps (never cut to "…"): give it room for a document name
+    // in about three lines.
+    let weights = [0.28, 0.31, if gaps { 0.23 } else { 0.10 }, 0.18];
     let total: f32 = weights.iter().sum();
     let [w_title, w_value, w_gap, w_source] = weights.map(|x| flex * x / total);
     Grid::new(("criteria", &t.id))
