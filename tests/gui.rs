@@ -193,18 +193,38 @@ fn the_credit_code_is_checked_as_typed() {
     let mut h = window(sample(), data.path(), Page::Step(Step::Company));
     assert!(shows(&h, "校验位正确"), "the sample's code is valid");
 
+    let below = |h: &Harness<'_, App>| h.get_by_label("所在地区").rect();
+    let row_ok = below(&h);
+
     retype(&mut h, "统一社会信用代码", USCC_BAD);
     assert_eq!(h.state().session.doc.company.uscc, USCC_BAD);
+    // Says the code does not check out and where the mistake probably is,
+    // not "change the last character".
     assert!(
-        shows(&h, "校验位应为"),
+        shows(&h, "代码未通过校验：前 17 位中可能有字符输错"),
         "a wrong check digit is not flagged"
     );
+    assert!(
+        !shows(&h, "实为"),
+        "the message invites changing the 18th character"
+    );
     assert!(!shows(&h, "校验位正确"));
+    // The space of the message is reserved: the rows below do not move.
+    assert_eq!(
+        below(&h),
+        row_ok,
+        "the next row moved when the warning appeared"
+    );
 
     retype(&mut h, "统一社会信用代码", USCC_OK);
     assert_eq!(h.state().session.doc.company.uscc, USCC_OK);
     assert!(shows(&h, "校验位正确"), "a correct code is not confirmed");
-    assert!(!shows(&h, "校验位应为"));
+    assert!(!shows(&h, "代码未通过校验"));
+    assert_eq!(
+        below(&h),
+        row_ok,
+        "the next row moved when the warning went"
+    );
 }
 
 #[test]
@@ -325,15 +345,11 @@ fn ctrl_z_restores_the_value_and_ctrl_shift_z_redoes_it() {
     assert_eq!(h.state().session.doc.company.name, original);
 }
 
-/// How many steps back the history goes after `edits` edits, each followed by a pause.
+/// How many steps back the history goes after `edits` complete edits.
 fn undo_depth(s: &mut Session, edits: usize) -> usize {
-    let mut t = 0.0;
     for i in 0..edits {
         s.doc.company.name = format!("第 {i} 次");
-        s.feed_undo(t);
-        t += 5.0;
-        s.feed_undo(t);
-        t += 5.0;
+        s.checkpoint();
     }
     let mut n = 0;
     while s.undo() {
@@ -785,6 +801,66 @@ fn texts() -> Vec<(String, String)> {
             format!("metric {}", m.id()),
             format!("{}{}{}{}", m.zh(), m.en(), m.unit().zh(), m.unit().en()),
         ));
+    }
+    // Every symbol the widgets draw themselves (marks, arrows, bullets,
+    // separators), not only the strings of the tables: every character
+    // outside comments in the code that draws the window and words what it
+    // shows.
+    for dir in [
+        "src/gui",
+        "src/i18n",
+        "src/report/format.rs",
+        "src/model",
+        "src/eval",
+    ] {
+        for (path, text) in source_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
+            // The marks of the terminal's text output, never drawn by the window.
+            let text = match (
+                text.find("pub fn outcome_mark"),
+                path.ends_with("format.rs"),
+            ) {
+                (Some(start), true) => {
+                    let end = text[start..]
+                        .find("\n}\n")
+                        .map_or(text.len(), |e| start + e);
+                    format!("{}{}", &text[..start], &text[end..])
+                }
+                _ => text,
+            };
+            let code: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| l.split(" // ").next().unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert!(
+                !path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui"))
+                    || !code.contains("outcome_mark"),
+                "{} draws the text output's marks",
+                path.display()
+            );
+            v.push((format!("source {}", path.display()), code));
+        }
+    }
+    v
+}
+
+/// The `.rs` files under `path` (or `path` itself), with their text.
+fn source_files(path: &Path) -> Vec<(PathBuf, String)> {
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).expect("a readable source file");
+        return vec![(path.to_path_buf(), text)];
+    }
+    let mut v = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .expect("a source folder")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() || p.extension().is_some_and(|e| e == "rs") {
+            v.extend(source_files(&p));
+        }
     }
     v
 }
@@ -1261,4 +1337,447 @@ fn the_results_list_the_high_tech_and_tech_sme_programmes() {
     let ev = h.state().session.evaluation().expect("evaluated");
     assert!(ev.tier("hnte.2016").is_some());
     assert!(ev.tier("tsme.2017").is_some());
+}
+
+// ───────────────────────────── one as-of date ─────────────────────────────
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+/// The value shown by the date input labelled 评价基准日 on the page shown.
+fn as_of_shown(h: &Harness<'_, App>) -> String {
+    h.get_by_label("评价基准日").value().unwrap_or_default()
+}
+
+#[test]
+fn the_as_of_date_is_one_date_on_both_pages_and_moving_the_years_is_said() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Results);
+    h.run();
+    assert_eq!(as_of_shown(&h), "2025-06-30");
+    assert!(!shows(&h, "年度列已改为"));
+
+    // Typed on the results page: the document's date, evaluated with it.
+    retype(&mut h, "评价基准日", "2026-06-30");
+    assert_eq!(h.state().session.doc.as_of, Some(date(2026, 6, 30)));
+    assert_eq!(
+        h.state().session.evaluation().map(|e| e.as_of),
+        Some(date(2026, 6, 30))
+    );
+    // The columns are now 2025–2023: the sample's 2022 figures are not read, and it says so.
+    assert!(
+        shows(&h, "年度列已改为 2025–2023；2022 年的数据未计入评价"),
+        "the results page does not say the years moved"
+    );
+
+    // The company page shows the same date and the same notice.
+    h.state_mut()
+        .actions
+        .push(Action::Show(Page::Step(Step::Company)));
+    h.run();
+    assert_eq!(as_of_shown(&h), "2026-06-30");
+    assert!(shows(&h, "年度列已改为 2025–2023"));
+
+    // The finance page keeps the 2022 figures in view, flagged.
+    h.state_mut()
+        .actions
+        .push(Action::Show(Page::Step(Step::Finance)));
+    h.run();
+    assert!(shows(&h, "未计入评价的年度数据"));
+    assert!(shows(&h, "删除 2022 年的全部数据"));
+    assert!(shows(&h, "2025 (Y−1)"), "the columns did not move");
+
+    // Typed back on the company page: the results page follows.
+    h.state_mut()
+        .actions
+        .push(Action::Show(Page::Step(Step::Company)));
+    h.run();
+    retype(&mut h, "评价基准日", "2025-06-30");
+    h.state_mut().actions.push(Action::Show(Page::Results));
+    h.run();
+    assert_eq!(as_of_shown(&h), "2025-06-30");
+    assert_eq!(
+        h.state().session.evaluation().map(|e| e.as_of),
+        Some(date(2025, 6, 30))
+    );
+    assert!(!shows(&h, "年度列已改为"), "back to the file's columns");
+    assert!(!shows(&h, "未计入评价"));
+}
+
+// ───────────────────────────── the issue list ─────────────────────────────
+
+/// Clicks the button whose name contains `text`.
+fn click_button_containing(h: &mut Harness<'_, App>, text: &str) {
+    use eframe::egui::accesskit::Role;
+    h.query_all_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.contains(text)))
+        .next()
+        .unwrap_or_else(|| panic!("a button containing {text}"))
+        .click();
+}
+
+#[test]
+fn the_issue_count_lists_every_validate_issue_and_takes_the_user_to_the_field() {
+    let mut doc = sample();
+    // Figures for a year not ended by the as-of date, and a negative revenue.
+    doc.years.push(innocheck::model::FiscalYear {
+        year: 2025,
+        revenue: Some(100.0),
+        ..Default::default()
+    });
+    doc.years
+        .iter_mut()
+        .find(|y| y.year == 2023)
+        .expect("2023 in the sample")
+        .revenue = Some(-5.0);
+    let issues = innocheck::model::validate(&doc, sample_date());
+    assert!(issues.len() >= 2, "{issues:?}");
+    let data = temp();
+    let mut h = window(doc, data.path(), Page::Results);
+    h.run();
+
+    h.get_by_label_contains("处输入错误").click();
+    h.run();
+    assert!(h.state().issues_open(), "the count is not a button");
+    for i in &issues {
+        assert!(
+            shows(&h, &i.zh),
+            "the list lacks a validate issue: {} {}",
+            i.field,
+            i.zh
+        );
+    }
+
+    // A shortcut does nothing under the list; Escape closes it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    assert!(h.state().issues_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().issues_open(), "Escape does not close the list");
+    assert!(
+        !h.state().modal_open(),
+        "Ctrl+P under the list opened a dialog"
+    );
+
+    // The negative 2023 revenue: the finance page, that cell focused.
+    h.get_by_label_contains("处输入错误").click();
+    h.run();
+    click_button_containing(&mut h, "2023 年营业收入");
+    h.run();
+    h.run();
+    assert_eq!(h.state().page, Page::Step(Step::Finance));
+    let focused = h
+        .query_all_by_label("营业收入")
+        .find(egui_kittest::Node::is_focused)
+        .expect("a focused 营业收入 input");
+    assert_eq!(focused.value().as_deref(), Some("-5"));
+
+    // The unfinished year 2025: the finance page, where its figures are listed.
+    h.state_mut().actions.push(Action::Show(Page::Results));
+    h.run();
+    h.get_by_label_contains("处输入错误").click();
+    h.run();
+    click_button_containing(&mut h, "2025 年度尚未结束");
+    h.run();
+    h.run();
+    assert_eq!(h.state().page, Page::Step(Step::Finance));
+    assert!(shows(&h, "删除 2025 年的全部数据"));
+}
+
+#[test]
+fn every_issue_field_of_the_samples_has_a_page() {
+    for (field, page) in [
+        ("company.uscc", Page::Step(Step::Company)),
+        ("as_of", Page::Step(Step::Company)),
+        ("years.2024.revenue", Page::Step(Step::Finance)),
+        ("years.2024.rd_staff", Page::Step(Step::Staff)),
+        ("years.2024.rd_spend", Page::Step(Step::Funding)),
+        ("years.2025", Page::Step(Step::Finance)),
+        (
+            "conditions.institutions.0.name",
+            Page::Step(Step::Conditions),
+        ),
+        ("staff.senior_experts", Page::Step(Step::Staff)),
+        ("direction.niche_rank", Page::Step(Step::Direction)),
+        ("projects.0.name", Page::Step(Step::Projects)),
+        ("awards.1.year", Page::Step(Step::IpAwards)),
+        ("maker_china.0.year", Page::Step(Step::IpAwards)),
+        ("titles.0.valid_until", Page::Step(Step::IpAwards)),
+        ("high_tech.org_talent", Page::Step(Step::IpAwards)),
+        ("manual.miit_platform_score", Page::Step(Step::Compliance)),
+    ] {
+        assert_eq!(Page::of_field(field), page, "{field}");
+    }
+}
+
+// ───────────────────────────── the path dialog ─────────────────────────────
+
+#[test]
+fn the_path_dialog_lists_ron_files_and_folders_enter_confirms_escape_closes() {
+    let data = temp();
+    let docs = temp();
+    let file = sample_file(docs.path(), "公司 甲.ron");
+    let folder = file.parent().expect("the file's folder");
+    std::fs::create_dir(folder.join("资料 2024")).expect("a folder");
+    std::fs::write(folder.join("说明.txt"), "x").expect("a text file");
+    let mut h = started_in_app(data.path());
+    h.get_by_label("打开文件…").click();
+    h.run();
+    retype(&mut h, "路径", &format!("{}/", docs.path().display()));
+    // Into the folder with a Chinese name.
+    h.get_by_label("申报材料 2025/").click();
+    h.run();
+    assert!(shows(&h, "公司 甲.ron"), "the .ron file is not listed");
+    assert!(shows(&h, "资料 2024/"), "the folder is not listed");
+    assert!(!shows(&h, "说明.txt"), "a file of another type is listed");
+    let dir = format!("{}/", folder.display());
+
+    // Into the folder and back up.
+    h.get_by_label("资料 2024/").click();
+    h.run();
+    assert!(shows(&h, "此文件夹中没有可选的文件"));
+    h.get_by_label_contains("上一级").click();
+    h.run();
+
+    // Escape closes the dialog; nothing opened.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().modal_open(), "Escape does not close the dialog");
+    assert!(h.state().session.path.is_none());
+
+    // Again with the keyboard: Ctrl+O, pick the file, Enter.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    retype(&mut h, "路径", &dir);
+    h.get_by_label("公司 甲.ron").click();
+    h.run();
+    // A shortcut does nothing under the dialog.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    let app = h.state();
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(
+        !app.modal_open(),
+        "a dialog is still open (Ctrl+P went through?)"
+    );
+    assert_eq!(app.session.path.as_deref(), Some(file.as_path()));
+}
+
+#[test]
+fn save_changes_is_asked_once_when_opening_another_file() {
+    let data = temp();
+    let docs = temp();
+    let file = sample_file(docs.path(), "另一家.ron");
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    retype(&mut h, "企业名称", "改过的名称");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(shows(&h, "保存更改？"));
+    h.get_by_label("不保存").click();
+    h.run();
+    retype(&mut h, "路径", file.to_str().expect("utf-8 path"));
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(!shows(&h, "保存更改？"), "asked again after the path");
+    assert_eq!(h.state().session.path.as_deref(), Some(file.as_path()));
+}
+
+// ───────────────────────────── undo ─────────────────────────────
+
+#[test]
+fn undo_takes_back_one_field_at_a_time_however_fast_the_typing() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    let original = h.state().session.doc.company.clone();
+    // Two fields in quick succession (a few frames, well under a second).
+    retype(&mut h, "企业名称", "甲公司");
+    retype(&mut h, "统一社会信用代码", USCC_BAD);
+    assert_eq!(h.state().session.doc.company.name, "甲公司");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let c = &h.state().session.doc.company;
+    assert_eq!(c.uscc, original.uscc, "the second field is not undone");
+    assert_eq!(c.name, "甲公司", "one undo took back both fields");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.company.name, original.name);
+    assert!(!h.state().session.is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let c = &h.state().session.doc.company;
+    assert_eq!(
+        (c.name.as_str(), c.uscc.as_str()),
+        ("甲公司", original.uscc.as_str())
+    );
+}
+
+// ───────────────────────────── glyphs, numbers, English ─────────────────────────────
+
+#[test]
+fn a_bad_number_is_said_in_words_the_font_has() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Funding));
+    h.query_all_by_label("研发费用")
+        .find(|n| n.value().as_deref() == Some("1310"))
+        .expect("the 2024 研发费用 input")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_all_by_label("研发费用")
+        .find(egui_kittest::Node::is_focused)
+        .expect("focused")
+        .type_text("12万");
+    h.run();
+    // The harness panics on a glyph no font has; the words are there.
+    assert!(shows(&h, "请输入数字"));
+}
+
+#[test]
+fn growth_is_not_asked_for_a_year_without_a_column() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Finance));
+    h.run();
+    assert!(
+        !shows(&h, "2021 年主营业务收入"),
+        "the finance page asks for 2021, which has no column"
+    );
+}
+
+#[test]
+fn a_preference_that_cannot_be_saved_is_said_with_its_file() {
+    let dir = temp();
+    // The data folder is a file: nothing can be written under it.
+    let blocked = dir.path().join("not-a-folder");
+    std::fs::write(&blocked, "x").expect("a file");
+    let mut h = window(sample(), &blocked, Page::Results);
+    h.state_mut().actions.push(Action::SetLang(Lang::En));
+    h.run();
+    let status = h.state().status().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Could not save the settings") && status.contains("not-a-folder"),
+        "{status}"
+    );
+}
+
+/// English never writes a calendar year as a duration ("2009 years",
+/// "Competition year 2021 years"), on any page of any sample.
+#[test]
+fn english_never_writes_a_calendar_year_as_a_duration() {
+    let data = temp();
+    for (name, _) in storage::SAMPLES {
+        let doc = storage::sample(name).expect("bundled sample");
+        let mut h = tall_window(doc, data.path(), Page::Results);
+        h.state_mut().lang = Lang::En;
+        h.run();
+        for page in Page::ALL {
+            h.state_mut().actions.push(Action::Show(page));
+            h.run();
+            expand_all(&mut h);
+            for n in h.query_all_by(|_| true) {
+                let text = format!(
+                    "{} {}",
+                    n.accesskit_node().label().unwrap_or_default(),
+                    n.accesskit_node().value().unwrap_or_default()
+                );
+                let words: Vec<&str> = text.split_whitespace().collect();
+                for pair in words.windows(2) {
+                    let is_year = pair[0].len() == 4
+                        && pair[0].chars().all(|c| c.is_ascii_digit())
+                        && (pair[0].starts_with("19") || pair[0].starts_with("20"));
+                    assert!(
+                        !(is_year && pair[1].starts_with("year")),
+                        "{name} {}: {text}",
+                        page.slug()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A long institution or award name wraps in its field, whole, and shows
+/// whole on hover; nothing is cut to "…有限公司技".
+#[test]
+fn long_chinese_names_wrap_in_their_fields_and_show_whole_on_hover() {
+    const LONG: &str =
+        "南昌市企业技术中心（江西洪岳精密机械有限公司技术中心暨省级工程机械液压件工程研究中心）";
+    let mut doc = sample();
+    doc.conditions.institutions[0].name = LONG.to_string();
+    let data = temp();
+    let mut h = window_sized(
+        doc,
+        data.path(),
+        Page::Step(Step::Conditions),
+        [1024.0, 700.0],
+    );
+    h.run();
+    let field = h.get_by_label("名称");
+    assert_eq!(field.value().as_deref(), Some(LONG));
+    let line = h.get_by_label("类别").rect().height();
+    assert!(
+        field.rect().height() > 1.5 * line,
+        "the name does not wrap: {:?} (a row is {line})",
+        field.rect()
+    );
+    assert_eq!(
+        h.query_all_by_label(LONG).count(),
+        0,
+        "shown whole before the hover"
+    );
+    h.get_by_label("名称").hover();
+    h.run();
+    h.run();
+    assert!(
+        h.query_all_by_label(LONG).count() >= 1,
+        "no hover with the whole name"
+    );
+}
+
+/// Escape closes every kind of modal, the topmost first, and no shortcut
+/// acts under one.
+#[test]
+fn escape_closes_every_modal_and_shortcuts_wait_under_one() {
+    let data = temp();
+    let mut h = window(sample(), data.path(), Page::Step(Step::Company));
+    retype(&mut h, "企业名称", "改过的名称");
+    // "Save changes?" under Ctrl+N, then an error over it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(shows(&h, "保存更改？"));
+    h.state_mut().error = Some("测试错误".to_string());
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(!shows(&h, "打开文件"), "Ctrl+O acted under a modal");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().error.is_none(), "Escape does not close the error");
+    assert!(
+        shows(&h, "保存更改？"),
+        "Escape closed more than the topmost modal"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        !h.state().modal_open(),
+        "Escape does not close the question"
+    );
+    // Cancelled: the document is untouched.
+    assert_eq!(h.state().session.doc.company.name, "改过的名称");
+    // The save-as dialog of "Save" then Escape: nothing waits on the save.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.state().modal_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().modal_open());
 }

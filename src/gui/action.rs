@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::i18n::Lang;
 use crate::model::Assessment;
 
@@ -16,6 +14,9 @@ pub enum Action {
     Open,
     /// Open this file (asks to save changes first).
     OpenPath(PathBuf),
+    /// Open this file, chosen in the open dialog after "save changes?" was
+    /// answered (not asked again).
+    OpenChosen(PathBuf),
     /// Open a bundled sample by file name.
     OpenSample(&'static str),
     /// Save to the current path, or ask for one.
@@ -40,8 +41,6 @@ pub enum Action {
     SetLang(Lang),
     /// Show a page.
     Show(crate::gui::pages::Page),
-    /// Evaluate as of this date instead of the document's (None: the document's).
-    SetAsOf(Option<NaiveDate>),
     /// Use these packs (None: the packs in force on the as-of date).
     SetPacks(Option<Vec<String>>),
     /// Ask for a folder of rule packs to load.

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use eframe::egui::{
     self, Context, Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand,
 };
@@ -14,7 +14,7 @@ use crate::gui::dialogs::{Dialogs, Purpose};
 use crate::gui::pages::{self, Page, PageCtx};
 use crate::gui::prefs::{DataDir, Prefs, Recovery};
 use crate::gui::session::Session;
-use crate::gui::widgets::Env;
+use crate::gui::widgets::{Env, focus};
 use crate::gui::{Launch, screenshot, theme};
 use crate::i18n::pages::welcome;
 use crate::i18n::{Lang, common};
@@ -33,6 +33,27 @@ enum Pending {
     OpenPath(PathBuf),
     OpenSample(&'static str),
     Quit,
+}
+
+/// The answer to "save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SaveChoice {
+    /// Save first, then go on.
+    Save,
+    /// Go on and lose the changes.
+    DontSave,
+    /// Stay on the document.
+    Cancel,
+}
+
+/// The yearly columns of the open document: the Y−1 they had when it was
+/// opened, to tell the user when the as-of date moves them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// [`Session::opened`] when `origin` was taken.
+    opened: u64,
+    /// Y−1 when the document was opened.
+    origin: i32,
 }
 
 /// The application state.
@@ -61,6 +82,15 @@ pub struct App {
     today: NaiveDate,
     screenshot: Option<screenshot::Capture>,
     status: Option<String>,
+    /// The list of input problems is open.
+    issues_open: bool,
+    /// A field to bring into view on the next frame (from the issue list).
+    focus: Option<String>,
+    /// The field found last, outlined until the time given.
+    highlight: Option<(String, f64)>,
+    /// The widget that had keyboard focus last frame (an edit ends when it changes).
+    last_focus: Option<egui::Id>,
+    columns: Option<Columns>,
 }
 
 impl App {
@@ -71,6 +101,7 @@ impl App {
     #[must_use]
     pub fn new(ctx: &Context, launch: Launch, data: DataDir) -> App {
         ctx.set_visuals(theme::visuals());
+        ctx.all_styles_mut(theme::text_styles);
         let mut prefs = Prefs::load(&data);
         let lang = launch.lang.unwrap_or(prefs.lang);
         let mut error = None;
@@ -131,7 +162,9 @@ impl App {
             && let Some(p) = &session.path
         {
             prefs.remember(p);
-            let _ = prefs.save(&data);
+            if let Err(e) = prefs.save(&data) {
+                status = Some(format!("{} {e}", lang.t(common::PREFS_FAILED)));
+            }
         }
         let recovery_offer = if screenshot.is_none() {
             Recovery::load(&data)
@@ -162,6 +195,11 @@ impl App {
             today: crate::clock::today(),
             screenshot,
             status,
+            issues_open: false,
+            focus: None,
+            highlight: None,
+            last_focus: None,
+            columns: None,
         }
     }
 
@@ -188,6 +226,77 @@ impl App {
     #[must_use]
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
+    }
+
+    /// Whether the issue list is open.
+    #[must_use]
+    pub fn issues_open(&self) -> bool {
+        self.issues_open
+    }
+
+    /// Whether a modal (a file choice, a question, an error, the issue
+    /// list) covers the window; shortcuts underneath wait until it closes.
+    #[must_use]
+    pub fn modal_open(&self) -> bool {
+        self.dialogs.is_open()
+            || self.confirm.is_some()
+            || self.recovery_offer.is_some()
+            || self.error.is_some()
+            || self.issues_open
+    }
+
+    /// Closes the topmost modal (Escape): an error, then "save changes?",
+    /// then the issue list, then a file choice, then the recovery offer (kept
+    /// on disk, offered again at the next start).
+    fn close_top_modal(&mut self) {
+        if self.error.is_some() {
+            self.error = None;
+        } else if self.confirm.is_some() {
+            self.confirm = None;
+        } else if self.issues_open {
+            self.issues_open = false;
+        } else if self.dialogs.is_open() {
+            self.dialogs.close();
+            self.after_save = None;
+        } else {
+            self.recovery_offer = None;
+        }
+    }
+
+    /// Saves the preferences; a failure is said in the status bar, naming the file.
+    fn save_prefs(&mut self) {
+        if let Err(e) = self.prefs.save(&self.data) {
+            self.status = Some(format!("{} {e}", self.lang.t(common::PREFS_FAILED)));
+        }
+    }
+
+    /// Whether the as-of date has moved the yearly columns away from those
+    /// the document had when it was opened.
+    fn years_shifted(&mut self) -> bool {
+        let y1 = self.session.as_of(self.today).year() - 1;
+        let opened = self.session.opened();
+        match self.columns {
+            Some(c) if c.opened == opened => c.origin != y1,
+            _ => {
+                self.columns = Some(Columns { opened, origin: y1 });
+                false
+            }
+        }
+    }
+
+    /// Ends the current undo step when an edit is complete: the keyboard
+    /// focus moved (to another field, or away), or `changed` by a click
+    /// (a choice, a button) rather than by typing in a field that keeps focus.
+    fn undo_checkpoints(&mut self, ctx: &Context, changed: bool) {
+        let focused = ctx.memory(egui::Memory::focused);
+        if focused != self.last_focus {
+            self.last_focus = focused;
+            self.session.checkpoint();
+        }
+        let typing = ctx.text_edit_focused();
+        if changed && !typing {
+            self.session.checkpoint();
+        }
     }
 
     /// Fixes "today" (tests and screenshots of fixed dates).
@@ -231,7 +340,13 @@ impl App {
     /// Draws one frame (the eframe entry point and the test harness call this).
     pub fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if self.screenshot.is_none() {
+        if self.modal_open() {
+            // A modal takes the keyboard: no shortcut acts on what it covers.
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+                self.close_top_modal();
+                ctx.request_repaint();
+            }
+        } else if self.screenshot.is_none() {
             self.shortcuts(&ctx);
         }
         if ctx.input(|i| i.viewport().close_requested())
@@ -247,7 +362,11 @@ impl App {
         if self.page != Page::Welcome {
             self.wizard_panel(ui);
         }
+        // An edit ends when the focus moves: before this frame's typing.
+        self.undo_checkpoints(&ctx, false);
         let changed = self.content(ui);
+        focus::end_frame(&ctx);
+        self.undo_checkpoints(&ctx, changed);
         if changed {
             self.session.touch();
             self.last_edit = Some(ctx.input(|i| i.time));
@@ -264,7 +383,6 @@ impl App {
         for c in actions {
             self.run(&ctx, c);
         }
-        self.session.feed_undo(ctx.input(|i| i.time));
         self.autosave(&ctx);
         let untouched = self.session.path.is_none()
             && self.session.sample.is_none()
@@ -413,16 +531,17 @@ impl App {
                 } else {
                     theme::MUTED
                 };
-                ui.label(
-                    RichText::new(format!("{errors} {}", lang.t(common::INPUT_ERRORS)))
-                        .small()
-                        .color(color),
-                );
-                ui.label(
-                    RichText::new(format!("{warnings} {}", lang.t(common::INPUT_WARNINGS)))
-                        .small()
-                        .color(theme::MUTED),
-                );
+                let text = lang
+                    .t(common::ISSUES_BUTTON)
+                    .replace("{errors}", &errors.to_string())
+                    .replace("{warnings}", &warnings.to_string());
+                if ui
+                    .add(egui::Button::new(RichText::new(text).small().color(color)).small())
+                    .on_hover_text(lang.t(common::ISSUES_HELP))
+                    .clicked()
+                {
+                    self.issues_open = !self.issues_open;
+                }
                 if self.session.is_dirty() {
                     ui.separator();
                     ui.label(
@@ -470,12 +589,25 @@ impl App {
     }
 
     fn content(&mut self, ui: &mut Ui) -> bool {
+        crate::gui::widgets::set_ui_lang(ui.ctx(), self.lang);
+        let years_shifted = self.years_shifted();
+        let now = ui.ctx().input(|i| i.time);
+        self.highlight = self.highlight.take().filter(|(_, until)| *until > now);
+        if let Some((_, until)) = &self.highlight {
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(until - now + 0.05));
+        }
+        let request = focus::Request::new(
+            self.focus.take(),
+            self.highlight.as_ref().map(|(f, _)| f.clone()),
+        );
         let parts = self.session.parts(self.today);
         let env = Env {
             lang: self.lang,
             packs: &parts.packs,
             issues: parts.issues,
             as_of: parts.as_of,
+            focus: &request,
         };
         let mut ctx = PageCtx {
             env,
@@ -483,7 +615,7 @@ impl App {
             evaluation: parts.evaluation,
             registry: parts.registry,
             pack_ids: parts.pack_ids,
-            as_of_override: parts.as_of_override,
+            years_shifted,
             rules_dir: parts.rules_dir,
             recent: &self.prefs.recent,
             actions: &mut self.actions,
@@ -533,9 +665,16 @@ impl App {
 
     fn modals(&mut self, ctx: &Context) {
         let lang = self.lang;
-        if let Some((purpose, path)) = self.dialogs.ui(ctx, lang) {
+        let choosing = self.dialogs.is_open();
+        let chosen = self.dialogs.ui(ctx, lang);
+        if choosing && chosen.is_none() && !self.dialogs.is_open() {
+            // The file choice was cancelled: whatever waited on a save waits no more.
+            self.after_save = None;
+        }
+        if let Some((purpose, path)) = chosen {
             self.actions.push(match purpose {
-                Purpose::Open => Action::OpenPath(path),
+                // "Save changes?" was asked before the dialog opened.
+                Purpose::Open => Action::OpenChosen(path),
                 Purpose::Save => Action::SaveTo(path),
                 Purpose::RulesDir => Action::LoadRulesDir(Some(path)),
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
@@ -548,29 +687,29 @@ impl App {
                 ui.heading(lang.t(common::SAVE_CHANGES_TITLE));
                 ui.label(lang.t(common::SAVE_CHANGES_BODY));
                 ui.horizontal(|ui| {
-                    if ui.button(lang.t(common::SAVE)).clicked() {
-                        choice = Some(0);
-                    }
-                    if ui.button(lang.t(common::DONT_SAVE)).clicked() {
-                        choice = Some(1);
-                    }
-                    if ui.button(lang.t(common::CANCEL)).clicked() {
-                        choice = Some(2);
+                    for (c, tr) in [
+                        (SaveChoice::Save, common::SAVE),
+                        (SaveChoice::DontSave, common::DONT_SAVE),
+                        (SaveChoice::Cancel, common::CANCEL),
+                    ] {
+                        if ui.button(lang.t(tr)).clicked() {
+                            choice = Some(c);
+                        }
                     }
                 });
             });
             match choice {
-                Some(0) => {
+                Some(SaveChoice::Save) => {
                     self.confirm = None;
                     self.after_save = Some(pending);
                     self.actions.push(Action::Save);
                 }
-                Some(1) => {
+                Some(SaveChoice::DontSave) => {
                     self.confirm = None;
                     Recovery::clear(&self.data);
                     self.perform(ctx, pending);
                 }
-                Some(_) => self.confirm = None,
+                Some(SaveChoice::Cancel) => self.confirm = None,
                 None => {}
             }
         }
@@ -595,6 +734,9 @@ impl App {
                 });
             });
         }
+        if self.issues_open {
+            self.issue_list(ctx);
+        }
         if let Some(msg) = self.error.clone() {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -608,6 +750,79 @@ impl App {
             if close {
                 self.error = None;
             }
+        }
+    }
+
+    /// The list of input problems (the same as `innocheck validate`): each
+    /// a button that shows its field.
+    fn issue_list(&mut self, ctx: &Context) {
+        let lang = self.lang;
+        let mut go = None;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("issue-list")).show(ctx, |ui| {
+            ui.set_width(ctx.content_rect().width().clamp(320.0, 720.0) - 80.0);
+            ui.heading(lang.t(common::ISSUES_TITLE));
+            ui.label(RichText::new(lang.t(common::ISSUES_HELP)).color(theme::MUTED));
+            ui.add_space(6.0);
+            let issues = self.session.issues();
+            if issues.is_empty() {
+                ui.label(lang.t(common::ISSUES_NONE));
+            }
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.6)
+                .show(ui, |ui| {
+                    for issue in issues {
+                        let (tag, color) = match issue.severity {
+                            Severity::Error => (common::ISSUE_ERROR, theme::ERROR_TEXT),
+                            Severity::Warning => (common::ISSUE_WARNING, theme::WARNING_TEXT),
+                        };
+                        let mut job = egui::text::LayoutJob::default();
+                        let body = egui::TextStyle::Body.resolve(ui.style());
+                        let fmt = |color| egui::TextFormat {
+                            font_id: body.clone(),
+                            color,
+                            ..Default::default()
+                        };
+                        let text = ui.visuals().text_color();
+                        job.append(&format!("{}  ", lang.t(tag)), 0.0, fmt(color));
+                        job.append(
+                            &crate::i18n::fields::field_name_of_id(&issue.field, lang),
+                            0.0,
+                            fmt(text),
+                        );
+                        job.append(
+                            &format!(
+                                "{}{}",
+                                lang.pick("：", ": "),
+                                lang.pick(&issue.zh, &issue.en)
+                            ),
+                            0.0,
+                            fmt(color),
+                        );
+                        let b = egui::Button::new(job).wrap().frame(false);
+                        let r = ui
+                            .with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                                ui.add(b)
+                            })
+                            .inner;
+                        if r.on_hover_cursor(egui::CursorIcon::PointingHand).clicked() {
+                            go = Some(issue.field.clone());
+                        }
+                    }
+                });
+            ui.add_space(6.0);
+            if ui.button(lang.t(common::CLOSE)).clicked() {
+                close = true;
+            }
+        });
+        if let Some(field) = go {
+            self.page = Page::of_field(&field);
+            let now = ctx.input(|i| i.time);
+            self.highlight = Some((field.clone(), now + focus::HIGHLIGHT_SECONDS));
+            self.focus = Some(field);
+            self.issues_open = false;
+        } else if close {
+            self.issues_open = false;
         }
     }
 
@@ -667,8 +882,8 @@ impl App {
         match self.session.open(path) {
             Ok(()) => {
                 self.prefs.remember(path);
-                let _ = self.prefs.save(&self.data);
                 self.status = None;
+                self.save_prefs();
                 self.leave_welcome();
             }
             Err(e) => {
@@ -686,9 +901,9 @@ impl App {
         match self.session.save_to(path) {
             Ok(()) => {
                 self.prefs.remember(path);
-                let _ = self.prefs.save(&self.data);
                 Recovery::clear(&self.data);
                 self.status = Some(format!("{} {}", self.lang.t(common::SAVED), path.display()));
+                self.save_prefs();
                 if let Some(next) = self.after_save.take() {
                     self.perform(ctx, next);
                 }
@@ -709,6 +924,7 @@ impl App {
             Action::New => self.guarded(ctx, Pending::New),
             Action::Open => self.guarded(ctx, Pending::Open),
             Action::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
+            Action::OpenChosen(p) => self.open_path(&p),
             Action::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),
             Action::Quit => self.guarded(ctx, Pending::Quit),
             Action::Save => match self.session.path.clone() {
@@ -750,22 +966,26 @@ impl App {
             }
             Action::ExportPdfTo(p) => self.export(&p, true),
             Action::ExportXlsxTo(p) => self.export(&p, false),
-            Action::Undo => {
-                self.session.undo();
-            }
-            Action::Redo => {
-                self.session.redo();
+            Action::Undo | Action::Redo => {
+                // The field being edited shows the restored value, not its
+                // own buffer of what was typed.
+                ctx.memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+                if c == Action::Undo {
+                    self.session.undo();
+                } else {
+                    self.session.redo();
+                }
             }
             Action::SetLang(l) => {
                 self.lang = l;
                 self.prefs.lang = l;
-                let _ = self.prefs.save(&self.data);
+                self.save_prefs();
             }
             Action::Show(p) => self.page = p,
-            Action::SetAsOf(d) => {
-                self.session.as_of_override = d;
-                self.session.touch();
-            }
             Action::SetPacks(ids) => {
                 self.session.pack_ids = ids;
                 self.session.touch();
@@ -848,10 +1068,12 @@ impl App {
                 original: self.session.path.clone(),
                 assessment: self.session.doc.clone(),
             };
-            if rec.save(&self.data).is_ok() {
-                self.autosaved = true;
-                self.status = Some(self.lang.t(common::AUTOSAVED).to_string());
-            }
+            // Tried once per edit: a failure is said, not retried every frame.
+            self.autosaved = true;
+            self.status = Some(match rec.save(&self.data) {
+                Ok(()) => self.lang.t(common::AUTOSAVED).to_string(),
+                Err(e) => format!("{} {e}", self.lang.t(common::AUTOSAVE_FAILED)),
+            });
         } else {
             // Wake up once when the autosave is due; no continuous repaint.
             ctx.request_repaint_after(Duration::from_secs_f64(

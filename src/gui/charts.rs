@@ -18,7 +18,6 @@ use egui_plot::{
 use crate::eval::{HaveReadiness, ScoreResult};
 use crate::gui::theme;
 use crate::i18n::{Lang, pages::results as s};
-use crate::metrics::Unit;
 use crate::report::format as f;
 use crate::rules::Have;
 
@@ -336,6 +335,13 @@ fn threshold_color(k: usize) -> egui::Color32 {
     theme::SERIES[1 + k % (theme::SERIES.len() - 1)]
 }
 
+/// A percentage of the trend chart: one rule for every figure in it (data,
+/// thresholds, benchmark, axis), two decimals, so "2.90%" and "2.56%" read
+/// alike and a value just under a threshold never shows as equal to it.
+fn percent(v: f64) -> String {
+    format!("{v:.2}%")
+}
+
 /// A three-year line of R&D intensity (研发费用占营业收入比重, %) with the
 /// tier thresholds on that ratio as dashed lines and the plan's benchmark
 /// (from the rule packs, e.g. 1.5 %) as a dotted line, and a legend below. `points` are
@@ -384,7 +390,7 @@ pub fn rd_trend(
                 String::new()
             }
         })
-        .y_axis_formatter(|mark, _| format!("{}%", f::number(mark.value, 1)))
+        .y_axis_formatter(|mark, _| percent(mark.value))
         .y_axis_min_width(36.0)
         .show(ui, |plot| {
             for (k, (_, t)) in thresholds.iter().enumerate() {
@@ -449,7 +455,7 @@ pub fn rd_trend(
                     Text::new(
                         "",
                         PlotPoint::new(x, v + lift),
-                        RichText::new(format!("{}%", f::number(v, 2)))
+                        RichText::new(percent(v))
                             .font(font.clone())
                             .strong()
                             .color(theme::ACCENT),
@@ -478,15 +484,11 @@ pub fn rd_trend(
         ui.spacing_mut().item_spacing.x = 16.0;
         legend_entry(ui, theme::ACCENT, Swatch::Solid, lang.t(s::RD_RATIO));
         for (k, (name, t)) in thresholds.iter().enumerate() {
-            let label = format!("{name} ≥ {}", f::quantity(*t, Unit::Percent, lang));
+            let label = format!("{name} ≥ {}", percent(*t));
             legend_entry(ui, threshold_color(k), Swatch::Dashed, &label);
         }
         if let Some(b) = benchmark {
-            let bench = format!(
-                "{} {}",
-                lang.t(s::BENCHMARK),
-                f::quantity(b, Unit::Percent, lang)
-            );
+            let bench = format!("{} {}", lang.t(s::BENCHMARK), percent(b));
             legend_entry(ui, theme::REFERENCE, Swatch::Dotted, &bench);
         }
     });

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use eframe::egui::util::undoer::{Settings, Undoer};
 
 use crate::eval::{Evaluation, evaluate};
 use crate::model::{Assessment, Issue, validate};
@@ -25,8 +24,6 @@ pub struct Parts<'a> {
     pub registry: &'a Registry,
     /// Packs chosen explicitly.
     pub pack_ids: Option<&'a [String]>,
-    /// As-of date chosen on the results page.
-    pub as_of_override: Option<NaiveDate>,
     /// Custom rule folder.
     pub rules_dir: Option<&'a Path>,
     /// Effective as-of date.
@@ -44,51 +41,102 @@ pub struct Session {
     /// Content at the last open or save (for the dirty mark).
     saved: Assessment,
     /// Undo history.
-    undoer: Undoer<Assessment>,
+    history: History,
     /// Rule packs (bundled, plus a custom folder).
     pub registry: Registry,
     /// The custom rule folder, if loaded.
     pub rules_dir: Option<PathBuf>,
-    /// As-of date chosen in the results page (None: the document's, else today).
-    pub as_of_override: Option<NaiveDate>,
     /// Packs chosen explicitly (None: those in force on the as-of date).
     pub pack_ids: Option<Vec<String>>,
     /// Five-haves target tier (None: the default).
     pub target: Option<String>,
     generation: u64,
+    opened: u64,
     evaluated: Option<(u64, NaiveDate)>,
     evaluation: Option<Evaluation>,
     issues: Vec<Issue>,
 }
 
-/// A fresh undo history starting at `doc` (the same settings at start and after open / new).
-fn history(doc: &Assessment) -> Undoer<Assessment> {
-    let mut undoer = Undoer::with_settings(Settings {
-        max_undos: 200,
-        stable_time: 0.5,
-        auto_save_interval: 10.0,
-    });
-    undoer.add_undo(doc);
-    undoer
+/// Most undo steps kept.
+pub const MAX_UNDOS: usize = 200;
+
+/// Undo history in whole edits: a step is what changed between two
+/// checkpoints, and the window sets a checkpoint when an edit is complete
+/// (focus leaves a text field, a choice is clicked, a command runs), so one
+/// step undoes one field, however fast the user moves on to the next.
+#[derive(Debug, Default)]
+struct History {
+    /// The document at the last checkpoint.
+    base: Assessment,
+    /// Earlier checkpoints, oldest first.
+    undo: Vec<Assessment>,
+    /// Checkpoints undone, most recently undone last.
+    redo: Vec<Assessment>,
+}
+
+impl History {
+    fn new(doc: &Assessment) -> History {
+        History {
+            base: doc.clone(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Ends the current step if `doc` changed since the last checkpoint.
+    fn checkpoint(&mut self, doc: &Assessment) {
+        if *doc == self.base {
+            return;
+        }
+        let before = std::mem::replace(&mut self.base, doc.clone());
+        self.undo.push(before);
+        if self.undo.len() > MAX_UNDOS {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn undo(&mut self, doc: &mut Assessment) -> bool {
+        self.checkpoint(doc);
+        let Some(prev) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.base, prev.clone()));
+        *doc = prev;
+        true
+    }
+
+    fn redo(&mut self, doc: &mut Assessment) -> bool {
+        // An edit after an undo starts a new branch: nothing to redo.
+        self.checkpoint(doc);
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo
+            .push(std::mem::replace(&mut self.base, next.clone()));
+        *doc = next;
+        true
+    }
 }
 
 impl Session {
     /// A session on `doc` (from `path`, if any).
     #[must_use]
     pub fn new(doc: Assessment, path: Option<PathBuf>, registry: Registry) -> Session {
-        let undoer = history(&doc);
+        let history = History::new(&doc);
         Session {
             saved: doc.clone(),
             doc,
             path,
             sample: None,
-            undoer,
+            history,
             registry,
             rules_dir: None,
-            as_of_override: None,
             pack_ids: None,
             target: None,
             generation: 1,
+            opened: 0,
             evaluated: None,
             evaluation: None,
             issues: Vec::new(),
@@ -105,8 +153,8 @@ impl Session {
         self.doc = doc;
         self.path = path;
         self.sample = None;
-        self.undoer = history(&self.doc);
-        self.as_of_override = None;
+        self.history = History::new(&self.doc);
+        self.opened += 1;
         self.touch();
     }
 
@@ -132,51 +180,55 @@ impl Session {
         self.doc != self.saved
     }
 
+    /// How many times the document was replaced (open, new, recovery).
+    #[must_use]
+    pub fn opened(&self) -> u64 {
+        self.opened
+    }
+
     /// Marks the document changed (re-evaluates on the next refresh).
     pub fn touch(&mut self) {
         self.generation += 1;
     }
 
-    /// Feeds the undo history (call once per frame).
-    pub fn feed_undo(&mut self, time: f64) {
-        self.undoer.feed_state(time, &self.doc);
+    /// Ends the current undo step if the document changed since the last
+    /// one (the window calls this when an edit is complete).
+    pub fn checkpoint(&mut self) {
+        self.history.checkpoint(&self.doc);
     }
 
-    /// Undoes the last change.
+    /// Undoes the last step (an edit not yet checkpointed counts as one).
     pub fn undo(&mut self) -> bool {
-        if let Some(s) = self.undoer.undo(&self.doc) {
-            self.doc = s.clone();
+        let done = self.history.undo(&mut self.doc);
+        if done {
             self.touch();
-            true
-        } else {
-            false
         }
+        done
     }
 
-    /// Redoes.
+    /// Redoes the last step undone.
     pub fn redo(&mut self) -> bool {
-        if let Some(s) = self.undoer.redo(&self.doc) {
-            self.doc = s.clone();
+        let done = self.history.redo(&mut self.doc);
+        if done {
             self.touch();
-            true
-        } else {
-            false
         }
+        done
     }
 
     /// Whether undo / redo are possible.
     #[must_use]
     pub fn can_undo_redo(&self) -> (bool, bool) {
+        let pending = self.doc != self.history.base;
         (
-            self.undoer.has_undo(&self.doc),
-            self.undoer.has_redo(&self.doc),
+            pending || !self.history.undo.is_empty(),
+            !pending && !self.history.redo.is_empty(),
         )
     }
 
     /// The effective as-of date.
     #[must_use]
     pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
-        self.as_of_override.or(self.doc.as_of).unwrap_or(today)
+        self.doc.as_of_or(today)
     }
 
     /// The packs in use.
@@ -242,7 +294,6 @@ impl Session {
             evaluation: self.evaluation.as_ref(),
             registry: &self.registry,
             pack_ids: self.pack_ids.as_deref(),
-            as_of_override: self.as_of_override,
             rules_dir: self.rules_dir.as_deref(),
             as_of,
         }

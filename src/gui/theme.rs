@@ -1,7 +1,7 @@
 //! Every colour and spacing token of the window. No other GUI file holds a
 //! colour literal.
 
-use eframe::egui::{Color32, Visuals};
+use eframe::egui::{Color32, FontId, Style, TextStyle, Visuals};
 
 use crate::eval::{Outcome, Verdict};
 use crate::rules::Confidence;
@@ -21,12 +21,13 @@ pub const SUMMARY_WIDTH: f32 = 300.0;
 pub const GOOD: Color32 = Color32::from_rgb(0x2e, 0x7d, 0x32);
 /// Not met / not eligible.
 pub const BAD: Color32 = Color32::from_rgb(0xc6, 0x28, 0x28);
-/// Missing data / incomplete.
-pub const MISSING: Color32 = Color32::from_rgb(0xb2, 0x6a, 0x00);
+/// Missing data / incomplete (dark enough for text on white: WCAG AA).
+pub const MISSING: Color32 = Color32::from_rgb(0x9a, 0x5b, 0x00);
 /// Needs review (qualitative).
 pub const REVIEW: Color32 = Color32::from_rgb(0x1f, 0x5f, 0xa8);
-/// Not applicable, secondary text.
-pub const MUTED: Color32 = Color32::from_rgb(0x75, 0x75, 0x75);
+/// Not applicable, secondary text (help, notes): AA contrast on every
+/// background of the window, cards and striped rows included.
+pub const MUTED: Color32 = Color32::from_rgb(0x5f, 0x63, 0x68);
 /// Input error text.
 pub const ERROR_TEXT: Color32 = BAD;
 /// Input warning text.
@@ -99,13 +100,133 @@ pub fn confidence(c: Confidence) -> Color32 {
     match c {
         Confidence::V => Color32::from_rgb(0x2e, 0x7d, 0x32),
         Confidence::V1 => Color32::from_rgb(0x00, 0x79, 0x6b),
-        Confidence::P => Color32::from_rgb(0xe6, 0x51, 0x00),
+        Confidence::P => Color32::from_rgb(0xbf, 0x40, 0x00),
         Confidence::Q => Color32::from_rgb(0x6a, 0x1b, 0x9a),
     }
 }
+
+/// Body text size (egui's default).
+pub const BODY_SIZE: f32 = 12.5;
+/// Small text (help, notes, badges, issues): one step below the body, never
+/// egui's 9 px.
+pub const SMALL_SIZE: f32 = 11.5;
 
 /// The window's visuals: light, readable in print-like contrast.
 #[must_use]
 pub fn visuals() -> Visuals {
     Visuals::light()
+}
+
+/// Text sizes of the window: small text one step below the body.
+pub fn text_styles(style: &mut Style) {
+    style
+        .text_styles
+        .insert(TextStyle::Small, FontId::proportional(SMALL_SIZE));
+    style
+        .text_styles
+        .insert(TextStyle::Body, FontId::proportional(BODY_SIZE));
+}
+
+/// WCAG 2 contrast ratio of two opaque colours (1 to 21).
+#[must_use]
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn channel(c: u8) -> f32 {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn luminance(c: Color32) -> f32 {
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG AA for normal text.
+    const AA: f32 = 4.5;
+
+    #[test]
+    fn text_colours_pass_wcag_aa_on_every_background() {
+        let v = visuals();
+        // Striped rows: egui's light theme adds `faint_bg_color` (alpha 0:
+        // additive) to the panel.
+        let f = v.faint_bg_color;
+        let stripe = if f.a() == 0 {
+            let p = v.panel_fill;
+            Color32::from_rgb(
+                p.r().saturating_add(f.r()),
+                p.g().saturating_add(f.g()),
+                p.b().saturating_add(f.b()),
+            )
+        } else {
+            f
+        };
+        let backgrounds = [
+            ("white", Color32::WHITE),
+            ("panel", v.panel_fill),
+            ("window", v.window_fill),
+            ("stripe", stripe),
+            ("card", CARD_FILL),
+        ];
+        let texts = [
+            ("GOOD", GOOD),
+            ("BAD", BAD),
+            ("MISSING", MISSING),
+            ("REVIEW", REVIEW),
+            ("MUTED", MUTED),
+            ("ACCENT", ACCENT),
+            ("text", v.text_color()),
+        ];
+        for (tn, t) in texts {
+            for (bn, b) in backgrounds {
+                let c = contrast(t, b);
+                assert!(c >= AA, "{tn} on {bn}: {c:.2} < {AA}");
+            }
+        }
+    }
+
+    #[test]
+    fn badge_text_passes_wcag_aa_on_every_badge() {
+        let mut fills: Vec<(String, Color32)> = Vec::new();
+        for o in [
+            Outcome::Met,
+            Outcome::NotMet,
+            Outcome::Missing,
+            Outcome::Review,
+            Outcome::NA,
+        ] {
+            fills.push((format!("{o:?}"), outcome(o)));
+        }
+        for v in [
+            Verdict::Eligible,
+            Verdict::NotEligible,
+            Verdict::Incomplete,
+            Verdict::NotApplicable,
+        ] {
+            fills.push((format!("{v:?}"), verdict(v)));
+        }
+        for c in [Confidence::V, Confidence::V1, Confidence::P, Confidence::Q] {
+            fills.push((format!("{c:?}"), confidence(c)));
+        }
+        for (name, fill) in fills {
+            let c = contrast(BADGE_TEXT, fill);
+            assert!(c >= AA, "badge {name}: {c:.2} < {AA}");
+        }
+    }
+
+    #[test]
+    fn small_text_is_one_step_below_the_body() {
+        let mut style = Style::default();
+        text_styles(&mut style);
+        let size = |s: TextStyle| style.text_styles[&s].size;
+        assert!(size(TextStyle::Small) >= size(TextStyle::Body) - 1.0);
+        assert!(size(TextStyle::Small) >= 11.0);
+    }
 }

@@ -91,6 +91,8 @@ strings! {
     INPUT_WARNINGS = "处提示", "warnings";
     /// Status: unsaved.
     UNSAVED = "未保存", "unsaved";
+    /// Status: the recovery copy could not be written (the reason and file follow).
+    AUTOSAVE_FAILED = "无法写入恢复副本：", "Could not write the recovery copy:";
     /// Status: autosaved.
     AUTOSAVED = "已自动保存恢复副本", "recovery copy autosaved";
     /// Step incomplete.
@@ -155,4 +157,60 @@ strings! {
     YEAR = "年度", "Year";
     /// Provisional note.
     PROVISIONAL_NOTE = "P 为暂定值，须向主管部门确认。", "P figures are provisional: confirm them with the authority.";
+    /// The yearly columns moved with the as-of date (`{range}`: "2024–2022").
+    YEARS_SHIFTED = "年度列已改为 {range}", "The year columns are now {range}";
+    /// Years whose figures the evaluation does not read (`{years}`).
+    YEARS_NOT_EVALUATED = "{years} 年的数据未计入评价", "the figures for {years} are not in the evaluation";
+    /// Figures outside the yearly columns (`{years}`, `{range}`).
+    YEARS_OUTSIDE = "{years} 年的数据不在年度列（{range}）内，未计入评价", "The figures for {years} are outside the year columns ({range}) and not in the evaluation";
+    /// Heading of the figures of years outside the columns.
+    OUTSIDE_TITLE = "未计入评价的年度数据", "Figures not in the evaluation";
+    /// Help under it (`{range}`).
+    OUTSIDE_HELP = "这些年度不在年度列（{range}）内：数据仍保存在文件中并会导出，但不参与评价。改回评价基准日可重新计入，不再需要时可删除。", "These years are outside the year columns ({range}): the figures stay in the file and in exports but are not evaluated. Change the as-of date back to use them, or remove them.";
+    /// One such year (`{year}`).
+    OUTSIDE_YEAR = "{year} 年", "{year}";
+    /// Button removing a year's figures (`{year}`).
+    OUTSIDE_REMOVE = "删除 {year} 年的全部数据", "Remove all figures for {year}";
+    /// Button closing a notice.
+    DISMISS = "知道了", "Dismiss";
+    /// Status bar button listing input problems: errors and warnings.
+    ISSUES_BUTTON = "{errors} 处输入错误，{warnings} 处提示", "{errors} input errors, {warnings} warnings";
+    /// Title of the list of input problems.
+    ISSUES_TITLE = "输入问题", "Input problems";
+    /// Under the title.
+    ISSUES_HELP = "与命令行 innocheck validate 列出的相同。点击一项转到该字段。", "The same list as innocheck validate prints. Click one to go to its field.";
+    /// No problem.
+    ISSUES_NONE = "没有输入问题。", "No input problems.";
+    /// Severity: error.
+    ISSUE_ERROR = "错误", "Error";
+    /// Severity: warning.
+    ISSUE_WARNING = "提示", "Warning";
+    /// Button closing a dialog.
+    CLOSE = "关闭", "Close";
+    /// Folder listing: the parent folder.
+    PARENT_DIR = "上一级", "Up";
+    /// Folder listing: the file-name field.
+    FILE_NAME = "文件名", "File name";
+    /// Folder listing: the folder shown.
+    FOLDER = "文件夹", "Folder";
+    /// Folder listing: filter field.
+    FILTER = "筛选", "Filter";
+    /// Folder listing: show only files of this type (`{ext}`).
+    ONLY_EXT = "只显示 *.{ext} 文件", "Only *.{ext} files";
+    /// Folder listing: empty.
+    EMPTY_DIR = "（此文件夹中没有可选的文件）", "(nothing to choose in this folder)";
+    /// Folder listing: cannot be read.
+    DIR_UNREADABLE = "无法读取此文件夹：", "Cannot read this folder:";
+    /// Folder listing: choose the folder shown (rules folder).
+    USE_THIS_FOLDER = "使用此文件夹", "Use this folder";
+    /// Folder listing: keyboard hint.
+    DIALOG_KEYS = "Enter 确定，Esc 取消", "Enter confirms, Esc cancels";
+    /// Preferences could not be saved (the file follows).
+    PREFS_FAILED = "无法保存设置（语言、最近文件）：", "Could not save the settings (language, recent files):";
+    /// A number that is not one: the detail on hover.
+    BAD_NUMBER_SHORT = "非数字", "not a number";
+    /// A growth rate that would need a year no column asks for (`{year}`).
+    GROWTH_NEEDS_YEAR = "需要 {year} 年数据；没有评价条件使用此年度的增长率，故不计算", "Needs figures for {year}; no criterion uses this year's growth, so it is not computed";
+    /// The five-haves panel: no criterion of this kind in the target tier.
+    NOT_TESTED_SHORT = "—：目标层级中没有此类条件", "—: no criterion of this kind in the target tier";
 }

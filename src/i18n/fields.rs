@@ -19,6 +19,8 @@ strings! {
     CLASS1_HIGH_VALUE = "高价值Ⅰ类知识产权", "High-value class I IP";
     /// A field of a numbered institution.
     INSTITUTION_FIELD = "第 {n} 个研发机构的{field}", "{field} of institution {n}";
+    /// A whole fiscal year's figures (`{year}`).
+    WHOLE_YEAR = "{year} 年度的数据", "The figures for {year}";
 }
 
 fn other_field(id: &str) -> Option<(Tr, Tr)> {
@@ -121,6 +123,10 @@ fn describe(field: &FieldRef, lang: Lang) -> Option<String> {
                 .replace("{field}", lang.t(field.label)),
         ),
         FieldRef::EveryYear(field) => (field.page.title(), lang.t(field.label).to_string()),
+        FieldRef::WholeYear(year) => (
+            finance::TITLE,
+            lang.t(WHOLE_YEAR).replace("{year}", &year.to_string()),
+        ),
         FieldRef::Institution { index, part } => (
             conditions::TITLE,
             lang.t(INSTITUTION_FIELD)

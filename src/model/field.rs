@@ -59,6 +59,8 @@ pub enum FieldRef {
     },
     /// A per-year input, whichever year (what a metric reads).
     EveryYear(&'static FiscalField),
+    /// A whole fiscal year's figures (e.g. a year that has not ended).
+    WholeYear(i32),
     /// A part of the `index`-th R&D institution (0-based).
     Institution {
         /// Position in the list, from 0.
@@ -90,6 +92,7 @@ impl FieldRef {
         let parts: Vec<&str> = id.split('.').collect();
         match parts.as_slice() {
             ["years", "*", name] => FiscalField::by_name(name).map(FieldRef::EveryYear),
+            ["years", year] => year.parse().ok().map(FieldRef::WholeYear),
             ["years", year, name] => Some(FieldRef::Year {
                 year: year.parse().ok()?,
                 field: FiscalField::by_name(name)?,
@@ -142,6 +145,7 @@ impl fmt::Display for FieldRef {
         match self {
             FieldRef::Year { year, field } => write!(f, "years.{year}.{}", field.name),
             FieldRef::EveryYear(field) => write!(f, "years.*.{}", field.name),
+            FieldRef::WholeYear(year) => write!(f, "years.{year}"),
             FieldRef::Institution { index, part } => {
                 write!(f, "conditions.institutions.{index}.{}", part.name())
             }
@@ -157,6 +161,7 @@ impl PartialEq for FieldRef {
                 a == b && f.name == g.name
             }
             (FieldRef::EveryYear(f), FieldRef::EveryYear(g)) => f.name == g.name,
+            (FieldRef::WholeYear(a), FieldRef::WholeYear(b)) => a == b,
             (
                 FieldRef::Institution { index: a, part: p },
                 FieldRef::Institution { index: b, part: q },
@@ -227,6 +232,7 @@ mod tests {
             "years.2024.revenue",
             "years.*.rd_staff",
             "conditions.institutions.0.year",
+            "years.2025",
             "company.industry",
         ] {
             assert_eq!(FieldRef::named(id).to_string(), id);

@@ -27,7 +27,7 @@ pub enum UsccError {
     },
     /// The check digit does not match.
     #[error(
-        "校验位应为 “{expected}”，实为 “{found}” / check digit should be ‘{expected}’, found ‘{found}’"
+        "代码未通过校验，前 17 位中可能有字符输错（按前 17 位计算，校验位应为 “{expected}”，实为 “{found}”） / the code does not check out: one of the first 17 characters is probably mistyped (from them the check digit should be ‘{expected}’, found ‘{found}’)"
     )]
     CheckDigit {
         /// The check digit computed from the first 17 characters.

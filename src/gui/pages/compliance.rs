@@ -14,11 +14,11 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     let mut changed = false;
 
     w::section(ui, &env, s::SEC_COMPLIANCE);
-    ui.label(RichText::new(env.t(s::EXPLAIN)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::EXPLAIN)).color(theme::MUTED));
     ui.add_space(4.0);
     let k = &mut doc.compliance;
     let flags: [(Tr, &str, &mut Option<bool>); 8] = [
@@ -60,14 +60,18 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             changed |= w::tri(ui, &env, label, field, value);
         }
     });
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::ACCIDENT_NOTE))
             .small()
             .color(theme::MUTED),
     );
 
     w::section(ui, &env, s::SEC_MANUAL);
-    ui.label(RichText::new(env.t(s::MANUAL_INTRO)).color(theme::MUTED));
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::MANUAL_INTRO)).color(theme::MUTED),
+    );
     ui.add_space(4.0);
     let m = &mut doc.manual;
     w::form(ui, "manual-form", |ui| {
@@ -105,7 +109,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         );
     });
     for help in [s::MIIT_HELP, s::FEATURED_HELP, s::BENCHMARK_HELP] {
-        ui.label(RichText::new(env.t(help)).small().color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(help)).small().color(theme::MUTED));
     }
     ctx.changed |= changed;
 }

@@ -1,7 +1,7 @@
 //! 研发条件: equipment, space and certified labs; the company's R&D
 //! institutions; its university and institute partners.
 
-use eframe::egui::{Align, ComboBox, Frame, Grid, Id, Layout, RichText, TextEdit, Ui};
+use eframe::egui::{Align, ComboBox, Frame, Grid, Id, Layout, RichText, Ui};
 
 use super::PageCtx;
 use super::finance::form_grid;
@@ -67,7 +67,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let inferred = ctx.doc.provincial_track(&Institution::default());
     let c = &mut ctx.doc.conditions;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     let mut changed = false;
 
     w::section(ui, &env, s::FACILITIES);
@@ -97,19 +97,26 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             Unit::Item,
         );
     });
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::CERTIFIED_LABS_HELP))
             .small()
             .color(theme::MUTED),
     );
 
     w::section(ui, &env, s::INSTITUTIONS);
-    ui.label(RichText::new(env.t(s::INSTITUTIONS_HELP)).color(theme::MUTED));
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::INSTITUTIONS_HELP)).color(theme::MUTED),
+    );
     ui.add_space(4.0);
     changed |= institutions(ui, &env, &mut c.institutions, inferred);
 
     w::section(ui, &env, s::PARTNERS);
-    ui.label(RichText::new(env.t(s::PARTNERS_HELP)).color(theme::MUTED));
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::PARTNERS_HELP)).color(theme::MUTED),
+    );
     ui.add_space(4.0);
     changed |= partners(ui, &env, &mut c.partners);
 
@@ -126,7 +133,10 @@ fn institutions(
     let mut changed = false;
     let mut remove = None;
     if list.is_empty() {
-        ui.label(RichText::new(env.t(s::NO_INSTITUTIONS)).color(theme::MUTED));
+        w::paragraph(
+            ui,
+            RichText::new(env.t(s::NO_INSTITUTIONS)).color(theme::MUTED),
+        );
     }
     for (i, inst) in list.iter_mut().enumerate() {
         ui.push_id(("institution", i), |ui| {
@@ -158,12 +168,11 @@ fn institutions(
                         let field = format!("{base}.name");
                         let l = w::label(ui, env, env.t(s::INST_NAME), &field);
                         changed |= ui
-                            .add(
-                                TextEdit::singleline(&mut inst.name)
-                                    .id(institution_name_id(i))
-                                    .desired_width(max_width),
-                            )
-                            .labelled_by(l.id)
+                            .push_id(i, |ui| {
+                                let id = Some(institution_name_id(i));
+                                w::text_input(ui, &mut inst.name, l.id, max_width, (None, id))
+                            })
+                            .inner
                             .changed();
                         ui.end_row();
                         changed |= combo_row(
@@ -234,7 +243,7 @@ fn partners(ui: &mut Ui, env: &Env, list: &mut Vec<String>) -> bool {
     let mut changed = false;
     let mut remove = None;
     if list.is_empty() {
-        ui.label(RichText::new(env.t(s::NO_PARTNERS)).color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(s::NO_PARTNERS)).color(theme::MUTED));
     } else {
         let width = (ui.available_width() - PARTNER_ROOM).clamp(KIND_WIDTH, NAME_WIDTH);
         form_grid(ui, "conditions-partners", width, |ui| {
@@ -243,12 +252,10 @@ fn partners(ui: &mut Ui, env: &Env, list: &mut Vec<String>) -> bool {
                 let text = format!("{} {}", env.t(s::PARTNER), i + 1);
                 let l = w::label(ui, env, &text, &field);
                 changed |= ui
-                    .add(
-                        TextEdit::singleline(name)
-                            .id(partner_id(i))
-                            .desired_width(width),
-                    )
-                    .labelled_by(l.id)
+                    .push_id(i, |ui| {
+                        w::text_input(ui, name, l.id, width, (None, Some(partner_id(i))))
+                    })
+                    .inner
                     .changed();
                 if ui
                     .button(env.t(common::REMOVE))

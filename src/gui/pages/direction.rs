@@ -19,7 +19,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let years = niche_years(&env, ctx.doc);
     let d = &mut ctx.doc.direction;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     let mut changed = false;
 
     w::section(ui, &env, s::SEC_MARKET);
@@ -77,7 +77,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     });
 
     w::section(ui, &env, s::SEC_FIELDS);
-    ui.label(RichText::new(env.t(s::FIELDS_NOTE)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::FIELDS_NOTE)).color(theme::MUTED));
     let f = &mut d.fields;
     let flags: [(Tr, &str, &mut Option<bool>); 7] = [
         (
@@ -144,7 +144,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             &mut d.mechanism,
         );
     });
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::QUALITATIVE_NOTE))
             .small()
             .color(theme::MUTED),
@@ -196,7 +197,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             &mut d.quality_award,
         );
     });
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::DIGITAL_NOTE))
             .small()
             .color(theme::MUTED),

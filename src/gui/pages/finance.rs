@@ -24,9 +24,11 @@ const VALUE_INSET: f32 = 8.0;
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    let shifted = ctx.years_shifted;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::years::notice(ui, &env, doc, shifted);
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
     yearly_grid(
@@ -66,6 +68,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             );
         },
     );
+    changed |= w::years::outside_section(ui, &env, doc, FiscalPage::Finance);
     ctx.changed |= changed;
 }
 
@@ -120,7 +123,8 @@ fn year_header(ui: &mut Ui, env: &Env, label_width: f32) {
         ui.label(RichText::new(env.t(common::YEAR)).strong());
     });
     for back in 1..=3 {
-        ui.label(RichText::new(format!("{} (Y−{back})", env.year(back))).strong());
+        let r = ui.label(RichText::new(format!("{} (Y−{back})", env.year(back))).strong());
+        w::focus::claim_heading(ui, env, &format!("years.{}", env.year(back)), &r);
     }
     ui.label("");
     ui.end_row();
@@ -205,6 +209,19 @@ fn derived_row(
                         ui.label(two_decimals(v));
                     });
                 }
+                Err(missing) if needs_other_year(env, &missing).is_some() => {
+                    // A figure of a year no column asks for (the growth of
+                    // Y−3 needs Y−4): not computed, and not asked for.
+                    let year = needs_other_year(env, &missing).unwrap_or_default();
+                    ui.horizontal_top(|ui| {
+                        ui.add_space(VALUE_INSET);
+                        ui.label(RichText::new(env.t(s::NOT_COMPUTABLE)).color(theme::MUTED))
+                            .on_hover_text(
+                                env.t(common::GROWTH_NEEDS_YEAR)
+                                    .replace("{year}", &year.to_string()),
+                            );
+                    });
+                }
                 Err(missing) => {
                     ui.horizontal_top(|ui| {
                         ui.add_space(VALUE_INSET);
@@ -220,6 +237,20 @@ fn derived_row(
     }
     ui.label(RichText::new(unit.label(env.lang)).color(theme::MUTED));
     ui.end_row();
+}
+
+/// The earliest year before the columns whose figure `missing` names, if any.
+fn needs_other_year(env: &Env, missing: &Missing) -> Option<i32> {
+    let first = env.year(3);
+    missing
+        .fields
+        .iter()
+        .filter_map(|f| match f {
+            FieldRef::Year { year, .. } => Some(*year),
+            _ => None,
+        })
+        .filter(|y| *y < first)
+        .min()
 }
 
 /// One line per input a ratio lacks: "缺：营业收入", or "营业收入为 0 或无效"

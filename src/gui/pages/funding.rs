@@ -12,9 +12,11 @@ use crate::model::{FiscalField, FiscalPage};
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    let shifted = ctx.years_shifted;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::years::notice(ui, &env, doc, shifted);
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
     yearly_grid(
@@ -52,8 +54,10 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             );
         },
     );
+    changed |= w::years::outside_section(ui, &env, doc, FiscalPage::Funding);
     ui.add_space(theme::SECTION_GAP / 2.0);
-    ui.label(
+    w::paragraph(
+        ui,
         RichText::new(env.t(s::BENCHMARK))
             .small()
             .color(theme::MUTED),

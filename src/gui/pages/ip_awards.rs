@@ -21,7 +21,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     let mut changed = false;
 
     // Intellectual property.
@@ -48,7 +48,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         s::CLASS2_HELP,
         s::COUNT_HELP,
     ] {
-        ui.label(RichText::new(env.t(help)).small().color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(help)).small().color(theme::MUTED));
     }
 
     high_tech(ui, &env, &mut doc.high_tech, &mut changed);
@@ -60,7 +60,10 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         (AwardLevel::Provincial, env.t(s::LEVEL_PROVINCIAL)),
     ];
     if doc.awards.is_empty() {
-        ui.label(RichText::new(env.t(s::AWARDS_EMPTY)).color(theme::MUTED));
+        w::paragraph(
+            ui,
+            RichText::new(env.t(s::AWARDS_EMPTY)).color(theme::MUTED),
+        );
     }
     let mut remove = None;
     for (i, a) in doc.awards.iter_mut().enumerate() {
@@ -119,7 +122,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         (MakerResult::NationalTop500, env.t(s::TOP500)),
     ];
     if doc.maker_china.is_empty() {
-        ui.label(RichText::new(env.t(s::MAKER_EMPTY)).color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(s::MAKER_EMPTY)).color(theme::MUTED));
     }
     let mut remove = None;
     for (i, m) in doc.maker_china.iter_mut().enumerate() {
@@ -161,13 +164,16 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
 
     // Titles.
     w::section(ui, &env, s::SEC_TITLES);
-    ui.label(RichText::new(env.t(s::TITLES_NOTE)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::TITLES_NOTE)).color(theme::MUTED));
     let kinds: Vec<(TitleKind, &str)> = TitleKind::ALL
         .iter()
         .map(|k| (*k, env.lang.pick(k.zh(), k.en())))
         .collect();
     if doc.titles.is_empty() {
-        ui.label(RichText::new(env.t(s::TITLES_EMPTY)).color(theme::MUTED));
+        w::paragraph(
+            ui,
+            RichText::new(env.t(s::TITLES_EMPTY)).color(theme::MUTED),
+        );
     }
     let mut remove = None;
     for (i, t) in doc.titles.iter_mut().enumerate() {
@@ -231,9 +237,9 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
 /// finance, staff and R&D pages.
 fn high_tech(ui: &mut Ui, env: &w::Env, h: &mut HighTechInputs, changed: &mut bool) {
     w::section(ui, env, s::SEC_HIGH_TECH);
-    ui.add(
-        eframe::egui::Label::new(RichText::new(env.t(s::HIGH_TECH_NOTE)).color(theme::MUTED))
-            .wrap(),
+    w::paragraph(
+        ui,
+        RichText::new(env.t(s::HIGH_TECH_NOTE)).color(theme::MUTED),
     );
     ui.add_space(4.0);
     let grades: Vec<(Grade, String)> = Grade::ALL

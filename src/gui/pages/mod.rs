@@ -16,7 +16,6 @@ pub mod welcome;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use eframe::egui::Ui;
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +110,33 @@ impl Page {
         Page::WITH_WELCOME.into_iter().find(|p| p.slug() == slug)
     }
 
+    /// The page that asks for the input `field` (a validation issue's field
+    /// id: `company.uscc`, `years.2024.revenue`, `projects.0.name`); the
+    /// company page for ids it does not know.
+    #[must_use]
+    pub fn of_field(field: &str) -> Page {
+        let mut parts = field.split('.');
+        let step = match parts.next().unwrap_or_default() {
+            "years" => match parts.nth(1).and_then(crate::model::FiscalField::by_name) {
+                Some(f) => match f.page {
+                    crate::model::FiscalPage::Finance => Step::Finance,
+                    crate::model::FiscalPage::Staff => Step::Staff,
+                    crate::model::FiscalPage::Funding => Step::Funding,
+                },
+                // A whole year (`years.2025`): its figures start on the finance page.
+                None => Step::Finance,
+            },
+            "staff" => Step::Staff,
+            "conditions" => Step::Conditions,
+            "direction" => Step::Direction,
+            "projects" => Step::Projects,
+            "ip" | "awards" | "maker_china" | "titles" | "high_tech" => Step::IpAwards,
+            "compliance" | "manual" => Step::Compliance,
+            _ => Step::Company,
+        };
+        Page::Step(step)
+    }
+
     /// The wizard page before and after this one (none around the welcome page).
     #[must_use]
     pub fn neighbours(self) -> (Option<Page>, Option<Page>) {
@@ -136,8 +162,9 @@ pub struct PageCtx<'a> {
     pub registry: &'a Registry,
     /// Packs chosen explicitly (None: in force on the as-of date).
     pub pack_ids: Option<&'a [String]>,
-    /// The as-of date chosen on the results page (None: the document's).
-    pub as_of_override: Option<NaiveDate>,
+    /// The as-of date changed the yearly columns during this session (the
+    /// pages with a date or yearly columns say so).
+    pub years_shifted: bool,
     /// The custom rule folder, if any.
     pub rules_dir: Option<&'a std::path::Path>,
     /// Side effects to run after the frame.

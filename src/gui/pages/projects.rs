@@ -24,7 +24,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
     let projects = &mut ctx.doc.projects;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
 
@@ -49,7 +49,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         (ProjectStatus::Completed, env.t(s::STATUS_COMPLETED)),
     ];
     if projects.is_empty() {
-        ui.label(RichText::new(env.t(s::EMPTY)).color(theme::MUTED));
+        w::paragraph(ui, RichText::new(env.t(s::EMPTY)).color(theme::MUTED));
     }
     let mut remove = None;
     for (i, p) in projects.iter_mut().enumerate() {
@@ -188,12 +188,13 @@ pub(super) fn item_row(
 
 /// A single-line text input `width` wide, named by `labelled_by`.
 pub(super) fn text_input(ui: &mut Ui, value: &mut String, labelled_by: Id, width: f32) -> bool {
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(width)
-            .min_size(egui::vec2(width, 0.0)),
+    w::text_input(
+        ui,
+        value,
+        labelled_by,
+        w::fit_width(ui, width),
+        (None, None),
     )
-    .labelled_by(labelled_by)
     .changed()
 }
 
@@ -304,13 +305,13 @@ pub(super) fn text_row(
     hint: Option<Tr>,
 ) -> bool {
     let l = w::label(ui, env, env.t(label_tr), field);
-    let mut edit = egui::TextEdit::singleline(value)
-        .desired_width(width)
-        .min_size(egui::vec2(width, 0.0));
-    if let Some(h) = hint {
-        edit = edit.hint_text(env.t(h));
-    }
-    let r = ui.add(edit).labelled_by(l.id);
+    let r = w::text_input(
+        ui,
+        value,
+        l.id,
+        w::fit_width(ui, width),
+        (hint.map(|h| env.t(h)), None),
+    );
     ui.label("");
     w::issues(ui, env, field);
     ui.end_row();

@@ -31,8 +31,8 @@ use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 const STATUS_W: f32 = 64.0;
 /// Width of the points column (room for a range: “10–15 / 20”).
 const POINTS_W: f32 = 72.0;
-/// Width of the confidence column.
-const CONF_W: f32 = 36.0;
+/// Width of the confidence column (its heading, 可信度, on one line).
+const CONF_W: f32 = 44.0;
 /// Horizontal spacing of the criteria table.
 const COL_GAP: f32 = 10.0;
 
@@ -162,6 +162,18 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
                     ui.end_row();
                 }
             });
+        let untested = crate::rules::Have::FIVE.iter().any(|h| {
+            haves
+                .iter()
+                .find(|x| x.have == *h)
+                .is_none_or(|r| r.readiness.is_none())
+        });
+        if untested {
+            ui.add(
+                Label::new(RichText::new(lang.t(common::NOT_TESTED_SHORT)).color(theme::MUTED))
+                    .wrap(),
+            );
+        }
     }
     ui.add_space(8.0);
     if ui
@@ -184,20 +196,23 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
+                // The document's one as-of date, the same field as on the company page.
                 let l = ui
                     .add(Label::new(lang.t(s::AS_OF)).sense(Sense::hover()))
                     .on_hover_text(lang.t(s::AS_OF_HELP));
                 ui.horizontal(|ui| {
-                    let mut v = ctx.as_of_override;
                     let env = ctx.env;
-                    if w::date_input(ui, &env, egui::Id::unique("results-as-of"), &mut v, l.id) {
-                        ctx.actions.push(Action::SetAsOf(v));
+                    let id = egui::Id::unique("results-as-of");
+                    if w::date_input(ui, &env, id, &mut ctx.doc.as_of, l.id) {
+                        ctx.changed = true;
                     }
-                    ui.label(
-                        RichText::new(format!("{} {}", lang.t(s::AS_OF_IN_USE), ctx.env.as_of))
-                            .color(theme::MUTED),
-                    )
-                    .on_hover_text(lang.t(s::AS_OF_HELP));
+                    if ctx.doc.as_of.is_none() {
+                        ui.label(
+                            RichText::new(format!("{} {}", lang.t(s::AS_OF_IN_USE), ctx.env.as_of))
+                                .color(theme::MUTED),
+                        )
+                        .on_hover_text(lang.t(s::AS_OF_HELP));
+                    }
                 });
                 ui.end_row();
                 ui.label(lang.t(s::RULES_FROM));
@@ -221,6 +236,7 @@ fn settings(ui: &mut Ui, ctx: &mut PageCtx) {
                 });
                 ui.end_row();
             });
+        w::years::notice(ui, &ctx.env, ctx.doc, ctx.years_shifted);
         ui.add_space(4.0);
         pack_chooser(ui, ctx);
     });
@@ -696,7 +712,9 @@ fn criteria_grid(ui: &mut Ui, lang: Lang, t: &TierResult) {
                 || decide(&c.checks).is_some()
                 || c.primary_check().is_some_and(|ch| ch.gap.is_some()))
     });
-    let weights = [0.30, 0.33, if gaps { 0.25 } else { 0.12 }, 0.13];
+    // The source wraps (never cut to "…"): give it room for a document name
+    // in about three lines.
+    let weights = [0.28, 0.31, if gaps { 0.23 } else { 0.10 }, 0.18];
     let total: f32 = weights.iter().sum();
     let [w_title, w_value, w_gap, w_source] = weights.map(|x| flex * x / total);
     Grid::new(("criteria", &t.id))
@@ -806,7 +824,7 @@ fn criterion_row(ui: &mut Ui, lang: Lang, c: &CriterionResult, scored: bool, wid
     cell(ui, w_source, |ui| {
         ui.add(
             Label::new(RichText::new(c.source.document.as_ref()).color(theme::MUTED))
-                .truncate()
+                .wrap()
                 .sense(Sense::hover()),
         )
         .on_hover_ui(|ui| source_help(ui, lang, c));

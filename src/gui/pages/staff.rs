@@ -15,9 +15,11 @@ use crate::model::{FiscalField, FiscalPage};
 /// Shows the page.
 pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     let env = ctx.env;
+    let shifted = ctx.years_shifted;
     let doc = &mut *ctx.doc;
     ui.heading(env.t(s::TITLE));
-    ui.label(RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::paragraph(ui, RichText::new(env.t(s::INTRO)).color(theme::MUTED));
+    w::years::notice(ui, &env, doc, shifted);
     ui.add_space(theme::SECTION_GAP);
     let mut changed = false;
     yearly_grid(
@@ -47,6 +49,7 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
             );
         },
     );
+    changed |= w::years::outside_section(ui, &env, doc, FiscalPage::Staff);
     w::section(ui, &env, s::TALENT);
     let staff = &mut doc.staff;
     let note_width = (ui.available_width() - NOTE_ROOM).clamp(theme::LABEL_WIDTH, NOTE_WIDTH);

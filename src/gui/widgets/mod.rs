@@ -3,8 +3,10 @@
 //! inline. Each returns `true` when the user changed the value.
 
 mod badges;
+pub mod focus;
 mod numbers;
 pub mod rule_text;
+pub mod years;
 
 pub use badges::{confidence_badge, outcome_badge, tier_badge, verdict_badge};
 pub use numbers::parse_number;
@@ -30,6 +32,8 @@ pub struct Env<'a> {
     pub issues: &'a [Issue],
     /// Effective as-of date.
     pub as_of: NaiveDate,
+    /// The field the issue list asked to bring into view, until a row takes it.
+    pub focus: &'a focus::Request,
 }
 
 impl Env<'_> {
@@ -44,6 +48,24 @@ impl Env<'_> {
     pub fn year(&self, back: u8) -> i32 {
         self.as_of.year() - i32::from(back)
     }
+}
+
+/// Key of the interface language in egui's memory (for the few widgets
+/// drawn without an [`Env`]).
+fn lang_key() -> egui::Id {
+    egui::Id::unique("innocheck-lang")
+}
+
+/// Records the interface language for this frame (the window calls it).
+pub fn set_ui_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(lang_key(), lang));
+}
+
+/// The interface language recorded by [`set_ui_lang`] (Chinese if none).
+#[must_use]
+pub fn ui_lang(ui: &Ui) -> Lang {
+    ui.data(|d| d.get_temp::<Lang>(lang_key()))
+        .unwrap_or_default()
 }
 
 /// A form: a grid with label, input, unit and issue columns.
@@ -104,6 +126,7 @@ pub fn field_help(ui: &mut Ui, env: &Env, field: &str) {
 /// The label of a form row, with hover help; its id names the input.
 pub fn label(ui: &mut Ui, env: &Env, text: &str, field: &str) -> Response {
     let r = ui.add(egui::Label::new(text).wrap().sense(egui::Sense::hover()));
+    focus::claim_row(ui, env, field, &r);
     let field = field.to_string();
     r.on_hover_ui(|ui| {
         ui.set_max_width(460.0);
@@ -187,13 +210,10 @@ pub fn money(
     unit: Unit,
 ) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
-    let (_, changed) = numbers::edit(
-        ui,
-        ui.scope_id().with(field),
-        value,
-        l.id,
-        theme::NUMBER_WIDTH,
-    );
+    let id = ui.scope_id().with(field);
+    let changed = ui
+        .horizontal(|ui| numbers::edit(ui, id, value, l.id, theme::NUMBER_WIDTH).1)
+        .inner;
     unit_label(ui, env, unit);
     ui.end_row();
     issue_row(ui, env, field);
@@ -210,7 +230,10 @@ pub fn count(
     unit: Unit,
 ) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
-    let changed = numbers::edit_count(ui, ui.scope_id().with(field), value, l.id);
+    let id = ui.scope_id().with(field);
+    let changed = ui
+        .horizontal(|ui| numbers::edit_count(ui, id, value, l.id))
+        .inner;
     unit_label(ui, env, unit);
     ui.end_row();
     issue_row(ui, env, field);
@@ -254,7 +277,10 @@ pub fn points(
 pub fn year(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut Option<i32>) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
     let mut as_u32 = value.and_then(|y| u32::try_from(y).ok());
-    let changed = numbers::edit_count(ui, ui.scope_id().with(field), &mut as_u32, l.id);
+    let id = ui.scope_id().with(field);
+    let changed = ui
+        .horizontal(|ui| numbers::edit_count(ui, id, &mut as_u32, l.id))
+        .inner;
     if changed {
         *value = as_u32.and_then(|y| i32::try_from(y).ok());
     }
@@ -310,12 +336,63 @@ pub fn month_input(
     .inner
 }
 
+/// A width up to `max` that ends before the visible right edge of the page
+/// (a form's columns would otherwise push it out of view, where a wide
+/// label column in English leaves less room).
+#[must_use]
+pub fn fit_width(ui: &Ui, max: f32) -> f32 {
+    (ui.clip_rect().right() - ui.cursor().left() - theme::SECTION_GAP).clamp(160.0, max)
+}
+
+/// A wrapped paragraph that ends before the visible right edge of the page,
+/// even where a form above is wider than the page.
+pub fn paragraph(ui: &mut Ui, text: RichText) -> Response {
+    let width = (ui.clip_rect().right() - ui.cursor().left() - theme::SECTION_GAP).max(160.0);
+    ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
+}
+
+/// A text input for names and titles, `width` wide, named by `labelled_by`
+/// (with a placeholder and an explicit id, if given):
+/// a long name wraps onto more lines instead of being cut off, Enter adds no
+/// line break (pasted ones are dropped), and the full text shows on hover.
+pub fn text_input(
+    ui: &mut Ui,
+    value: &mut String,
+    labelled_by: egui::Id,
+    width: f32,
+    (hint, id): (Option<&str>, Option<egui::Id>),
+) -> Response {
+    let mut edit = egui::TextEdit::multiline(value)
+        .desired_rows(1)
+        .return_key(None)
+        .desired_width(width)
+        .min_size(egui::vec2(width, 0.0));
+    if let Some(h) = hint {
+        edit = edit.hint_text(h);
+    }
+    if let Some(id) = id {
+        edit = edit.id(id);
+    }
+    let mut r = ui.add(edit).labelled_by(labelled_by);
+    if r.changed() && value.contains(['\n', '\r']) {
+        *value = value.replace(['\r', '\n'], "");
+    }
+    focus::input_drawn(ui, &r);
+    if !value.is_empty() && !r.has_focus() {
+        r = r.on_hover_text(value.as_str());
+    }
+    r
+}
+
 /// A form row for free text.
 pub fn text(ui: &mut Ui, env: &Env, label_tr: Tr, field: &str, value: &mut String) -> bool {
     let l = label(ui, env, env.t(label_tr), field);
-    let r = ui
-        .add(egui::TextEdit::singleline(value).desired_width(320.0))
-        .labelled_by(l.id);
+    let width = fit_width(ui, 320.0);
+    let r = text_input(ui, value, l.id, width, (None, None));
     ui.label("");
     ui.end_row();
     issue_row(ui, env, field);
@@ -331,11 +408,11 @@ pub fn tri_input(ui: &mut Ui, env: &Env, id: egui::Id, value: &mut Option<bool>)
             (Some(false), common::NO),
             (None, common::UNANSWERED),
         ] {
-            if ui
+            let r = ui
                 .push_id(id.with(tr.en), |ui| ui.radio_value(value, v, env.t(tr)))
-                .inner
-                .changed()
-            {
+                .inner;
+            focus::input_drawn(ui, &r);
+            if r.changed() {
                 changed = true;
             }
         }
@@ -378,7 +455,8 @@ pub fn choice<T: Copy + PartialEq>(
                 changed |= ui.selectable_value(value, Some(*o), *s).changed();
             }
         });
-    let _ = r.response.labelled_by(l.id);
+    let r = r.response.labelled_by(l.id);
+    focus::input_drawn(ui, &r);
     ui.label("");
     ui.end_row();
     issue_row(ui, env, field);
@@ -404,6 +482,7 @@ pub fn date_input(
                 .hint_text("YYYY-MM-DD"),
         )
         .labelled_by(labelled_by);
+    focus::input_drawn(ui, &r);
     let mut changed = false;
     if r.changed() {
         let t = buf.trim();
@@ -500,6 +579,7 @@ pub fn yearly_input(
     for back in 1..=3u8 {
         let y = env.year(back);
         let id = field.id(y);
+        focus::claim_next(ui, env, &id);
         let fy = doc.years.iter().find(|fy| fy.year == y);
         let (mut money, mut people) = match field.access {
             Access::Money { get, .. } => (fy.and_then(get), None),

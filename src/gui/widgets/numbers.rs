@@ -81,6 +81,7 @@ pub fn edit_checked(
                 .id(id),
         )
         .labelled_by(labelled_by);
+    super::focus::input_drawn(ui, &r);
     let parsed = parse_number(&buf);
     let refused = matches!(parsed, Ok(Some(v)) if !accept(v));
     let mut changed = false;
@@ -98,9 +99,21 @@ pub fn edit_checked(
         ui.data_mut(|d| d.remove::<String>(buf_id));
     }
     if parsed.is_err() {
+        // Words, not a symbol: every glyph here is in the bundled font. The
+        // field is outlined; the words go below in a table cell, beside it
+        // in a row.
         let tr = crate::i18n::common::BAD_NUMBER;
-        ui.label(RichText::new("⚠").color(theme::ERROR_TEXT))
-            .on_hover_text(format!("{} / {}", tr.zh, tr.en));
+        ui.painter().rect_stroke(
+            r.rect,
+            2.0,
+            egui::Stroke::new(1.5, theme::ERROR_TEXT),
+            egui::StrokeKind::Outside,
+        );
+        ui.label(
+            RichText::new(super::ui_lang(ui).t(tr))
+                .color(theme::ERROR_TEXT)
+                .small(),
+        );
     }
     (r, changed, refused)
 }

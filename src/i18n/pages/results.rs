@@ -10,9 +10,9 @@ strings! {
     /// Field.
     AS_OF = "评价基准日", "As-of date";
     /// Shown beside the as-of date.
-    AS_OF_IN_USE = "当前采用", "In use";
+    AS_OF_IN_USE = "留空，采用今天：", "Empty, so today:";
     /// Hover help of the as-of date.
-    AS_OF_HELP = "只影响本页的评价：决定“上年度”（Y−1）和适用的规则包。留空则采用企业概况中的评价基准日（未填则为今天）。", "Affects this page only: it fixes the last fiscal year (Y−1) and the rule packs in force. Empty: the as-of date of the company profile (or today).";
+    AS_OF_HELP = "评价所依据的日期，与企业概况中的评价基准日是同一项：决定“上年度”（Y−1）和适用的规则包。留空表示今天。", "The date the evaluation refers to, the same field as the as-of date on the company page: it fixes the last fiscal year (Y−1) and the rule packs in force. Empty means today.";
     /// Pack chooser heading.
     PACKS = "规则包", "Rule packs";
     /// Pack count suffix: "6 个在用".
