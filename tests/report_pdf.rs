@@ -299,11 +299,12 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
                 Outcome::Met
             },
             status: lang.pick("达标", "met").into(),
+            // The id is not printed: the title carries the row's number.
             title: format!(
-                "{}{i:02}",
+                "{}row.{i:02}",
                 lang.pick(
                     "第 NN 条：研发投入强度不低于 3%，行号 ",
-                    "Criterion NN: R&D intensity at least 3%, row "
+                    "Criterion NN: R&D intensity at least 3%, "
                 )
             ),
             value: String::new(),
@@ -319,6 +320,8 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             confidence: Confidence::V,
             source: "国家企业技术中心认定管理办法（2016 年第 34 号令），申请条件（2016-04-01）"
                 .into(),
+            article: "申请条件".into(),
+            source_ref: 1,
         })
         .collect();
     ReportData {
@@ -343,6 +346,9 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             verdict: Verdict::NotEligible,
             summary: lang.pick("尚不符合", "not eligible").into(),
             rows,
+            sources: vec!["国家企业技术中心认定管理办法（2016 年第 34 号令）（2016-04-01）".into()],
+            provisional: false,
+            pack: "t.long".into(),
         }],
         next_steps: Vec::new(),
         evidence: Vec::new(),

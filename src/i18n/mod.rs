@@ -18,6 +18,7 @@ macro_rules! strings {
 pub mod common;
 pub mod fields;
 pub mod pages;
+pub mod report;
 
 /// Interface language. Chinese is the default, as the official texts are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -73,6 +74,7 @@ pub struct Tr {
 pub fn all() -> Vec<Tr> {
     let mut v: Vec<Tr> = common::ALL.to_vec();
     v.extend_from_slice(fields::ALL);
+    v.extend_from_slice(report::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

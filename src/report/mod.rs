@@ -9,16 +9,52 @@ pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
+use crate::i18n::Lang;
+
 /// Why a PDF or spreadsheet could not be produced.
+///
+/// `Display` gives the English message (for logs and the command line's
+/// context chain); [`ReportError::message`] gives it in one language for a
+/// window. No message mixes the two languages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
     /// The bundled font could not be read (a damaged build).
-    #[error("内置字体无法读取 / the bundled font cannot be read")]
+    #[error("{}", self.message(Lang::En))]
     Font,
     /// The PDF writer refused the document.
-    #[error("无法生成 PDF / cannot write the PDF: {0}")]
-    Pdf(String),
-    /// The spreadsheet writer refused the workbook.
-    #[error("无法生成电子表格 / cannot write the spreadsheet: {0}")]
+    #[error("{}", self.message(Lang::En))]
+    Pdf(PdfFailure),
+    /// The spreadsheet writer refused the workbook; the writer's reason, in English.
+    #[error("{msg}: {0}", msg = self.message(Lang::En))]
     Xlsx(String),
+}
+
+/// What the PDF writer refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfFailure {
+    /// The page size.
+    PageSize,
+    /// Embedding the font.
+    Font,
+    /// A limit of the PDF format (too many objects, too long a string…).
+    Limit,
+    /// Anything else.
+    Other,
+}
+
+impl ReportError {
+    /// The message in `lang`, without details from the writers (which
+    /// speak English only).
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> &'static str {
+        use crate::i18n::report as t;
+        lang.t(match self {
+            ReportError::Font => t::ERR_FONT,
+            ReportError::Pdf(PdfFailure::PageSize) => t::ERR_PAGE_SIZE,
+            ReportError::Pdf(PdfFailure::Font) => t::ERR_EMBED,
+            ReportError::Pdf(PdfFailure::Limit) => t::ERR_LIMIT,
+            ReportError::Pdf(PdfFailure::Other) => t::ERR_PDF,
+            ReportError::Xlsx(_) => t::ERR_XLSX,
+        })
+    }
 }
