@@ -33,8 +33,9 @@ strings! {
     LEVERS = "可得分项：", "Points can come from: ";
     /// Before the score items waiting on data or a declaration.
     LEVERS_PENDING = "补全数据或声明后可得分：", "Points waiting on data or a declaration: ";
-    /// A score item and its points: "数字化水平 +2".
-    LEVER = "{item} +{n}", "{item} +{n}";
+    /// A score item and its points: "数字化水平 +2" (a no-break space keeps
+    /// the points with the item).
+    LEVER = "{item}\u{a0}+{n}", "{item}\u{a0}+{n}";
     /// A pending score item and the points that hang on it.
     LEVER_PENDING = "{item}（至多 {n} 分）", "{item} (up to {n})";
     /// More levers than are named.

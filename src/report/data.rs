@@ -372,12 +372,11 @@ fn rows_of(
                 c.source.document,
                 f::paren(&c.source.date.to_string(), lang)
             );
-            let source_ref = match sources.iter().position(|s| *s == document) {
-                Some(i) => i + 1,
-                None => {
-                    sources.push(document);
-                    sources.len()
-                }
+            let source_ref = if let Some(i) = sources.iter().position(|s| *s == document) {
+                i + 1
+            } else {
+                sources.push(document);
+                sources.len()
             };
             Row {
                 id: c.id.to_string(),

@@ -87,6 +87,16 @@ pub fn page_count(r: &ReportData) -> Result<usize, ReportError> {
     Ok(layout(r)?.pages.len())
 }
 
+/// The numbered section headings of the summary of `r` (as in the PDF's
+/// bookmarks), each with the page it starts on, counted from 1.
+pub fn outline(r: &ReportData) -> Result<Vec<(String, usize)>, ReportError> {
+    Ok(layout(r)?
+        .marks
+        .into_iter()
+        .map(|m| (m.title, m.page + 1))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     /// The engine's files, which never see the report.

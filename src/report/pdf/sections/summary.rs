@@ -314,10 +314,10 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
 pub(super) fn packs_table(d: &mut Doc, r: &ReportData) {
     let lang = d.lang;
     let l = |s: Tr| lang.t(s);
-    let h = &r.header;
     let body = Style::new(TABLE);
     let muted = Style::new(TABLE).ink(MUTED);
-    let rows = h
+    let rows = r
+        .header
         .packs
         .iter()
         .map(|p| {
