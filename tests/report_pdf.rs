@@ -349,6 +349,7 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             sources: vec!["国家企业技术中心认定管理办法（2016 年第 34 号令）（2016-04-01）".into()],
             provisional: false,
             pack: "t.long".into(),
+            held: false,
         }],
         next_steps: Vec::new(),
         evidence: Vec::new(),

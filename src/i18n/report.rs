@@ -57,7 +57,9 @@ strings! {
     SUBTITLE = "{company}　·　评价基准日 {date}", "{company}  ·  as of {date}";
     /// Company block.
     PRODUCED_BY = "生成工具", "Produced by";
-    /// The provisional box on page 1.
+    /// The provisional box on page 1, when no open tier rests on provisional thresholds.
+    PROVISIONAL_BOX_PLAIN = "本报告含暂定值（可信度 P）：这些门槛未找到官方数值，须向主管部门确认后方可作为申报依据。", "This report contains provisional figures (confidence P): no official value was found for these thresholds; confirm them with the authority before relying on them.";
+    /// The provisional box on page 1, when part 1 names the tiers concerned.
     PROVISIONAL_BOX = "本报告含暂定值（可信度 P）：这些门槛未找到官方数值，须向主管部门确认后方可作为申报依据；涉及的项目在第一部分逐一注明，并说明如何替换为官方数值。", "This report contains provisional figures (confidence P): no official value was found for these thresholds; confirm them with the authority before relying on them. Part 1 marks each programme they affect and says how to replace them.";
 
     /// Section 1.

@@ -162,6 +162,8 @@ pub struct TierTable {
     pub provisional: bool,
     /// Id of its rule pack.
     pub pack: String,
+    /// The company already holds it.
+    pub held: bool,
 }
 
 /// One thing to do to reach the next tier.
@@ -526,6 +528,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 sources,
                 provisional: pack_provisional(ev, &t.pack),
                 pack: t.pack.clone(),
+                held: t.held,
             }
         })
         .collect();

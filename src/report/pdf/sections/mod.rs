@@ -164,8 +164,11 @@ pub(super) fn sign_off(d: &mut Doc, r: &ReportData) {
     }
     let notes_h = lines_height(&lines) + 12.0;
     let sign_h = 112.0;
-    d.section(6, l(tr::SIGN_OFF), 60.0);
-    packs_table(d, r);
+    // The heading stays with the whole pack table when it fits on a page.
+    let packs = packs_table(d, r);
+    let keep = d.table_height(&packs).min(BOTTOM - TOP - 60.0);
+    d.section(6, l(tr::SIGN_OFF), keep);
+    d.table(&packs);
     d.y += 12.0;
     // The notes and the signatures stay on one page when they fit on one.
     d.ensure((notes_h + 12.0 + sign_h).min(BOTTOM - TOP - 40.0));

@@ -96,7 +96,15 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     d.y += 8.0;
 
     if r.has_provisional {
-        let text = l(tr::PROVISIONAL_BOX);
+        let named = r
+            .programmes
+            .iter()
+            .any(|p| open_provisional(p).next().is_some());
+        let text = l(if named {
+            tr::PROVISIONAL_BOX
+        } else {
+            tr::PROVISIONAL_BOX_PLAIN
+        });
         let style = Style::new(7.8).bold();
         let lines = d.wrap(text, style, WIDTH - 20.0);
         let h = lines_height(&lines) + 8.0;
@@ -125,15 +133,18 @@ pub(super) fn count(lang: Lang, n: usize, one: Tr, many: Tr) -> String {
         .replace("{n}", &n.to_string())
 }
 
+/// The rungs of `p` still open (not held, applicable) whose thresholds are provisional.
+fn open_provisional(p: &ProgrammeSummary) -> impl Iterator<Item = &Rung> {
+    p.rungs
+        .iter()
+        .filter(|r| r.provisional && !r.held && r.verdict != Verdict::NotApplicable)
+}
+
 /// The note under a programme's verdict when some of its open rungs rest on
 /// provisional thresholds: which (bold), and how to replace them with
 /// official ones.
 fn provisional_note(d: &Doc, p: &ProgrammeSummary) -> Option<(String, String)> {
-    let open: Vec<&Rung> = p
-        .rungs
-        .iter()
-        .filter(|r| r.provisional && !r.held && r.verdict != Verdict::NotApplicable)
-        .collect();
+    let open: Vec<&Rung> = open_provisional(p).collect();
     if open.is_empty() {
         return None;
     }
@@ -191,7 +202,7 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
                 format!("{m} {}", f::verdict(rung.verdict, d.lang))
             };
             let mut status_lines = d.wrap(&status, Style::new(7.2).ink(fg).bold(), inner);
-            if rung.provisional && !rung.held && rung.verdict != Verdict::NotApplicable {
+            if open_provisional(p).any(|o| o.tier == rung.tier) {
                 status_lines.extend(d.wrap(
                     d.t(tr::RUNG_PROVISIONAL),
                     Style::new(6.8).ink(fg).bold(),
@@ -310,8 +321,8 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
     }
 }
 
-/// The rule packs used: file, title, document, dates and confidence.
-pub(super) fn packs_table(d: &mut Doc, r: &ReportData) {
+/// The table of the rule packs used: file, title, document, dates and confidence.
+pub(super) fn packs_table(d: &Doc, r: &ReportData) -> Table {
     let lang = d.lang;
     let l = |s: Tr| lang.t(s);
     let body = Style::new(TABLE);
@@ -339,7 +350,7 @@ pub(super) fn packs_table(d: &mut Doc, r: &ReportData) {
             )
         })
         .collect();
-    let t = Table {
+    Table {
         cols: vec![
             Col {
                 head: l(tr::COL_PACK_FILE).into(),
@@ -371,6 +382,5 @@ pub(super) fn packs_table(d: &mut Doc, r: &ReportData) {
         rows,
         continued: Some(l(tr::PACKS_CONT).into()),
         grid: false,
-    };
-    d.table(&t);
+    }
 }

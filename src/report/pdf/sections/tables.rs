@@ -115,7 +115,7 @@ pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
             Verdict::NotApplicable => "–",
         };
         let mut detail = format!("{verdict} {}", t.summary);
-        if t.provisional && t.verdict != Verdict::NotApplicable {
+        if t.provisional && !t.held && t.verdict != Verdict::NotApplicable {
             detail.push_str(
                 &d.t(tr::TIER_PROVISIONAL)
                     .replace("{file}", &format!("{}.ron", t.pack)),
