@@ -501,7 +501,7 @@ fn each_source_is_listed_once_per_tier_and_cited_by_number() {
                 return;
             };
             let all = squeeze(&pages.concat());
-            let mut listed: std::collections::BTreeMap<String, usize> = Default::default();
+            let mut listed = std::collections::BTreeMap::<String, usize>::new();
             for t in &r.tiers {
                 let mut seen = Vec::new();
                 for (i, s) in t.sources.iter().enumerate() {
