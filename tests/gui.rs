@@ -814,31 +814,12 @@ fn texts() -> Vec<(String, String)> {
         "src/eval",
     ] {
         for (path, text) in source_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
-            // The marks of the terminal's text output, never drawn by the window.
-            let text = match (
-                text.find("pub fn outcome_mark"),
-                path.ends_with("format.rs"),
-            ) {
-                (Some(start), true) => {
-                    let end = text[start..]
-                        .find("\n}\n")
-                        .map_or(text.len(), |e| start + e);
-                    format!("{}{}", &text[..start], &text[end..])
-                }
-                _ => text,
-            };
             let code: String = text
                 .lines()
                 .filter(|l| !l.trim_start().starts_with("//"))
                 .map(|l| l.split(" // ").next().unwrap_or(l))
                 .collect::<Vec<_>>()
                 .join("\n");
-            assert!(
-                !path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui"))
-                    || !code.contains("outcome_mark"),
-                "{} draws the text output's marks",
-                path.display()
-            );
             v.push((format!("source {}", path.display()), code));
         }
     }

@@ -216,3 +216,50 @@ fn missing_inputs_are_named_by_page_and_label_not_by_field_id() {
         );
     }
 }
+
+/// The ladder's "差 N 项", the rows of "下一步工作" and the window's
+/// "N 项待解决" count the same thing: `NextTier::criteria_short` (failed,
+/// missing or to declare); score items with points to gain are the levers of
+/// the score criterion, listed with it, not counted.
+#[test]
+fn gap_counts_agree_with_the_window_and_the_next_steps() {
+    use chrono::NaiveDate;
+    use innocheck::eval::evaluate;
+    use innocheck::rules::Registry;
+    let reg = Registry::bundled().expect("packs");
+    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let mut levers_seen = 0;
+    for name in [
+        "hongdu-precision.ron",
+        "ganpo-smart.ron",
+        "xinyu-materials.ron",
+    ] {
+        let text = sample_text(name);
+        let a = storage::load_bytes(text.as_bytes(), name)
+            .expect("loads")
+            .assessment;
+        let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+        let r = innocheck::report::data::build(text.as_bytes(), &a, &ev, Lang::Zh);
+        for (p, s) in ev.progress.iter().zip(&r.programmes) {
+            let Some(n) = p.next.first() else {
+                assert_eq!(s.next_gap_count, 0);
+                continue;
+            };
+            assert_eq!(s.next_gap_count, n.criteria_short(), "{name} {}", n.tier);
+            let steps: Vec<_> = r
+                .next_steps
+                .iter()
+                .filter(|st| st.programme == s.name)
+                .collect();
+            assert_eq!(steps.len(), s.next_gap_count, "{name} {}", n.tier);
+            // Every lever the window lists for the tier is printed with one step.
+            let levers: usize = steps.iter().map(|st| st.levers.len()).sum();
+            assert_eq!(levers, n.score_levers().count(), "{name} {}", n.tier);
+            levers_seen += levers;
+        }
+    }
+    assert!(
+        levers_seen > 0,
+        "no sample has a score short of its pass mark"
+    );
+}

@@ -299,11 +299,12 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
                 Outcome::Met
             },
             status: lang.pick("达标", "met").into(),
+            // The id is not printed: the title carries the row's number.
             title: format!(
-                "{}{i:02}",
+                "{}row.{i:02}",
                 lang.pick(
                     "第 NN 条：研发投入强度不低于 3%，行号 ",
-                    "Criterion NN: R&D intensity at least 3%, row "
+                    "Criterion NN: R&D intensity at least 3%, "
                 )
             ),
             value: String::new(),
@@ -319,6 +320,8 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             confidence: Confidence::V,
             source: "国家企业技术中心认定管理办法（2016 年第 34 号令），申请条件（2016-04-01）"
                 .into(),
+            article: "申请条件".into(),
+            source_ref: 1,
         })
         .collect();
     ReportData {
@@ -343,6 +346,10 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             verdict: Verdict::NotEligible,
             summary: lang.pick("尚不符合", "not eligible").into(),
             rows,
+            sources: vec!["国家企业技术中心认定管理办法（2016 年第 34 号令）（2016-04-01）".into()],
+            provisional: false,
+            pack: "t.long".into(),
+            held: false,
         }],
         next_steps: Vec::new(),
         evidence: Vec::new(),
@@ -433,4 +440,221 @@ fn an_empty_summary_still_renders() {
     let bytes = pdf::render(&r).expect("renders");
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(pages_in_file(&bytes), pdf::page_count(&r).expect("layout"));
+}
+
+/// The text of `pages` with every space and line break removed (pdftotext
+/// breaks and spaces CJK text by its own rules).
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn what_to_do_comes_first_on_page_one_or_two() {
+    for name in SAMPLES {
+        for lang in [Lang::Zh, Lang::En] {
+            let r = sample(name, lang);
+            assert!(!r.next_steps.is_empty(), "{name}: a sample with no step");
+            let outline = pdf::outline(&r).expect("layout");
+            let heading = lang.pick("下一步工作", "What to do next");
+            let at = |part: &str| {
+                outline
+                    .iter()
+                    .position(|(t, _)| t.contains(part))
+                    .unwrap_or_else(|| panic!("{name} {lang:?}: no section {part:?}"))
+            };
+            let (next, verdicts) = (at(heading), at(lang.pick("评价结论", "Verdict")));
+            let tables = at(lang.pick("逐级评价明细", "Criteria by tier"));
+            let charts = at(lang.pick("准备度与评分", "readiness and scores"));
+            assert!(
+                verdicts < next && next < charts && charts < tables,
+                "{name} {lang:?}: verdicts, next steps, charts, tables in that order: {outline:?}"
+            );
+            let page = outline[next].1;
+            assert!(
+                page <= 2,
+                "{name} {lang:?}: next steps start on page {page}"
+            );
+            // The first action itself is printed on page 1 or 2.
+            let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+                continue;
+            };
+            let first: String = squeeze(&r.next_steps[0].text).chars().take(12).collect();
+            let on = pages
+                .iter()
+                .position(|p| squeeze(p).contains(&first))
+                .unwrap_or_else(|| panic!("{name} {lang:?}: {first:?} not printed"));
+            assert!(
+                on < 2,
+                "{name} {lang:?}: the first action is on page {}",
+                on + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn each_source_is_listed_once_per_tier_and_cited_by_number() {
+    for name in SAMPLES {
+        for lang in [Lang::Zh, Lang::En] {
+            let r = sample(name, lang);
+            let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+                return;
+            };
+            let all = squeeze(&pages.concat());
+            let mut listed = std::collections::BTreeMap::<String, usize>::new();
+            for t in &r.tiers {
+                let mut seen = Vec::new();
+                for (i, s) in t.sources.iter().enumerate() {
+                    assert!(!seen.contains(&s), "{name} {}: {s} listed twice", t.id);
+                    seen.push(s);
+                    *listed
+                        .entry(format!("[{}]{}", i + 1, squeeze(s)))
+                        .or_default() += 1;
+                }
+                for row in &t.rows {
+                    let cited = &t.sources[row.source_ref - 1];
+                    let doc = cited.split(['（', ' ']).next().expect("a document");
+                    assert!(row.source.starts_with(doc), "{name} {}: {cited}", row.id);
+                }
+            }
+            assert!(!listed.is_empty(), "{name}: no source listed");
+            // Each tier lists each document once; no row repeats it.
+            for (source, tiers) in &listed {
+                let printed = all.matches(source.as_str()).count();
+                assert_eq!(
+                    printed, *tiers,
+                    "{name} {lang:?}: {source} printed {printed} times"
+                );
+                let bare = source.split_once(']').map_or("", |(_, s)| s);
+                assert_eq!(
+                    all.matches(bare).count(),
+                    listed
+                        .iter()
+                        .filter(|(s, _)| s.ends_with(&format!("]{bare}")))
+                        .map(|(_, n)| n)
+                        .sum::<usize>(),
+                    "{name} {lang:?}: {bare} printed outside the lists"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_criterion_id_is_printed() {
+    for name in SAMPLES {
+        for lang in [Lang::Zh, Lang::En] {
+            let r = sample(name, lang);
+            let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+                return;
+            };
+            let all = pages.concat();
+            for row in r.tiers.iter().flat_map(|t| &t.rows) {
+                assert!(
+                    !all.contains(&row.id),
+                    "{name} {lang:?}: {} printed",
+                    row.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn provisional_thresholds_are_named_at_their_verdict_with_the_pack_file() {
+    for (name, lang, note) in [
+        ("hongdu-precision.ron", Lang::Zh, "门槛为暂定值"),
+        ("hongdu-precision.ron", Lang::En, "provisional thresholds"),
+        ("ganpo-smart.ron", Lang::Zh, "门槛为暂定值"),
+    ] {
+        let r = sample(name, lang);
+        let miit = r
+            .programmes
+            .iter()
+            .flat_map(|p| &p.rungs)
+            .find(|g| g.tier == "tc.jx.miit.2020")
+            .expect("the Provincial MIIT track");
+        assert!(miit.provisional && miit.pack == "tc.jx.miit.2020");
+        let t = r
+            .tiers
+            .iter()
+            .find(|t| t.id == "tc.jx.miit.2020")
+            .expect("tier");
+        assert!(t.provisional);
+        let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+            return;
+        };
+        // Page 1: the ladder box, and the note naming the pack file to replace.
+        let first = squeeze(&pages[0]);
+        assert!(first.contains(&squeeze(note)), "{name} {lang:?}: {note:?}");
+        assert!(first.contains("tc.jx.miit.2020.ron"), "{name} {lang:?}");
+        assert!(first.contains("--rules"), "{name} {lang:?}");
+        // The tier's own table says so too.
+        let all = squeeze(&pages.concat());
+        assert!(all.contains(&squeeze(lang.pick(
+            "门槛为暂定值（规则包文件tc.jx.miit.2020.ron",
+            "provisional thresholds (rule-pack file tc.jx.miit.2020.ron"
+        ))));
+    }
+}
+
+#[test]
+fn a_score_short_of_its_pass_mark_names_where_the_points_can_come_from() {
+    // 赣鄱智联: 专精特新 misses the score by 1 point; the window lists the
+    // score items with points to gain (知识产权 +4, 数字化水平 +2, …).
+    let r = sample("ganpo-smart.ron", Lang::Zh);
+    let step = r
+        .next_steps
+        .iter()
+        .find(|s| s.tier == "专精特新中小企业")
+        .expect("a step towards 专精特新");
+    let items: Vec<(&str, f64)> = step
+        .levers
+        .iter()
+        .map(|l| (l.item.as_str(), l.points))
+        .collect();
+    assert!(items.contains(&("数字化水平", 2.0)), "{items:?}");
+    assert!(
+        items
+            .iter()
+            .any(|(i, p)| i.contains("知识产权") && *p == 4.0),
+        "{items:?}"
+    );
+    let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+        return;
+    };
+    // Pages 1–2 (a table cell: its lines interleave with the next column's
+    // in the extracted text, so only the start of the list is looked for).
+    let early = squeeze(&pages[..2].concat());
+    let start: String = items[0].0.chars().take(4).collect();
+    assert!(
+        early.contains(&format!("可得分项：{start}")),
+        "levers not printed on pages 1–2"
+    );
+}
+
+#[test]
+fn errors_speak_one_language() {
+    use innocheck::report::{PdfFailure, ReportError};
+    let cjk = |s: &str| s.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+    for e in [
+        ReportError::Font,
+        ReportError::Pdf(PdfFailure::PageSize),
+        ReportError::Pdf(PdfFailure::Font),
+        ReportError::Pdf(PdfFailure::Limit),
+        ReportError::Pdf(PdfFailure::Other),
+        ReportError::Xlsx("the writer's reason".into()),
+    ] {
+        let (zh, en, shown) = (e.message(Lang::Zh), e.message(Lang::En), e.to_string());
+        assert!(cjk(zh), "{zh}");
+        assert!(
+            !zh.chars().any(|c| c.is_ascii_lowercase()),
+            "{zh} mixes in English"
+        );
+        assert!(!cjk(en) && !cjk(&shown), "{en} / {shown} mix in Chinese");
+        assert!(
+            !shown.contains("Pdf(") && !shown.contains("Font"),
+            "{shown}: Debug text"
+        );
+    }
 }

@@ -430,7 +430,7 @@ pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
             if let Some(s) = cause.downcast_ref::<storage::StorageError>() {
                 s.message(lang)
             } else if let Some(r) = cause.downcast_ref::<report::ReportError>() {
-                r.message(lang)
+                r.message(lang).to_string()
             } else {
                 cause.to_string()
             }

@@ -70,15 +70,7 @@ fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) 
         );
     let (next, blockers) = prog.and_then(|x| x.next.first()).map_or_else(
         || (String::new(), 0),
-        |n| {
-            (
-                n.title.get(lang).to_string(),
-                n.blockers
-                    .iter()
-                    .filter(|b| b.points_gain.is_none())
-                    .count(),
-            )
-        },
+        |n| (n.title.get(lang).to_string(), n.criteria_short()),
     );
     (reached, next, blockers)
 }

@@ -143,12 +143,7 @@ pub(super) fn ladders(tiers: &[TierResult]) -> Vec<ProgrammeProgress> {
                     blockers: blockers(t),
                 })
                 .collect();
-            next.sort_by_key(|n| {
-                n.blockers
-                    .iter()
-                    .filter(|b| b.points_gain.is_none())
-                    .count()
-            });
+            next.sort_by_key(NextTier::criteria_short);
             ProgrammeProgress {
                 programme,
                 reached_held: reached.is_some_and(|t| t.held && t.verdict != Verdict::Eligible),

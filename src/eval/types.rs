@@ -373,6 +373,37 @@ pub struct NextTier {
     pub blockers: Vec<Blocker>,
 }
 
+impl Blocker {
+    /// A score item with points to gain: where a score's shortfall can be
+    /// made up, not a criterion the tier fails on its own.
+    #[must_use]
+    pub fn is_score_lever(&self) -> bool {
+        self.points_gain.is_some()
+    }
+}
+
+impl NextTier {
+    /// How many criteria stand between the company and this tier: failed,
+    /// missing data or awaiting a declaration. Score items with points to
+    /// gain are not counted (they are [`NextTier::score_levers`], the ways to
+    /// close one score criterion). Every view that says "差 N 项" or
+    /// "N 项待解决" counts with this.
+    #[must_use]
+    pub fn criteria_short(&self) -> usize {
+        self.blockers.iter().filter(|b| !b.is_score_lever()).count()
+    }
+
+    /// The criteria counted by [`NextTier::criteria_short`], most important first.
+    pub fn criteria(&self) -> impl Iterator<Item = &Blocker> {
+        self.blockers.iter().filter(|b| !b.is_score_lever())
+    }
+
+    /// The score items with points to gain, most points first.
+    pub fn score_levers(&self) -> impl Iterator<Item = &Blocker> {
+        self.blockers.iter().filter(|b| b.is_score_lever())
+    }
+}
+
 /// Where the company stands on one programme's ladder.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgrammeProgress {

@@ -1043,7 +1043,7 @@ impl App {
             crate::report::xlsx::render(&self.session.doc, &data)
         };
         let result = rendered
-            .map_err(|e| e.message(self.lang))
+            .map_err(|e| e.message(self.lang).to_string())
             .and_then(|b| storage::save_export(path, &b).map_err(|e| e.message(self.lang)));
         match result {
             Ok(()) => {

@@ -1,4 +1,5 @@
-//! Error messages of the core (storage, reports), one language at a time.
+//! Error messages of storage, one language at a time (the reports' are in
+//! [`super::report`]).
 //! Each template names its values in braces; the error fills them in.
 
 strings! {
@@ -38,12 +39,6 @@ strings! {
         "not a finite number in {fields}: {file}";
     /// Serialisation failed.
     SERIALIZE = "无法生成文件内容：{reason}", "cannot serialise the assessment: {reason}";
-    /// The bundled font is unreadable.
-    FONT = "内置字体无法读取", "the bundled font cannot be read";
-    /// The PDF writer refused.
-    PDF = "无法生成 PDF：{reason}", "cannot write the PDF: {reason}";
-    /// The spreadsheet writer refused.
-    XLSX = "无法生成电子表格：{reason}", "cannot write the spreadsheet: {reason}";
 }
 
 /// Fills `{name}` placeholders of `template` with `values`.

@@ -20,6 +20,7 @@ pub mod common;
 pub mod errors;
 pub mod fields;
 pub mod pages;
+pub mod report;
 pub mod words;
 
 /// Interface language. Chinese is the default, as the official texts are.
@@ -79,6 +80,7 @@ pub fn all() -> Vec<Tr> {
     v.extend_from_slice(errors::ALL);
     v.extend_from_slice(cli::ALL);
     v.extend_from_slice(words::ALL);
+    v.extend_from_slice(report::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

@@ -9,8 +9,9 @@ use sha2::{Digest, Sha256};
 
 use super::format as f;
 use crate::eval::{Check, CheckOp, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
-use crate::i18n::Lang;
 use crate::i18n::fields::field_names;
+use crate::i18n::report as tr;
+use crate::i18n::{Lang, Tr};
 use crate::model::Assessment;
 use crate::rules::Confidence;
 
@@ -63,6 +64,10 @@ pub struct Rung {
     pub held: bool,
     /// This is the rung reached.
     pub reached: bool,
+    /// Its thresholds are provisional (its rule pack has confidence P).
+    pub provisional: bool,
+    /// Id of its rule pack (the bundled copy is the file `<id>.ron`).
+    pub pack: String,
 }
 
 /// The one-glance verdict of a programme.
@@ -76,7 +81,8 @@ pub struct ProgrammeSummary {
     pub reached: Option<String>,
     /// Title of the closest tier on the next rung.
     pub next: Option<String>,
-    /// Criteria blocking that tier.
+    /// Criteria blocking that tier ([`crate::eval::NextTier::criteria_short`],
+    /// the count the window shows).
     pub next_gap_count: usize,
 }
 
@@ -130,6 +136,10 @@ pub struct Row {
     pub confidence: Confidence,
     /// Source: document, article (date).
     pub source: String,
+    /// The article, section or annex cited, without the document.
+    pub article: String,
+    /// Number of the document in its tier's [`TierTable::sources`], from 1.
+    pub source_ref: usize,
 }
 
 /// The criteria table of one tier.
@@ -145,6 +155,15 @@ pub struct TierTable {
     pub summary: String,
     /// Rows in pack order.
     pub rows: Vec<Row>,
+    /// The documents the rows cite, each once, in order of first citation:
+    /// `document（date）`; a row cites its document by number (`source_ref`).
+    pub sources: Vec<String>,
+    /// Its thresholds are provisional (its rule pack has confidence P).
+    pub provisional: bool,
+    /// Id of its rule pack.
+    pub pack: String,
+    /// The company already holds it.
+    pub held: bool,
 }
 
 /// One thing to do to reach the next tier.
@@ -162,6 +181,20 @@ pub struct NextStep {
     pub outcome: Outcome,
     /// Confidence.
     pub confidence: Confidence,
+    /// For a score short of its pass mark: the score items with points to
+    /// gain, most points first (the same levers the window lists).
+    pub levers: Vec<ScoreLever>,
+}
+
+/// A score item with points to gain: where a score's shortfall can come from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreLever {
+    /// The item's name, without the band table the criterion title carries.
+    pub item: String,
+    /// Points to gain (for a pending input or declaration: the points that hang on it).
+    pub points: f64,
+    /// The points wait on missing data or a declaration.
+    pub pending: bool,
 }
 
 /// Evidence to prepare for one tier.
@@ -216,13 +249,13 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// The value of a check with its unit and, for yearly figures, the year.
 fn measured(c: &Check, lang: Lang) -> String {
     let v = match c.value {
-        None => lang.pick("未填写", "not entered").to_string(),
+        None => lang.t(tr::NOT_ENTERED).to_string(),
         Some(v) => f::value(Some(v), c.unit, lang),
     };
     match c.year {
         Some(y) => format!(
             "{v}{}",
-            f::paren(&format!("{y}{}", lang.pick(" 年", "")), lang)
+            f::paren(&lang.t(tr::YEAR).replace("{y}", &y.to_string()), lang)
         ),
         None => v,
     }
@@ -264,10 +297,114 @@ fn fold_evidence(items: &[String]) -> Vec<String> {
     items.iter().filter(|i| !covered(i)).cloned().collect()
 }
 
+/// A criterion title without the band table or note it ends with:
+/// "数字化水平（≥ 3 级 5 分…）" → "数字化水平". A title that is all
+/// parenthesis stays as it is.
+fn short_title(title: &str) -> &str {
+    let cut = if title.ends_with('）') {
+        title.rfind('（')
+    } else if title.ends_with(')') {
+        title.rfind(" (").or_else(|| title.rfind('('))
+    } else {
+        None
+    };
+    match cut {
+        Some(i) if i > 0 => title[..i].trim_end(),
+        _ => title,
+    }
+}
+
+/// The score items with points to gain towards `n`, as levers.
+fn levers(n: &crate::eval::NextTier, lang: Lang) -> Vec<ScoreLever> {
+    n.score_levers()
+        .filter_map(|b| {
+            b.points_gain.filter(|p| *p > 0.0).map(|points| ScoreLever {
+                item: short_title(b.title.get(lang)).to_string(),
+                points,
+                pending: matches!(b.outcome, Outcome::Missing | Outcome::Review),
+            })
+        })
+        .collect()
+}
+
+/// Whether the pack `id` used by `ev` is provisional (confidence P).
+fn pack_provisional(ev: &Evaluation, id: &str) -> bool {
+    ev.packs
+        .iter()
+        .any(|p| p.id == id && p.confidence == Confidence::P)
+}
+
+/// The rows of one tier, and the documents they cite, each once.
+fn rows_of(
+    criteria: &[crate::eval::CriterionResult],
+    lang: Lang,
+    has_provisional: &mut bool,
+) -> (Vec<Row>, Vec<String>) {
+    let l = |s: Tr| lang.t(s);
+    let mut sources: Vec<String> = Vec::new();
+    let rows = criteria
+        .iter()
+        .map(|c| {
+            *has_provisional |= c.confidence == Confidence::P;
+            let primary = c.primary_check();
+            let mut value = primary.map(|p| f::check_line(p, lang)).unwrap_or_default();
+            if let (Some(p), Some(m)) = (c.points, c.max_points) {
+                let _ = write!(value, " [{}/{}]", f::number(p, 1), f::number(m, 1));
+            }
+            let gap = primary
+                .and_then(|p| p.gap.as_ref())
+                .map(|g| f::gap(g, lang))
+                .or_else(|| {
+                    c.checks
+                        .iter()
+                        .find_map(|ch| ch.decide.as_ref())
+                        .map(|d| d.get(lang).to_string())
+                })
+                .or_else(|| {
+                    (!c.missing.is_empty())
+                        .then(|| format!("{}{}", l(tr::MISSING), field_names(&c.missing, lang)))
+                })
+                .unwrap_or_default();
+            let points = match (c.points, c.max_points) {
+                (Some(p), Some(m)) => format!("{}/{}", f::number(p, 1), f::number(m, 1)),
+                _ => String::new(),
+            };
+            let document = format!(
+                "{}{}",
+                c.source.document,
+                f::paren(&c.source.date.to_string(), lang)
+            );
+            let source_ref = if let Some(i) = sources.iter().position(|s| *s == document) {
+                i + 1
+            } else {
+                sources.push(document);
+                sources.len()
+            };
+            Row {
+                id: c.id.to_string(),
+                outcome: c.outcome,
+                status: f::outcome(c.outcome, lang).to_string(),
+                title: c.title.get(lang).to_string(),
+                value,
+                measured: primary.map(|p| measured(p, lang)).unwrap_or_default(),
+                threshold: primary.map(|p| threshold(p, lang)).unwrap_or_default(),
+                points,
+                route: c.route_label.as_ref().map(|r| r.get(lang).to_string()),
+                gap,
+                confidence: c.confidence,
+                source: f::source(&c.source, lang),
+                article: c.source.article.to_string(),
+                source_ref,
+            }
+        })
+        .collect();
+    (rows, sources)
+}
+
 /// Builds the summary of `ev` for `a`, whose file bytes were `file_bytes`.
 #[must_use]
 pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> ReportData {
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let l = |s: Tr| lang.t(s);
     let header = Header {
         company: a.company.name.clone(),
         uscc: a.company.uscc.clone(),
@@ -291,7 +428,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     "{} – {}",
                     p.effective_from,
                     p.effective_to
-                        .map_or_else(|| l("至今", "open").to_string(), |d| d.to_string())
+                        .map_or_else(|| l(tr::OPEN_ENDED).to_string(), |d| d.to_string())
                 ),
                 confidence: p.confidence,
                 partial: p.partial,
@@ -313,6 +450,8 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     verdict: t.verdict,
                     held: t.held,
                     reached: p.reached.as_deref() == Some(t.id.as_str()),
+                    provisional: pack_provisional(ev, &t.pack),
+                    pack: t.pack.clone(),
                 })
                 .collect();
             let reached = f::reached_tier(ev, p, lang);
@@ -322,12 +461,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 rungs,
                 reached,
                 next: next.map(|n| n.title.get(lang).to_string()),
-                next_gap_count: next.map_or(0, |n| {
-                    n.blockers
-                        .iter()
-                        .filter(|b| b.points_gain.is_none())
-                        .count()
-                }),
+                next_gap_count: next.map_or(0, crate::eval::NextTier::criteria_short),
             }
         })
         .collect();
@@ -369,17 +503,14 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 let _ = write!(
                     summary,
                     "{}{} {}/{}",
-                    l("，", ", "),
-                    l("评分", "score"),
+                    l(tr::COMMA),
+                    l(tr::SCORE),
                     f::number(s.total, 1),
                     f::number(s.max, 1)
                 );
             }
             if t.held && t.verdict != Verdict::Eligible {
-                summary.push_str(l(
-                    "；下列条件按本次数据对照，供复审参考",
-                    "; the criteria below, on this year's figures, are context for the next review",
-                ));
+                summary.push_str(l(tr::HELD_CONTEXT));
             }
             // A tier that does not apply has nothing to meet: its reason is the summary.
             let shown: &[crate::eval::CriterionResult] = if t.not_applicable.is_some() {
@@ -387,60 +518,17 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
             } else {
                 &t.criteria
             };
-            let rows = shown
-                .iter()
-                .map(|c| {
-                    has_provisional |= c.confidence == Confidence::P;
-                    let primary = c.primary_check();
-                    let mut value = primary.map(|p| f::check_line(p, lang)).unwrap_or_default();
-                    if let (Some(p), Some(m)) = (c.points, c.max_points) {
-                        let _ = write!(value, " [{}/{}]", f::number(p, 1), f::number(m, 1));
-                    }
-                    let gap = primary
-                        .and_then(|p| p.gap.as_ref())
-                        .map(|g| f::gap(g, lang))
-                        .or_else(|| {
-                            c.checks
-                                .iter()
-                                .find_map(|ch| ch.decide.as_ref())
-                                .map(|d| d.get(lang).to_string())
-                        })
-                        .or_else(|| {
-                            (!c.missing.is_empty()).then(|| {
-                                format!(
-                                    "{}{}",
-                                    l("缺少：", "missing: "),
-                                    field_names(&c.missing, lang)
-                                )
-                            })
-                        })
-                        .unwrap_or_default();
-                    let points = match (c.points, c.max_points) {
-                        (Some(p), Some(m)) => format!("{}/{}", f::number(p, 1), f::number(m, 1)),
-                        _ => String::new(),
-                    };
-                    Row {
-                        id: c.id.to_string(),
-                        outcome: c.outcome,
-                        status: f::outcome(c.outcome, lang).to_string(),
-                        title: c.title.get(lang).to_string(),
-                        value,
-                        measured: primary.map(|p| measured(p, lang)).unwrap_or_default(),
-                        threshold: primary.map(|p| threshold(p, lang)).unwrap_or_default(),
-                        points,
-                        route: c.route_label.as_ref().map(|r| r.get(lang).to_string()),
-                        gap,
-                        confidence: c.confidence,
-                        source: f::source(&c.source, lang),
-                    }
-                })
-                .collect();
+            let (rows, sources) = rows_of(shown, lang, &mut has_provisional);
             TierTable {
                 id: t.id.clone(),
                 title: format!("[{}] {}", t.ladder.get(lang), t.title.get(lang)),
                 verdict: t.verdict,
                 summary,
                 rows,
+                sources,
+                provisional: pack_provisional(ev, &t.pack),
+                pack: t.pack.clone(),
+                held: t.held,
             }
         })
         .collect();
@@ -448,7 +536,9 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
     let mut evidence = Vec::new();
     for p in &ev.progress {
         let Some(n) = p.next.first() else { continue };
-        for b in n.blockers.iter().filter(|b| b.points_gain.is_none()) {
+        let mut levers = levers(n, lang);
+        let first = next_steps.len();
+        for b in n.criteria() {
             let mut parts: Vec<String> = b
                 .checks
                 .iter()
@@ -457,30 +547,45 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     Some(g) => format!(
                         "{}{}{}",
                         f::check_line(c, lang),
-                        l("：", ": "),
+                        l(tr::COLON),
                         f::gap(g, lang)
                     ),
                     None => f::check_line(c, lang),
                 })
                 .collect();
-            if !b.missing.is_empty() {
+            // The levers go with the criterion whose score falls short; the
+            // items waiting on data are named there, not field by field.
+            let is_score = b.checks.iter().any(|c| c.subject.starts_with("score"));
+            let named_by_levers = is_score && levers.iter().any(|l| l.pending);
+            if !b.missing.is_empty() && !named_by_levers {
                 parts.push(format!(
                     "{}{}",
-                    l("需补充：", "fill in: "),
+                    l(tr::FILL_IN),
                     field_names(&b.missing, lang)
                 ));
             }
             if b.outcome == Outcome::Review {
-                parts.push(l("请声明并附证明材料", "declare it and attach evidence").to_string());
+                parts.push(l(tr::DECLARE).to_string());
             }
             next_steps.push(NextStep {
                 programme: f::programme(p.programme, lang).to_string(),
                 tier: n.title.get(lang).to_string(),
                 criterion: b.title.get(lang).to_string(),
-                text: parts.join(l("；", "; ")),
+                text: parts.join(l(tr::SEMICOLON)),
                 outcome: b.outcome,
                 confidence: b.confidence,
+                levers: if is_score {
+                    std::mem::take(&mut levers)
+                } else {
+                    Vec::new()
+                },
             });
+        }
+        // Levers with no score criterion among the blockers: with the first step.
+        if let Some(s) = next_steps.get_mut(first)
+            && !levers.is_empty()
+        {
+            s.levers = levers;
         }
         if let Some(t) = ev.tier(&n.tier) {
             let mut items: Vec<String> = Vec::new();
@@ -502,7 +607,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
     next_steps.sort_by_key(|s| rank(s.outcome));
     ReportData {
         lang,
-        title: l("企业创新能力准备度评估摘要", "Innovation readiness summary").to_string(),
+        title: l(tr::TITLE).to_string(),
         header,
         programmes,
         five_haves,

@@ -11,35 +11,52 @@ pub mod rules_diff;
 pub mod text;
 pub mod xlsx;
 
+use crate::i18n::Lang;
+
 /// Why a PDF or spreadsheet could not be produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Display` gives the English message (for logs and the command line's
+/// context chain); [`ReportError::message`] gives it in one language for a
+/// window. No message mixes the two languages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
     /// The bundled font could not be read (a damaged build).
+    #[error("{}", self.message(Lang::En))]
     Font,
     /// The PDF writer refused the document.
-    Pdf(String),
-    /// The spreadsheet writer refused the workbook.
+    #[error("{}", self.message(Lang::En))]
+    Pdf(PdfFailure),
+    /// The spreadsheet writer refused the workbook; the writer's reason, in English.
+    #[error("{msg}: {0}", msg = self.message(Lang::En))]
     Xlsx(String),
 }
 
+/// What the PDF writer refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfFailure {
+    /// The page size.
+    PageSize,
+    /// Embedding the font.
+    Font,
+    /// A limit of the PDF format (too many objects, too long a string…).
+    Limit,
+    /// Anything else.
+    Other,
+}
+
 impl ReportError {
-    /// The message in `lang`.
+    /// The message in `lang`, without details from the writers (which
+    /// speak English only).
     #[must_use]
-    pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::errors::{self as t, fill};
-        match self {
-            ReportError::Font => lang.t(t::FONT).to_string(),
-            ReportError::Pdf(reason) => fill(lang.t(t::PDF), &[("reason", reason)]),
-            ReportError::Xlsx(reason) => fill(lang.t(t::XLSX), &[("reason", reason)]),
-        }
+    pub fn message(&self, lang: Lang) -> &'static str {
+        use crate::i18n::report as t;
+        lang.t(match self {
+            ReportError::Font => t::ERR_FONT,
+            ReportError::Pdf(PdfFailure::PageSize) => t::ERR_PAGE_SIZE,
+            ReportError::Pdf(PdfFailure::Font) => t::ERR_EMBED,
+            ReportError::Pdf(PdfFailure::Limit) => t::ERR_LIMIT,
+            ReportError::Pdf(PdfFailure::Other) => t::ERR_PDF,
+            ReportError::Xlsx(_) => t::ERR_XLSX,
+        })
     }
 }
-
-/// In English; [`ReportError::message`] says it in the interface language.
-impl std::fmt::Display for ReportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(crate::i18n::Lang::En))
-    }
-}
-
-impl std::error::Error for ReportError {}

@@ -100,7 +100,7 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
                 colon(lang),
                 next.title.get(lang),
                 f::paren(
-                    &format!("{} {}", next.blockers.len(), lang.t(s::TO_RESOLVE)),
+                    &format!("{} {}", next.criteria_short(), lang.t(s::TO_RESOLVE)),
                     lang
                 )
             );
@@ -974,7 +974,7 @@ fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("→ {}", n.title.get(lang))).strong());
                     ui.label(
-                        RichText::new(format!("{} {}", n.blockers.len(), lang.t(s::TO_RESOLVE)))
+                        RichText::new(format!("{} {}", n.criteria_short(), lang.t(s::TO_RESOLVE)))
                             .color(theme::MUTED),
                     );
                 });

@@ -1,14 +1,13 @@
-//! Part 2 of the summary: the five-haves radar and the score bars of each
+//! Part 3 of the summary: the five-haves radar and the score bars of each
 //! scored tier, drawn as vector operations from the numbers the window's
 //! charts use, two charts a row.
-
-use std::fmt::Write as _;
 
 use super::layout::{
     ACCENT, Align, Ink, Line, MARGIN, MUTED, Op, Style, TEXT, WIDTH, lines_height,
 };
 use super::sections::{BODY, Doc};
 use crate::i18n::Lang;
+use crate::i18n::report as tr;
 use crate::report::data::{FiveHaves, ReportData, ScoreSummary};
 use crate::report::format as f;
 
@@ -28,20 +27,19 @@ const RADAR_R: f32 = 52.0;
 impl Chart<'_> {
     fn title(&self, lang: Lang) -> String {
         match self.kind {
-            ChartKind::Radar(h) => match lang {
-                Lang::Zh => format!("“五有”准备度 — 目标：{}", h.target),
-                Lang::En => format!("Five-haves readiness — target: {}", h.target),
-            },
+            ChartKind::Radar(h) => lang.t(tr::RADAR_TITLE).replace("{target}", &h.target),
             ChartKind::Scores(s) => {
                 let total = f::number(s.score.total, 1);
                 let max = f::number(s.score.max, 1);
                 let pass = s.score.pass.map_or_else(String::new, |p| {
-                    let p = f::number(p, 1);
-                    lang.pick(&format!("（合格线 {p}）"), &format!(" (pass mark {p})"))
-                        .to_string()
+                    lang.t(tr::PASS_MARK).replace("{p}", &f::number(p, 1))
                 });
-                let score = lang.pick("评分", "score");
-                format!("{} — {score} {total} / {max}{pass}", s.tier)
+                let title = lang
+                    .t(tr::SCORE_TITLE)
+                    .replace("{tier}", &s.tier)
+                    .replace("{total}", &total)
+                    .replace("{max}", &max);
+                format!("{title}{pass}")
             }
         }
     }
@@ -143,7 +141,7 @@ fn radar(d: &mut Doc, h: &FiveHaves, x: f32, top: f32, w: f32) {
     for (i, (v, label)) in h.values.iter().zip(&h.labels).enumerate() {
         let (lx, ly) = polar(i, RADAR_R + 9.0);
         let pct = v.readiness.map_or_else(
-            || d.l("未考察", "not tested").to_string(),
+            || d.t(tr::NOT_TESTED).to_string(),
             |r| format!("{}%", f::number(r * 100.0, 0)),
         );
         let detail = if v.total == 0 {
@@ -263,13 +261,7 @@ fn score_bars(d: &mut Doc, s: &ScoreSummary, x: f32, top: f32, w: f32) {
                     dashed: false,
                 });
             }
-            let _ = write!(
-                value,
-                "{}{}{}",
-                d.l("（最低 ", " (min "),
-                f::number(*m, 1),
-                d.l("）", ")")
-            );
+            value.push_str(&d.t(tr::BLOCK_MIN).replace("{n}", &f::number(*m, 1)));
             if below_min {
                 value.insert_str(0, "× ");
             }
@@ -283,12 +275,9 @@ fn score_bars(d: &mut Doc, s: &ScoreSummary, x: f32, top: f32, w: f32) {
     let ly = y + 5.0;
     let mut lx = x;
     let legend: [(Ink, &str); 3] = [
-        (ACCENT, d.l("已得分", "earned")),
-        (
-            Ink::Grey(0xb4),
-            d.l("补全数据后可得", "reachable once data is filled in"),
-        ),
-        (Ink::Grey(0xee), d.l("满分", "maximum")),
+        (ACCENT, d.t(tr::EARNED)),
+        (Ink::Grey(0xb4), d.t(tr::REACHABLE)),
+        (Ink::Grey(0xee), d.t(tr::MAXIMUM)),
     ];
     for (ink, text) in legend {
         d.rect(lx, ly, 9.0, 5.5, Some(ink), Some((Ink::Grey(0xb0), 0.3)));
@@ -305,7 +294,7 @@ fn score_bars(d: &mut Doc, s: &ScoreSummary, x: f32, top: f32, w: f32) {
             dashed: false,
         });
         let st = Style::new(6.2).ink(MUTED);
-        let text = d.l("分项最低分", "block minimum");
+        let text = d.t(tr::BLOCK_MINIMUM);
         d.text_at(lx + 6.0, ly + 5.0, st, text);
     }
 }
@@ -330,16 +319,9 @@ pub(super) fn charts(d: &mut Doc, r: &ReportData) {
         .take(2)
         .map(|c| c.height(d, w))
         .fold(0.0, f32::max);
-    d.section(
-        2,
-        d.l("“五有”准备度与评分", "Five-haves readiness and scores"),
-        first_h,
-    );
+    d.section(3, d.t(tr::CHARTS), first_h);
     if charts.is_empty() {
-        let text = d.l(
-            "没有可绘制的目标层级或评分。",
-            "No target tier or score to chart.",
-        );
+        let text = d.t(tr::NO_CHARTS);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY).ink(MUTED));
         return;
     }

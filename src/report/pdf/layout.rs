@@ -511,6 +511,14 @@ impl Layout {
         head + first.min(BOTTOM - TOP - head - 60.0)
     }
 
+    /// Height of the whole table drawn on one page: the header and every row.
+    pub(super) fn table_height(&self, t: &Table) -> f32 {
+        let head = self.head_row(t).map_or(0.0, |h| h.height());
+        t.rows.iter().fold(head, |h, (cells, shade)| {
+            h + self.layout_row(t, cells, *shade).height()
+        })
+    }
+
     pub(super) fn table(&mut self, t: &Table) {
         let head = self.head_row(t);
         let head_h = head.as_ref().map_or(0.0, RowLayout::height);

@@ -16,8 +16,9 @@
 //!     bookmarks and metadata. The same glyphs and advances that were
 //!     measured are drawn.
 //! - **The report** knows what to show and in which words, never PDF:
-//!   - `sections/`: the title block, the verdicts, the criteria tables, the
-//!     next steps, the evidence, the sign-off and the page furniture;
+//!   - `sections/`: the title block, the verdicts and the next steps (pages
+//!     1–2), the criteria tables with their numbered sources, the evidence,
+//!     the rule packs and sign-off, and the page furniture;
 //!   - `charts.rs`: the five-haves radar and the score bars, as operations.
 //!
 //! The engine never imports [`ReportData`]; only `write.rs` touches krilla.
@@ -38,17 +39,20 @@ use self::layout::Layout;
 use self::sections::Doc;
 use super::ReportError;
 use super::data::ReportData;
+use crate::i18n::Lang;
 
 /// Lays out the pages of `r` (without writing the PDF): the drawing
 /// operations per page and the section bookmarks.
 fn layout(r: &ReportData) -> Result<Layout, ReportError> {
     let m = font::metrics()?;
     let mut d = Doc::new(m, r.lang);
+    // What to do first: the verdicts and the next steps, then the charts
+    // and the tables they come from.
     sections::title_block(&mut d, r);
     sections::verdicts(&mut d, r);
+    sections::next_steps(&mut d, r);
     charts::charts(&mut d, r);
     sections::tiers(&mut d, r);
-    sections::next_steps(&mut d, r);
     sections::evidence(&mut d, r);
     sections::sign_off(&mut d, r);
     sections::page_furniture(&mut d, r);
@@ -69,7 +73,10 @@ pub fn render(r: &ReportData) -> Result<Vec<u8>, ReportError> {
     };
     let info = write::Info {
         title,
-        language: r.lang.pick("zh-CN", "en"),
+        language: match r.lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        },
         creator: format!("innocheck {}", r.app_version),
     };
     write::write(&d, info)
@@ -78,6 +85,16 @@ pub fn render(r: &ReportData) -> Result<Vec<u8>, ReportError> {
 /// Number of pages the summary of `r` takes (the layout only, no PDF).
 pub fn page_count(r: &ReportData) -> Result<usize, ReportError> {
     Ok(layout(r)?.pages.len())
+}
+
+/// The numbered section headings of the summary of `r` (as in the PDF's
+/// bookmarks), each with the page it starts on, counted from 1.
+pub fn outline(r: &ReportData) -> Result<Vec<(String, usize)>, ReportError> {
+    Ok(layout(r)?
+        .marks
+        .into_iter()
+        .map(|m| (m.title, m.page + 1))
+        .collect())
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use super::font::Metrics;
 use super::layout::{Ink, Layout, Op, PAGE_H, PAGE_W};
 use crate::font::FONT;
-use crate::report::ReportError;
+use crate::report::{PdfFailure, ReportError};
 
 /// What the document says about itself.
 pub(super) struct Info {
@@ -41,8 +41,8 @@ pub(super) struct Info {
 pub(super) fn write(d: &Layout, info: Info) -> Result<Vec<u8>, ReportError> {
     let font = pdf_font()?;
     let mut doc = Document::new();
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
-        .ok_or_else(|| ReportError::Pdf("invalid page size".into()))?;
+    let settings =
+        PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(ReportError::Pdf(PdfFailure::PageSize))?;
     for ops in &d.pages {
         let mut page = doc.start_page_with(settings.clone());
         let mut surface = page.surface();
@@ -75,7 +75,17 @@ pub(super) fn write(d: &Layout, info: Info) -> Result<Vec<u8>, ReportError> {
         meta = meta.creation_date(date);
     }
     doc.set_metadata(meta);
-    doc.finish().map_err(|e| ReportError::Pdf(e.to_string()))
+    doc.finish().map_err(|e| ReportError::Pdf(failure(&e)))
+}
+
+/// What kind of failure a krilla error is (its own text is not shown).
+fn failure(e: &krilla::error::KrillaError) -> PdfFailure {
+    use krilla::error::KrillaError as K;
+    match e {
+        K::Font(..) => PdfFailure::Font,
+        K::Limit(_) => PdfFailure::Limit,
+        _ => PdfFailure::Other,
+    }
 }
 
 /// The krilla font object of the bundled font (cheap to clone).

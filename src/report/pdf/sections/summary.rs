@@ -1,10 +1,12 @@
-//! The first page's top: the title block with the company and the rule packs,
-//! and part 1, the one-glance verdict per programme.
+//! The first page's top: the title block with the company, and part 1, the
+//! one-glance verdict per programme, with the provisional thresholds named
+//! next to the verdicts they affect; and the table of rule packs (part 6).
 
 use super::{BODY, Doc, or_dash};
 use crate::eval::Verdict;
-use crate::i18n::Lang;
-use crate::report::data::ReportData;
+use crate::i18n::report as tr;
+use crate::i18n::{Lang, Tr};
+use crate::report::data::{ProgrammeSummary, ReportData, Rung};
 use crate::report::format as f;
 use crate::report::pdf::layout::{
     ACCENT, Align, Cell, Col, Ink, MARGIN, MUTED, Op, SHADE, Style, TABLE, TEXT, Table, WHITE,
@@ -12,27 +14,25 @@ use crate::report::pdf::layout::{
 };
 
 #[allow(clippy::many_single_char_names)] // d: the layout; x, y, w, h: geometry
-/// The title, the company block and the rule packs used.
+/// The title, the company block and, when there are any, the provisional figures.
 pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     let title = Style::new(17.0).bold().ink(ACCENT);
     let lines = d.wrap(&r.title, title, WIDTH);
     let top = d.y;
     d.y += d.lines_at(MARGIN, top, WIDTH, &lines, Align::Left);
-    let sub = format!(
-        "{}{}{}",
-        or_dash(&r.header.company),
-        d.l("　·　评价基准日 ", "  ·  as of "),
-        r.header.as_of
-    );
+    let sub = d
+        .t(tr::SUBTITLE)
+        .replace("{company}", or_dash(&r.header.company))
+        .replace("{date}", &r.header.as_of);
     let lines = d.wrap(&sub, Style::new(9.5).ink(MUTED), WIDTH);
     let top = d.y;
     d.y += d.lines_at(MARGIN, top, WIDTH, &lines, Align::Left) + 6.0;
     let lang = d.lang;
-    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let l = |s: Tr| lang.t(s);
     let label = Style::new(7.6).ink(MUTED);
     let value = Style::new(8.4);
     let h = &r.header;
-    let none = l("（未填写）", "(not entered)");
+    let none = l(tr::NOT_ENTERED_BLOCK);
     let val = |s: &str| {
         if s.trim().is_empty() {
             none.to_string()
@@ -49,19 +49,16 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     let mut rows = Vec::new();
     for pair in [
         [
-            kv(l("企业名称", "Company"), val(&h.company)),
-            kv(l("统一社会信用代码", "Credit code (USCC)"), val(&h.uscc)),
+            kv(l(tr::COMPANY), val(&h.company)),
+            kv(l(tr::USCC), val(&h.uscc)),
         ],
         [
-            kv(l("所在地区", "Location"), val(&h.city)),
-            kv(l("所属行业", "Industry"), val(&h.industry)),
+            kv(l(tr::LOCATION), val(&h.city)),
+            kv(l(tr::INDUSTRY), val(&h.industry)),
         ],
         [
-            kv(l("评价基准日", "As-of date"), val(&h.as_of)),
-            kv(
-                l("生成工具", "Produced by"),
-                format!("innocheck {}", r.app_version),
-            ),
+            kv(l(tr::AS_OF), val(&h.as_of)),
+            kv(l(tr::PRODUCED_BY), format!("innocheck {}", r.app_version)),
         ],
     ] {
         let cells: Vec<Cell> = pair.into_iter().flatten().collect();
@@ -98,75 +95,16 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     d.table(&t);
     d.y += 8.0;
 
-    // The rule packs used.
-    let body = Style::new(TABLE);
-    let muted = Style::new(TABLE).ink(MUTED);
-    let rows = h
-        .packs
-        .iter()
-        .map(|p| {
-            let title = if p.partial {
-                format!(
-                    "{}{}",
-                    p.title,
-                    l("（仅含部分认定条件）", " (only part of the conditions)")
-                )
-            } else {
-                p.title.clone()
-            };
-            let conf = Style::new(TABLE).bold();
-            (
-                vec![
-                    Cell::text(&p.id, muted),
-                    Cell::text(title, body),
-                    Cell::text(&p.document, body),
-                    Cell::text(&p.dates, body),
-                    Cell::text(p.confidence.label(), conf),
-                ],
-                None,
-            )
-        })
-        .collect();
-    let t = Table {
-        cols: vec![
-            Col {
-                head: l("规则包", "Rule pack").into(),
-                width: 82.0,
-                align: Align::Left,
-            },
-            Col {
-                head: l("名称", "Title").into(),
-                width: 160.0,
-                align: Align::Left,
-            },
-            Col {
-                head: l("依据文件", "Document").into(),
-                width: 140.0,
-                align: Align::Left,
-            },
-            Col {
-                head: l("有效期", "In force").into(),
-                width: WIDTH - 82.0 - 160.0 - 140.0 - 38.0,
-                align: Align::Left,
-            },
-            Col {
-                head: l("可信度", "Conf.").into(),
-                width: 38.0,
-                align: Align::Center,
-            },
-        ],
-        head: true,
-        rows,
-        continued: Some(l("适用规则包（续）", "Rule packs (continued)").into()),
-        grid: false,
-    };
-    d.table(&t);
     if r.has_provisional {
-        d.y += 6.0;
-        let text = l(
-            "本报告含暂定值（可信度 P）：这些门槛未找到官方数值，须向主管部门确认后方可作为申报依据。",
-            "This report contains provisional figures (confidence P): no official value was found for these thresholds; confirm them with the authority before relying on them.",
-        );
+        let named = r
+            .programmes
+            .iter()
+            .any(|p| open_provisional(p).next().is_some());
+        let text = l(if named {
+            tr::PROVISIONAL_BOX
+        } else {
+            tr::PROVISIONAL_BOX_PLAIN
+        });
         let style = Style::new(7.8).bold();
         let lines = d.wrap(text, style, WIDTH - 20.0);
         let h = lines_height(&lines) + 8.0;
@@ -186,14 +124,48 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     }
 }
 
-/// Section 1: per programme, the ladder with the rung reached and the next gap.
+/// Indent of the provisional note, right of its bar.
+const NOTE_INDENT: f32 = 9.0;
+
+/// A count in words, singular or plural: `{n}` in `one` or `many` replaced.
+pub(super) fn count(lang: Lang, n: usize, one: Tr, many: Tr) -> String {
+    lang.t(if n == 1 { one } else { many })
+        .replace("{n}", &n.to_string())
+}
+
+/// The rungs of `p` still open (not held, applicable) whose thresholds are provisional.
+fn open_provisional(p: &ProgrammeSummary) -> impl Iterator<Item = &Rung> {
+    p.rungs
+        .iter()
+        .filter(|r| r.provisional && !r.held && r.verdict != Verdict::NotApplicable)
+}
+
+/// The note under a programme's verdict when some of its open rungs rest on
+/// provisional thresholds: which (bold), and how to replace them with
+/// official ones.
+fn provisional_note(d: &Doc, p: &ProgrammeSummary) -> Option<(String, String)> {
+    let open: Vec<&Rung> = open_provisional(p).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let and = d.t(tr::AND);
+    let tiers: Vec<&str> = open.iter().map(|r| r.title.as_str()).collect();
+    let mut files: Vec<String> = open.iter().map(|r| format!("{}.ron", r.pack)).collect();
+    files.dedup();
+    Some((
+        d.t(tr::PROVISIONAL_NOTE)
+            .replace("{tiers}", &tiers.join(and)),
+        d.t(tr::PROVISIONAL_HOW)
+            .replace("{files}", &files.join(and)),
+    ))
+}
+
+/// Section 1: per programme, the ladder with the rung reached and the next
+/// gap, and a note where the verdict rests on provisional thresholds.
 pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
-    d.section(1, d.l("评价结论", "Verdict at a glance"), 90.0);
+    d.section(1, d.t(tr::VERDICTS), 90.0);
     if r.programmes.is_empty() {
-        let text = d.l(
-            "所选规则包中没有可评价的层级。",
-            "The selected rule packs have no tier to evaluate.",
-        );
+        let text = d.t(tr::NO_TIERS);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
     }
     for p in &r.programmes {
@@ -214,19 +186,12 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
             lines.extend(d.wrap(&rung.title, Style::new(7.8).bold().ink(fg), inner));
             let status = if rung.reached {
                 if rung.held {
-                    d.l("✓ 已达到（已持有）", "✓ reached (held)").to_string()
+                    d.t(tr::RUNG_REACHED_HELD).to_string()
                 } else {
-                    d.l("✓ 已达到", "✓ reached").to_string()
+                    d.t(tr::RUNG_REACHED).to_string()
                 }
             } else if is_next {
-                match d.lang {
-                    Lang::Zh => format!("下一级 · 差 {} 项", p.next_gap_count),
-                    Lang::En => format!(
-                        "next · {} gap{}",
-                        p.next_gap_count,
-                        if p.next_gap_count == 1 { "" } else { "s" }
-                    ),
-                }
+                count(d.lang, p.next_gap_count, tr::RUNG_NEXT_ONE, tr::RUNG_NEXT)
             } else {
                 let m = match rung.verdict {
                     Verdict::Eligible => "✓",
@@ -236,7 +201,14 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
                 };
                 format!("{m} {}", f::verdict(rung.verdict, d.lang))
             };
-            let status_lines = d.wrap(&status, Style::new(7.2).ink(fg).bold(), inner);
+            let mut status_lines = d.wrap(&status, Style::new(7.2).ink(fg).bold(), inner);
+            if open_provisional(p).any(|o| o.tier == rung.tier) {
+                status_lines.extend(d.wrap(
+                    d.t(tr::RUNG_PROVISIONAL),
+                    Style::new(6.8).ink(fg).bold(),
+                    inner,
+                ));
+            }
             contents.push((lines, status_lines, is_next));
         }
         let box_h = contents
@@ -249,29 +221,25 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
             let reached = p
                 .reached
                 .clone()
-                .unwrap_or_else(|| d.l("尚未达到任何层级", "no tier yet").to_string());
-            let next = match (&p.next, d.lang) {
-                (Some(t), Lang::Zh) => {
-                    format!("下一级：{t}，差 {} 项条件（见第四部分）", p.next_gap_count)
-                }
-                (Some(t), Lang::En) => format!(
-                    "Next: {t}, {} {} short (see part 4)",
-                    p.next_gap_count,
-                    if p.next_gap_count == 1 {
-                        "criterion"
-                    } else {
-                        "criteria"
-                    }
-                ),
-                (None, _) => d.l("已是最高一级", "top of the ladder").to_string(),
+                .unwrap_or_else(|| d.t(tr::NO_TIER_YET).to_string());
+            let next = match &p.next {
+                Some(tier) => count(d.lang, p.next_gap_count, tr::NEXT_LINE_ONE, tr::NEXT_LINE)
+                    .replace("{tier}", tier),
+                None => d.t(tr::TOP_OF_LADDER).to_string(),
             };
-            match d.lang {
-                Lang::Zh => format!("已达到：{reached}；{next}"),
-                Lang::En => format!("Reached: {reached}.  {next}"),
-            }
+            d.t(tr::VERDICT_LINE)
+                .replace("{reached}", &reached)
+                .replace("{next}", &next)
         };
         let summary_lines = d.wrap(&summary, Style::new(8.0), WIDTH);
-        let total = 16.0 + box_h + 6.0 + lines_height(&summary_lines) + 6.0;
+        // The provisional note: a left bar, what is provisional in bold, how to replace it.
+        let note_lines = provisional_note(d, p).map(|(what, how)| {
+            let mut lines = d.wrap(&what, Style::new(7.6).bold(), WIDTH - NOTE_INDENT);
+            lines.extend(d.wrap(&how, Style::new(7.4), WIDTH - NOTE_INDENT));
+            lines
+        });
+        let note_h = note_lines.as_deref().map_or(0.0, |l| lines_height(l) + 6.0);
+        let total = 16.0 + box_h + 6.0 + lines_height(&summary_lines) + note_h + 6.0;
         d.gap(4.0);
         d.ensure(total);
         let top = d.y;
@@ -335,6 +303,84 @@ pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
         }
         d.y = by + box_h + 6.0;
         let top = d.y;
-        d.y += d.lines_at(MARGIN, top, WIDTH, &summary_lines, Align::Left) + 6.0;
+        d.y += d.lines_at(MARGIN, top, WIDTH, &summary_lines, Align::Left);
+        if let Some(lines) = note_lines {
+            let top = d.y + 3.0;
+            let h = lines_height(&lines);
+            d.rect(MARGIN, top, 2.5, h, Some(Ink::Grey(0x30)), None);
+            d.lines_at(
+                MARGIN + NOTE_INDENT,
+                top,
+                WIDTH - NOTE_INDENT,
+                &lines,
+                Align::Left,
+            );
+            d.y = top + h + 3.0;
+        }
+        d.y += 6.0;
+    }
+}
+
+/// The table of the rule packs used: file, title, document, dates and confidence.
+pub(super) fn packs_table(d: &Doc, r: &ReportData) -> Table {
+    let lang = d.lang;
+    let l = |s: Tr| lang.t(s);
+    let body = Style::new(TABLE);
+    let muted = Style::new(TABLE).ink(MUTED);
+    let rows = r
+        .header
+        .packs
+        .iter()
+        .map(|p| {
+            let title = if p.partial {
+                format!("{}{}", p.title, l(tr::PARTIAL))
+            } else {
+                p.title.clone()
+            };
+            let conf = Style::new(TABLE).bold();
+            (
+                vec![
+                    Cell::text(format!("{}.ron", p.id), muted),
+                    Cell::text(title, body),
+                    Cell::text(&p.document, body),
+                    Cell::text(&p.dates, body),
+                    Cell::text(p.confidence.label(), conf),
+                ],
+                None,
+            )
+        })
+        .collect();
+    Table {
+        cols: vec![
+            Col {
+                head: l(tr::COL_PACK_FILE).into(),
+                width: 82.0,
+                align: Align::Left,
+            },
+            Col {
+                head: l(tr::COL_TITLE).into(),
+                width: 160.0,
+                align: Align::Left,
+            },
+            Col {
+                head: l(tr::COL_DOCUMENT).into(),
+                width: 140.0,
+                align: Align::Left,
+            },
+            Col {
+                head: l(tr::COL_IN_FORCE).into(),
+                width: WIDTH - 82.0 - 160.0 - 140.0 - 38.0,
+                align: Align::Left,
+            },
+            Col {
+                head: l(tr::COL_CONF).into(),
+                width: 38.0,
+                align: Align::Center,
+            },
+        ],
+        head: true,
+        rows,
+        continued: Some(l(tr::PACKS_CONT).into()),
+        grid: false,
     }
 }

@@ -1,18 +1,24 @@
-//! The tables: part 3, the criteria of every tier; part 4, what to do next;
-//! part 5, the evidence checklist.
+//! The tables: part 2, what to do next; part 4, the criteria of every tier,
+//! citing the documents listed under each table by number; part 5, the
+//! evidence checklist.
 
 use super::{BODY, Doc, SMALL, or_dash};
 use crate::eval::{Outcome, Verdict};
-use crate::i18n::Lang;
-use crate::report::data::{ReportData, Row};
+use crate::i18n::report as tr;
+use crate::report::data::{NextStep, ReportData, Row, TierTable};
+use crate::report::format as f;
 use crate::report::format::outcome_mark;
 use crate::report::pdf::layout::{
     Align, BOTTOM, Cell, Col, Ink, MARGIN, MUTED, Style, TABLE, Table, WHITE, WIDTH, lines_height,
 };
 use crate::rules::Confidence;
 
-/// Column widths of the criteria table: status, criterion, value, required, gap, confidence, source.
-const CRITERIA_COLS: [f32; 7] = [46.0, 120.0, 64.0, 58.0, 98.0, 30.0, 0.0];
+/// Column widths of the criteria table: status, criterion, value, required,
+/// gap, confidence, source (the rest: a document number and its article).
+const CRITERIA_COLS: [f32; 7] = [44.0, 146.0, 62.0, 54.0, 114.0, 30.0, 0.0];
+
+/// Levers named in a next step before "等 N 项".
+const LEVERS_NAMED: usize = 4;
 
 fn criteria_row(d: &Doc, row: &Row) -> (Vec<Cell>, Option<Ink>) {
     let body = Style::new(TABLE);
@@ -25,12 +31,11 @@ fn criteria_row(d: &Doc, row: &Row) -> (Vec<Cell>, Option<Ink>) {
     };
     let mut title = Cell::text(&row.title, body);
     if let Some(route) = &row.route {
-        title = title.and(format!("{}{route}", d.l("通过：", "passed by: ")), muted);
+        title = title.and(format!("{}{route}", d.t(tr::PASSED_BY)), muted);
     }
-    title = title.and(row.id.clone(), small);
     let mut value = Cell::text(or_dash(&row.measured), body);
     if !row.points.is_empty() {
-        value = value.and(format!("{}{}", d.l("得分 ", "points "), row.points), muted);
+        value = value.and(format!("{}{}", d.t(tr::POINTS), row.points), muted);
     }
     let conf_style = if row.confidence == Confidence::P {
         Style::new(TABLE).bold()
@@ -52,7 +57,7 @@ fn criteria_row(d: &Doc, row: &Row) -> (Vec<Cell>, Option<Ink>) {
             Cell::text(or_dash(&row.threshold), body),
             Cell::text(or_dash(&row.gap), body),
             Cell::text(row.confidence.label(), conf_style),
-            Cell::text(&row.source, small),
+            Cell::text(format!("[{}] {}", row.source_ref, row.article), small),
         ],
         shade,
     )
@@ -60,13 +65,13 @@ fn criteria_row(d: &Doc, row: &Row) -> (Vec<Cell>, Option<Ink>) {
 
 fn criteria_cols(d: &Doc) -> Vec<Col> {
     let heads = [
-        d.l("状态", "Status"),
-        d.l("条件", "Criterion"),
-        d.l("实际值", "Value"),
-        d.l("要求", "Required"),
-        d.l("差距", "Gap"),
-        d.l("可信度", "Conf."),
-        d.l("依据", "Source"),
+        d.t(tr::COL_STATUS),
+        d.t(tr::COL_CRITERION),
+        d.t(tr::COL_VALUE),
+        d.t(tr::COL_REQUIRED),
+        d.t(tr::COL_GAP),
+        d.t(tr::COL_CONF),
+        d.t(tr::COL_SOURCE),
     ];
     let fixed: f32 = CRITERIA_COLS.iter().sum();
     heads
@@ -81,13 +86,27 @@ fn criteria_cols(d: &Doc) -> Vec<Col> {
         .collect()
 }
 
-/// Section 3: the criteria table of every tier.
+/// The documents a tier's rows cite, numbered as the rows cite them.
+fn sources(d: &mut Doc, t: &TierTable) {
+    if t.sources.is_empty() {
+        return;
+    }
+    let list = t
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("[{}] {s}", i + 1))
+        .collect::<Vec<_>>()
+        .join(d.t(tr::SEMICOLON));
+    d.y += 3.0;
+    let text = format!("{}{list}", d.t(tr::SOURCES));
+    d.paragraph(MARGIN, WIDTH, &text, Style::new(SMALL + 0.4).ink(MUTED));
+}
+
+/// Section 4: the criteria table of every tier.
 pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
-    d.section(3, d.l("逐级评价明细", "Criteria by tier"), 80.0);
-    let legend = d.l(
-        "状态：✓ 达标；× 未达标（灰底）；? 数据缺失；… 待声明或待补月份；– 不适用。可信度：V 已核实；V1 单一来源；P 暂定值；Q 定性条件，须自行声明。",
-        "Status: ✓ met; × not met (shaded); ? missing data; … needs review; – n/a. Confidence: V verified; V1 one source; P provisional; Q qualitative, to be declared.",
-    );
+    d.section(4, d.t(tr::TIERS), 80.0);
+    let legend = d.t(tr::TIERS_LEGEND);
     d.paragraph(MARGIN, WIDTH, legend, Style::new(7.2).ink(MUTED));
     for t in &r.tiers {
         let verdict = match t.verdict {
@@ -96,12 +115,18 @@ pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
             Verdict::Incomplete => "?",
             Verdict::NotApplicable => "–",
         };
-        let detail = format!("{verdict} {}", t.summary);
+        let mut detail = format!("{verdict} {}", t.summary);
+        if t.provisional && !t.held && t.verdict != Verdict::NotApplicable {
+            detail.push_str(
+                &d.t(tr::TIER_PROVISIONAL)
+                    .replace("{file}", &format!("{}.ron", t.pack)),
+            );
+        }
         let table = Table {
             cols: criteria_cols(d),
             head: true,
             rows: t.rows.iter().map(|row| criteria_row(d, row)).collect(),
-            continued: Some(format!("{}{}", t.title, d.l("（续）", " (continued)"))),
+            continued: Some(format!("{}{}", t.title, d.t(tr::CONTINUED))),
             grid: false,
         };
         let keep = d.table_lead(&table).max(12.0);
@@ -109,19 +134,61 @@ pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
         if t.verdict == Verdict::NotApplicable {
             // The reason is the summary above: nothing to meet.
         } else if table.rows.is_empty() {
-            let text = d.l("（该层级没有条件）", "(no criteria)");
+            let text = d.t(tr::NO_CRITERIA);
             d.paragraph(MARGIN, WIDTH, text, Style::new(BODY).ink(MUTED));
         } else {
             d.table(&table);
+            sources(d, t);
         }
     }
 }
 
-/// Section 4: what to do next, most important first.
+/// The score items a step's score can gain points on, in words: those
+/// earned by improving a figure ("可得分项：Ⅰ类知识产权 +4，数字化水平 +2")
+/// or, when `pending`, those that wait on data or a declaration.
+fn levers_text(d: &Doc, s: &NextStep, pending: bool) -> String {
+    let sep = d.t(tr::COMMA);
+    let named = |pending: bool| {
+        let all: Vec<String> = s
+            .levers
+            .iter()
+            .filter(|l| l.pending == pending)
+            .map(|l| {
+                d.t(if pending {
+                    tr::LEVER_PENDING
+                } else {
+                    tr::LEVER
+                })
+                .replace("{item}", &l.item)
+                .replace("{n}", &f::number(l.points, 1))
+            })
+            .collect();
+        let mut shown = all.iter().take(LEVERS_NAMED).cloned().collect::<Vec<_>>();
+        if all.len() > LEVERS_NAMED {
+            shown.push(
+                d.t(tr::LEVERS_MORE)
+                    .replace("{n}", &(all.len() - LEVERS_NAMED).to_string()),
+            );
+        }
+        shown.join(sep)
+    };
+    let list = named(pending);
+    if list.is_empty() {
+        return list;
+    }
+    let lead = if pending {
+        tr::LEVERS_PENDING
+    } else {
+        tr::LEVERS
+    };
+    format!("{}{list}", d.t(lead))
+}
+
+/// Section 2: what to do next, most important first.
 pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
     if r.next_steps.is_empty() {
-        d.section(4, d.l("下一步工作", "What to do next"), 20.0);
-        let text = d.l("没有待弥补的差距。", "There is no gap to close.");
+        d.section(2, d.t(tr::NEXT_STEPS), 20.0);
+        let text = d.t(tr::NO_GAP);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
         return;
     }
@@ -138,6 +205,13 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
             } else {
                 body
             };
+            let mut todo = Cell::text(&s.text, body);
+            for (pending, style) in [(false, body.bold()), (true, body)] {
+                let text = levers_text(d, s, pending);
+                if !text.is_empty() {
+                    todo = todo.and(text, style);
+                }
+            }
             (
                 vec![
                     Cell::text((i + 1).to_string(), body),
@@ -146,7 +220,7 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
                         format!("{} {}", outcome_mark(s.outcome), s.criterion),
                         crit_style,
                     ),
-                    Cell::text(&s.text, body),
+                    todo,
                     Cell::text(s.confidence.label(), conf),
                 ],
                 None,
@@ -161,41 +235,35 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
                 align: Align::Right,
             },
             Col {
-                head: d.l("目标层级", "Target tier").into(),
+                head: d.t(tr::COL_TARGET).into(),
                 width: 104.0,
                 align: Align::Left,
             },
             Col {
-                head: d.l("条件", "Criterion").into(),
+                head: d.t(tr::COL_CRITERION).into(),
                 width: 130.0,
                 align: Align::Left,
             },
             Col {
-                head: d.l("需要做什么", "What to do").into(),
+                head: d.t(tr::COL_TODO).into(),
                 width: WIDTH - 20.0 - 104.0 - 130.0 - 32.0,
                 align: Align::Left,
             },
             Col {
-                head: d.l("可信度", "Conf.").into(),
+                head: d.t(tr::COL_CONF).into(),
                 width: 32.0,
                 align: Align::Center,
             },
         ],
         head: true,
         rows,
-        continued: Some(
-            d.l("下一步工作（续）", "What to do next (continued)")
-                .into(),
-        ),
+        continued: Some(d.t(tr::NEXT_STEPS_CONT).into()),
         grid: false,
     };
-    let intro = d.l(
-        "以下为达到各项目下一级所差的条件，按重要性排序：先列未达标项，再列数据缺失项，最后列需声明的定性条件。",
-        "The criteria standing between the company and the next tier of each programme, most important first: failed criteria, then missing data, then declarations.",
-    );
+    let intro = d.t(tr::NEXT_STEPS_INTRO);
     let intro_style = Style::new(7.6).ink(MUTED);
     let keep = lines_height(&d.wrap(intro, intro_style, WIDTH)) + 3.0 + d.table_lead(&t);
-    d.section(4, d.l("下一步工作", "What to do next"), keep);
+    d.section(2, d.t(tr::NEXT_STEPS), keep);
     d.paragraph(MARGIN, WIDTH, intro, intro_style);
     d.y += 3.0;
     d.table(&t);
@@ -203,26 +271,25 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
 
 /// Section 5: the evidence to prepare, with tick boxes.
 pub(in crate::report::pdf) fn evidence(d: &mut Doc, r: &ReportData) {
-    d.section(5, d.l("证明材料清单", "Evidence checklist"), 40.0);
+    d.section(5, d.t(tr::EVIDENCE), 40.0);
     if r.evidence.is_empty() {
-        let text = d.l("没有需要准备的材料。", "No evidence to prepare.");
+        let text = d.t(tr::NO_EVIDENCE);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
         return;
     }
     let style = Style::new(7.8);
     let indent = 16.0;
     for g in &r.evidence {
-        let detail = match d.lang {
-            Lang::Zh => format!("共 {} 项，备齐后在方框内打勾", g.items.len()),
-            Lang::En => format!("{} items; tick each box once it is ready", g.items.len()),
-        };
+        let detail = d
+            .t(tr::EVIDENCE_DETAIL)
+            .replace("{n}", &g.items.len().to_string());
         d.subheading(&g.tier, &detail, 14.0);
         for item in &g.items {
             let lines = d.wrap(item, style, WIDTH - indent);
             let h = lines_height(&lines) + 2.5;
             if d.y + h > BOTTOM {
                 d.new_page();
-                let cont = format!("{}{}", g.tier, d.l("（续）", " (continued)"));
+                let cont = format!("{}{}", g.tier, d.t(tr::CONTINUED));
                 let cl = d.wrap(&cont, Style::new(7.4).ink(MUTED), WIDTH);
                 let top = d.y;
                 d.y += d.lines_at(MARGIN, top, WIDTH, &cl, Align::Left) + 3.0;
