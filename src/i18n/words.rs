@@ -1,6 +1,8 @@
 //! Words of the evaluation's views: outcomes, verdicts, confidence, rule text, the text and spreadsheet outputs.
 
 strings! {
+    /// Between the items of a list.
+    LIST_SEP = "、", ", ";
     /// Heading of a comparison.
     COMPARING = "比较 {n} 份评价：", "Comparing {n} evaluations:";
     /// R&D intensity by year, in a comparison's heading.

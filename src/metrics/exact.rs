@@ -330,9 +330,10 @@ mod tests {
         for i in 0..20_000 {
             // Small, large, negative and zero operands, with common factors.
             let k = i128::from(next() % 1000 + 1);
-            let a = i128::from(next() as i64 >> (next() % 60)) * k;
-            let b =
-                i128::from(next() as i64 >> (next() % 60)) * k * if i % 3 == 0 { -1 } else { 1 };
+            let a = i128::from(next().cast_signed() >> (next() % 60)) * k;
+            let b = i128::from(next().cast_signed() >> (next() % 60))
+                * k
+                * if i % 3 == 0 { -1 } else { 1 };
             let b = if i % 97 == 0 { 0 } else { b };
             assert_eq!(gcd(a, b), euclid(a, b), "{a} {b}");
         }

@@ -64,6 +64,8 @@ pub struct Column {
     pub as_of: NaiveDate,
     /// Pack ids used.
     pub packs: Vec<String>,
+    /// Their titles, in the comparison's language.
+    pub pack_titles: Vec<String>,
     /// R&D intensity (研发费用 / 营业收入, %) of the last three fiscal years, oldest first.
     pub rd_ratio: Vec<YearValue>,
     /// Five-haves readiness (0–1) for the evaluation's target tier.
@@ -176,7 +178,7 @@ fn within<T: Clone>(v: &[Option<T>], has: &[bool]) -> Vec<Option<T>> {
 #[must_use]
 pub fn compare(inputs: &[Input<'_>], lang: Lang) -> Comparison {
     let n = inputs.len();
-    let columns = inputs.iter().map(|i| column(i)).collect();
+    let columns = inputs.iter().map(|i| column(i, lang)).collect();
     // A rung held by one tier in every column (专精特新 under 2022 and 2026
     // rules) is one row whatever its id; otherwise tiers pair by id.
     let one_per_column = |p: Programme, level: u8| {
@@ -297,7 +299,7 @@ pub fn compare(inputs: &[Input<'_>], lang: Lang) -> Comparison {
     }
 }
 
-fn column(i: &Input<'_>) -> Column {
+fn column(i: &Input<'_>, lang: Lang) -> Column {
     let ev = i.evaluation;
     let m = Metrics::new(i.assessment, ev.as_of);
     let rd_ratio = (1..=3u8)
@@ -326,6 +328,11 @@ fn column(i: &Input<'_>) -> Column {
         company: i.assessment.company.name.clone(),
         as_of: ev.as_of,
         packs: ev.packs.iter().map(|p| p.id.clone()).collect(),
+        pack_titles: ev
+            .packs
+            .iter()
+            .map(|p| p.title.get(lang).to_string())
+            .collect(),
         rd_ratio,
         haves,
     }
@@ -365,7 +372,7 @@ pub fn render_text(c: &Comparison, all: bool) -> String {
             "      {}{}{}",
             w(words::RULE_PACKS),
             w(words::SPACE_EN),
-            col.packs.join(", ")
+            col.pack_titles.join(w(words::LIST_SEP))
         );
         let rd: Vec<String> = col
             .rd_ratio

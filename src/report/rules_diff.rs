@@ -35,11 +35,14 @@ impl Change<'_> {
 }
 
 /// A criterion's or tier's id without its pack id: `giant.debt` for
-/// `sme.2022.giant.debt` in pack `sme.2022`.
+/// `sme.2022.giant.debt` in pack `sme.2022`; the id itself when it is the
+/// pack's id (a pack of one tier, `hnte.2016`).
 #[must_use]
 pub fn key<'a>(pack_id: &str, id: &'a str) -> &'a str {
-    id.strip_prefix(pack_id)
-        .map_or(id, |r| r.trim_start_matches('.'))
+    match id.strip_prefix(pack_id).map(|r| r.trim_start_matches('.')) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => id,
+    }
 }
 
 /// The criteria of `from` and `to`, paired by key, in key order.
