@@ -157,18 +157,22 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
     let (mut added, mut removed, mut changed, mut same) = (0, 0, 0, 0);
     let mut body = String::new();
     let desc = |c: &Criterion| f::describe_rule(&c.rule, lang);
+    // A criterion only in one of the packs: its sign, id, title and rule.
+    let one_side = |body: &mut String, sign: char, c: &Criterion| {
+        let _ = writeln!(
+            body,
+            "{sign} {} [{}] {}\n      {}",
+            c.id,
+            c.confidence.label(),
+            c.title.get(lang),
+            desc(c)
+        );
+    };
     for (_, change) in rules_diff::diff(a, b) {
         match change {
             Change::Removed(old) => {
                 removed += 1;
-                let _ = writeln!(
-                    body,
-                    "- {} [{}] {}\n      {}",
-                    old.id,
-                    old.confidence.label(),
-                    old.title.get(lang),
-                    desc(old)
-                );
+                one_side(&mut body, '-', old);
             }
             Change::Changed(old, new) => {
                 changed += 1;
@@ -194,14 +198,7 @@ fn diff(a: &Pack, b: &Pack, lang: Lang) -> String {
             Change::Same(..) => same += 1,
             Change::Added(new) => {
                 added += 1;
-                let _ = writeln!(
-                    body,
-                    "+ {} [{}] {}\n      {}",
-                    new.id,
-                    new.confidence.label(),
-                    new.title.get(lang),
-                    desc(new)
-                );
+                one_side(&mut body, '+', new);
             }
         }
     }

@@ -54,19 +54,15 @@ impl Page {
     ];
 
     /// Every page: the welcome page, then the wizard's (the `--page` names).
-    pub const WITH_WELCOME: [Page; 11] = [
-        Page::Welcome,
-        Page::Step(Step::Company),
-        Page::Step(Step::Finance),
-        Page::Step(Step::Staff),
-        Page::Step(Step::Funding),
-        Page::Step(Step::Conditions),
-        Page::Step(Step::Direction),
-        Page::Step(Step::Projects),
-        Page::Step(Step::IpAwards),
-        Page::Step(Step::Compliance),
-        Page::Results,
-    ];
+    pub const WITH_WELCOME: [Page; 11] = {
+        let mut all = [Page::Welcome; 11];
+        let mut i = 0;
+        while i < Self::ALL.len() {
+            all[i + 1] = Self::ALL[i];
+            i += 1;
+        }
+        all
+    };
 
     /// Page title.
     #[must_use]
