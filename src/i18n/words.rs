@@ -1,6 +1,20 @@
 //! Words of the evaluation's views: outcomes, verdicts, confidence, rule text, the text and spreadsheet outputs.
 
 strings! {
+    /// Review status: checked and right.
+    REVIEW_CONFIRMED = "确认", "confirmed";
+    /// Review status: doubtful.
+    REVIEW_DOUBTFUL = "存疑", "doubtful";
+    /// Review status: the proof is missing.
+    REVIEW_MISSING_EVIDENCE = "缺材料", "evidence missing";
+    /// Heading of a review's notes.
+    REVIEW_HEADING = "审阅意见", "Review notes";
+    /// Answers changed after the review (`{n}`), followed by their names.
+    REVIEW_CHANGED = "审阅后答案已修改：{n} 项 — ", "Answers changed after the review: {n} — ";
+    /// The answers are those reviewed.
+    REVIEW_CURRENT = "答案与审阅时一致。", "The answers are those reviewed.";
+    /// A review without notes.
+    REVIEW_NO_NOTES = "（尚无审阅意见）", "(no notes yet)";
     /// Between the items of a list.
     LIST_SEP = "、", ", ";
     /// Heading of a comparison.

@@ -17,6 +17,7 @@ mod atomic;
 mod error;
 pub(crate) mod file;
 mod migrate;
+pub mod review;
 
 pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;
