@@ -1762,3 +1762,71 @@ fn escape_closes_every_modal_and_shortcuts_wait_under_one() {
     h.run();
     assert!(!h.state().modal_open());
 }
+
+/// The count "N 项待解决" above each next tier on the results page agrees with
+/// the list under it: the criteria short are numbered 1…N, the score items
+/// that could earn points are grouped under their score, not numbered.
+#[test]
+fn the_count_to_resolve_equals_the_numbered_entries_under_it() {
+    use egui_kittest::kittest::NodeT as _;
+    let data = temp();
+    let doc = storage::sample("ganpo-smart.ron").expect("bundled sample");
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = tall_window(doc.clone(), data.path(), Page::Results);
+        h.state_mut().lang = lang;
+        h.run();
+        let suffix = format!(" {}", lang.t(innocheck::i18n::pages::results::TO_RESOLVE));
+        // (top, text) of every count and every entry number, top to bottom.
+        let mut marks: Vec<(f64, String)> = h
+            .query_all_by(|n| {
+                n.role() == eframe::egui::accesskit::Role::Label
+                    && n.value().is_some_and(|l| {
+                        let l = l.as_str();
+                        l.strip_suffix(&suffix)
+                            .or_else(|| l.strip_suffix('.'))
+                            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                    })
+            })
+            .filter_map(|n| {
+                let top = f64::from(n.rect().top());
+                Some((top, n.accesskit_node().value()?.to_string()))
+            })
+            .collect();
+        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (_, label) in &marks {
+            if let Some(n) = label.strip_suffix(&suffix) {
+                groups.push((n.parse().expect("a count"), Vec::new()));
+            } else if let (Some(g), Some(k)) = (groups.last_mut(), label.strip_suffix('.')) {
+                g.1.push(k.parse().expect("an entry number"));
+            }
+        }
+        assert!(!groups.is_empty(), "{lang:?}: no count shown");
+        assert!(
+            groups.iter().any(|(n, _)| *n > 0),
+            "{lang:?}: the sample has criteria to resolve"
+        );
+        for (n, entries) in &groups {
+            assert_eq!(
+                entries,
+                &(1..=*n).collect::<Vec<_>>(),
+                "{lang:?}: \"{n}{suffix}\" above entries {entries:?}"
+            );
+        }
+        // The score items are still there, grouped under their score.
+        let ev = h.state().session.evaluation().expect("an evaluation");
+        let has_levers = ev
+            .progress
+            .iter()
+            .flat_map(|p| &p.next)
+            .any(|n| n.score_levers().next().is_some());
+        if has_levers {
+            let lead = lang.t(innocheck::i18n::report::LEVERS);
+            let pending = lang.t(innocheck::i18n::report::LEVERS_PENDING);
+            assert!(
+                shows(&h, lead) || shows(&h, pending),
+                "{lang:?}: the score items are named"
+            );
+        }
+    }
+}
