@@ -34,6 +34,8 @@ const STATUS_W: f32 = 64.0;
 const POINTS_W: f32 = 72.0;
 /// Width of the confidence column (its heading, 可信度, on one line).
 const CONF_W: f32 = 44.0;
+/// Score items named under a criterion in the next steps before "等 N 项".
+const LEVERS_NAMED: usize = 6;
 /// Horizontal spacing of the criteria table.
 const COL_GAP: f32 = 10.0;
 
@@ -110,6 +112,8 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
                 let (text, color) = blocker_brief(b, lang);
                 ui.horizontal_top(|ui| {
                     ui.label(RichText::new("•").color(color));
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    let text = w::wrap::keep_units(ui, &text, &font, ui.available_width());
                     ui.add(Label::new(RichText::new(text).color(color)).wrap());
                 });
             }
@@ -1002,12 +1006,16 @@ fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
 
 /// The score items whose points count towards a criterion short of the
 /// next tier: those earned by improving a figure, then those waiting on data
-/// or a declaration, every one named (the window has the room the PDF lacks).
+/// or a declaration; the first [`LEVERS_NAMED`] of each named, every one on hover.
 fn levers_lines(ui: &mut Ui, lang: Lang, levers: &[ScoreLever]) {
     for (pending, color) in [(false, theme::ACCENT), (true, theme::MISSING)] {
-        let text = data::levers_text(levers, pending, usize::MAX, lang);
-        if !text.is_empty() {
-            ui.add(Label::new(RichText::new(text).color(color)).wrap());
+        let text = data::levers_text(levers, pending, LEVERS_NAMED, lang);
+        if text.is_empty() {
+            continue;
+        }
+        let shown = ui.add(Label::new(RichText::new(text).color(color)).wrap());
+        if levers.iter().filter(|l| l.pending == pending).count() > LEVERS_NAMED {
+            shown.on_hover_text(data::levers_text(levers, pending, usize::MAX, lang));
         }
     }
 }
