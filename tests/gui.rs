@@ -1798,7 +1798,7 @@ fn the_count_to_resolve_equals_the_numbered_entries_under_it() {
             })
             .filter_map(|n| {
                 let top = f64::from(n.rect().top());
-                Some((top, n.accesskit_node().value()?.to_string()))
+                Some((top, n.accesskit_node().value()?.clone()))
             })
             .collect();
         marks.sort_by(|a, b| a.0.total_cmp(&b.0));
