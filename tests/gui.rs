@@ -1762,3 +1762,81 @@ fn escape_closes_every_modal_and_shortcuts_wait_under_one() {
     h.run();
     assert!(!h.state().modal_open());
 }
+
+/// The count "N 项待解决" above each next tier on the results page agrees with
+/// the list under it: the criteria short are numbered 1…N, the score items
+/// that could earn points are grouped under their score, not numbered.
+#[test]
+fn the_count_to_resolve_equals_the_numbered_entries_under_it() {
+    use egui_kittest::kittest::NodeT as _;
+    let data = temp();
+    // ganpo-smart: one criterion short of 专精特新 and five score items that
+    // could make up its point; the other samples for good measure.
+    for (name, lang) in [
+        "ganpo-smart.ron",
+        "hongdu-precision.ron",
+        "xinyu-materials.ron",
+    ]
+    .into_iter()
+    .flat_map(|n| [(n, Lang::Zh), (n, Lang::En)])
+    {
+        let doc = storage::sample(name).expect("bundled sample");
+        let mut h = tall_window(doc, data.path(), Page::Results);
+        h.state_mut().lang = lang;
+        h.run();
+        let suffix = format!(" {}", lang.t(innocheck::i18n::pages::results::TO_RESOLVE));
+        // (top, text) of every count and every entry number, top to bottom.
+        let mut marks: Vec<(f64, String)> = h
+            .query_all_by(|n| {
+                n.role() == eframe::egui::accesskit::Role::Label
+                    && n.value().is_some_and(|l| {
+                        let l = l.as_str();
+                        l.strip_suffix(&suffix)
+                            .or_else(|| l.strip_suffix('.'))
+                            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+                    })
+            })
+            .filter_map(|n| {
+                let top = f64::from(n.rect().top());
+                Some((top, n.accesskit_node().value()?.clone()))
+            })
+            .collect();
+        marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (_, label) in &marks {
+            if let Some(n) = label.strip_suffix(&suffix) {
+                groups.push((n.parse().expect("a count"), Vec::new()));
+            } else if let (Some(g), Some(k)) = (groups.last_mut(), label.strip_suffix('.')) {
+                g.1.push(k.parse().expect("an entry number"));
+            }
+        }
+        assert!(!groups.is_empty(), "{name} {lang:?}: no count shown");
+        assert!(
+            groups.iter().any(|(n, _)| *n > 0),
+            "{name} {lang:?}: the sample has criteria to resolve"
+        );
+        for (n, entries) in &groups {
+            assert_eq!(
+                entries,
+                &(1..=*n).collect::<Vec<_>>(),
+                "{name} {lang:?}: \"{n}{suffix}\" above entries {entries:?}"
+            );
+        }
+        // The score items are still there, grouped under their score.
+        let ev = h.state().session.evaluation().expect("an evaluation");
+        let has_levers = ev
+            .progress
+            .iter()
+            .flat_map(|p| &p.next)
+            .any(|n| n.score_levers().next().is_some());
+        if has_levers {
+            let lead = lang.t(innocheck::i18n::report::LEVERS);
+            let pending = lang.t(innocheck::i18n::report::LEVERS_PENDING);
+            let named = |text: &str| h.query_all_by_label_contains(text).next().is_some();
+            assert!(
+                named(lead) || named(pending),
+                "{name} {lang:?}: the score items are named"
+            );
+        }
+    }
+}

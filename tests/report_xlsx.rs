@@ -50,7 +50,7 @@ fn the_workbook_holds_answers_criteria_and_gaps() {
         .iter()
         .map(text)
         .collect();
-    assert_eq!(head, ["字段 ID", "项目", "年度", "填报值", "单位"]);
+    assert_eq!(head, ["字段 ID", "项目", "年度", "填报值", "单位", "备注"]);
     let name = row(&answers, 0, "company.name");
     assert_eq!(text(&name[3]), "江西洪岳精密机械有限公司");
     let rd = row(&answers, 0, "years.2024.rd_spend");
@@ -197,4 +197,72 @@ fn the_export_command_writes_a_workbook() {
         .expect("runs");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.ron"));
+}
+
+/// The answers sheet, and its note column.
+fn note_of(answers: &Range<Data>, id: &str) -> String {
+    row(answers, 0, id).get(5).map(text).unwrap_or_default()
+}
+
+#[test]
+fn years_outside_the_evaluated_ones_are_marked() {
+    use chrono::NaiveDate;
+    use innocheck::eval::evaluate;
+    use innocheck::rules::Registry;
+
+    // ganpo-smart has figures for 2024, 2023 and 2022; as of 2026 the
+    // evaluation reads 2025–2023, so 2022 is outside.
+    let text_of = common::sample_text("ganpo-smart.ron");
+    let (mut a, _) = sample("ganpo-smart.ron", Lang::Zh);
+    let as_of = NaiveDate::from_ymd_opt(2026, 3, 31).expect("date");
+    a.as_of = Some(as_of);
+    let reg = Registry::bundled().expect("packs");
+    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+    for (lang, sheet, about, flag) in [
+        (Lang::Zh, "填报数据", "说明", "未计入评价"),
+        (Lang::En, "Answers", "About", "Not evaluated"),
+    ] {
+        let r = innocheck::report::data::build(text_of.as_bytes(), &a, &ev, lang);
+        let mut wb = open(xlsx::render(&a, &r).expect("renders"));
+        let answers = wb.worksheet_range(sheet).expect("answers");
+        let head = answers.rows().next().expect("header");
+        assert_eq!(
+            text(&head[5]),
+            if lang == Lang::Zh { "备注" } else { "Note" }
+        );
+        for id in ["years.2022.revenue", "years.2022.rd_spend"] {
+            assert_eq!(note_of(&answers, id), flag, "{id}");
+        }
+        for id in ["years.2024.revenue", "years.2023.rd_spend"] {
+            assert_eq!(note_of(&answers, id), "", "{id} is evaluated");
+        }
+        assert!(
+            answers
+                .rows()
+                .skip(1)
+                .filter(|r| r.get(5).is_some_and(|c| !text(c).is_empty()))
+                .all(|r| text(&r[0]).starts_with("years.2022.")),
+            "only the year outside is marked"
+        );
+        let about = wb.worksheet_range(about).expect("about");
+        let note = about
+            .rows()
+            .filter_map(|r| r.get(1).map(text))
+            .find(|t| t.contains("2022") && t.contains("2025–2023"));
+        assert!(
+            note.is_some(),
+            "the about sheet names the year and the range"
+        );
+    }
+
+    // The sample as it is (as of 2025-06-30): nothing marked.
+    let (a, r) = sample("ganpo-smart.ron", Lang::Zh);
+    let mut wb = open(xlsx::render(&a, &r).expect("renders"));
+    let answers = wb.worksheet_range("填报数据").expect("answers");
+    assert!(
+        answers
+            .rows()
+            .skip(1)
+            .all(|r| r.get(5).is_none_or(|c| text(c).is_empty()))
+    );
 }

@@ -52,6 +52,17 @@ fn readiness_text(h: &HaveReadiness) -> String {
     )
 }
 
+/// Room left between a side label and the card's edge, in points.
+const RADAR_LABEL_PAD: f32 = 12.0;
+/// Smallest radar scale, in points per unit radius.
+const RADAR_MIN_SCALE: f32 = 40.0;
+
+/// Whether spoke `i` of `n` has its label beside it (left or right) rather
+/// than above or below.
+fn is_side(i: usize, n: usize) -> bool {
+    i != 0 && polar(i, n, 1.1)[0].abs() >= 0.35
+}
+
 /// The five-haves radar: five spokes (研发人员, 研发经费, 研发条件, 研发方向,
 /// 研发项目), rings at 25/50/75/100 %, and the readiness polygon. A have the
 /// tier does not test sits at the centre and reads “—”.
@@ -74,13 +85,45 @@ pub fn five_haves_radar(ui: &mut Ui, lang: Lang, haves: &[HaveReadiness], id: im
         color,
         ..TextFormat::default()
     };
+    // Each spoke's label: the have and its readiness, on one line, or on two
+    // when one line would leave the side labels no room in a narrow card.
+    let label = |h: Have, two_lines: bool| {
+        let (pct, color) = match value(h) {
+            Some(r) if r.readiness.is_some() => (readiness_text(r), theme::ACCENT),
+            _ => (lang.t(s::NOT_TESTED).to_string(), theme::MUTED),
+        };
+        let mut job = LayoutJob::default();
+        job.append(f::have(h, lang), 0.0, format(text_color));
+        if two_lines {
+            job.append(&format!("\n{pct}"), 0.0, format(color));
+        } else {
+            job.append(&pct, 6.0, format(color));
+        }
+        job
+    };
+    let widest_side = |two_lines: bool| {
+        Have::FIVE
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| is_side(*i, n))
+            .map(|(_, h)| ui.painter().layout_job(label(*h, two_lines)).size().x)
+            .fold(0.0_f32, f32::max)
+    };
+    // Pixels per unit: what the height allows (y from −1.38 to 1.32), and
+    // what the width allows with the side labels beside the spokes' ends (1.1).
+    let half_width = ui.available_width() / 2.0;
+    let by_height = theme::RADAR_HEIGHT / 2.9;
+    let by_width = |label_w: f32| (half_width - label_w - RADAR_LABEL_PAD) / 1.1;
+    let two_lines = by_width(widest_side(false)) < by_height * 0.85;
+    let scale = by_width(widest_side(two_lines)).clamp(RADAR_MIN_SCALE, by_height);
+    let half_x = f64::from(half_width / scale).max(1.55);
     still_plot(id, theme::RADAR_HEIGHT)
         .data_aspect(1.0)
         .show_axes(false)
         .show_grid(false)
         .show_background(false)
-        .include_x(-1.55)
-        .include_x(1.55)
+        .include_x(-half_x)
+        .include_x(half_x)
         .include_y(-1.38)
         .include_y(1.32)
         .show(ui, |plot| {
@@ -166,17 +209,14 @@ pub fn five_haves_radar(ui: &mut Ui, lang: Lang, haves: &[HaveReadiness], id: im
                 } else {
                     Align2::RIGHT_CENTER
                 };
-                let (pct, color) = match value(*h) {
-                    Some(r) if r.readiness.is_some() => (readiness_text(r), theme::ACCENT),
-                    _ => (lang.t(s::NOT_TESTED).to_string(), theme::MUTED),
-                };
-                let mut job = LayoutJob::default();
-                job.append(f::have(*h, lang), 0.0, format(text_color));
-                job.append(&pct, 6.0, format(color));
                 plot.text(
-                    Text::new("", PlotPoint::new(x, y), job)
-                        .anchor(anchor)
-                        .allow_hover(false),
+                    Text::new(
+                        "",
+                        PlotPoint::new(x, y),
+                        label(*h, two_lines && is_side(i, n)),
+                    )
+                    .anchor(anchor)
+                    .allow_hover(false),
                 );
             }
         });

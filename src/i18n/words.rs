@@ -237,6 +237,12 @@ strings! {
     VALUE = "填报值", "Value";
     /// Unit
     UNIT = "单位", "Unit";
+    /// Heading of the answers' note column.
+    ANSWER_NOTE = "备注", "Note";
+    /// A yearly figure of a year outside Y−1…Y−3 of the as-of date.
+    NOT_EVALUATED = "未计入评价", "Not evaluated";
+    /// The note on years outside the yearly columns, in the about sheet.
+    YEARS_OUTSIDE_NOTE = "{years} 年的数据不在评价年度（{range}）内，未计入评价", "The figures for {years} are outside the evaluated years ({range}) and not in the evaluation";
     /// Criteria
     CRITERIA = "评价结果", "Criteria";
     /// Tier

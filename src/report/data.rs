@@ -8,7 +8,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::format as f;
-use crate::eval::{Check, CheckOp, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict};
+use crate::eval::{
+    Blocker, Check, CheckOp, Evaluation, HaveReadiness, Outcome, ScoreResult, Verdict,
+};
 use crate::i18n::fields::field_names;
 use crate::i18n::report as tr;
 use crate::i18n::{Lang, Tr};
@@ -327,6 +329,77 @@ fn levers(n: &crate::eval::NextTier, lang: Lang) -> Vec<ScoreLever> {
         .collect()
 }
 
+/// The criteria short of the next tier `n` ([`crate::eval::NextTier::criteria`],
+/// counted by [`crate::eval::NextTier::criteria_short`]), most important
+/// first, each with the score items whose points count towards it: all of
+/// them go with the first criterion that is a score short of its pass mark,
+/// or with the first criterion when none is. The PDF's part 2 and the
+/// window's next steps list exactly these.
+#[must_use]
+pub fn short_criteria(n: &crate::eval::NextTier, lang: Lang) -> Vec<(&Blocker, Vec<ScoreLever>)> {
+    let mut levers = levers(n, lang);
+    let mut out: Vec<(&Blocker, Vec<ScoreLever>)> = n
+        .criteria()
+        .map(|b| {
+            let mine = if is_score(b) {
+                std::mem::take(&mut levers)
+            } else {
+                Vec::new()
+            };
+            (b, mine)
+        })
+        .collect();
+    // Levers with no score criterion among the blockers: with the first one.
+    if let Some((_, first)) = out.first_mut()
+        && !levers.is_empty()
+    {
+        *first = levers;
+    }
+    out
+}
+
+/// Whether `b` is a score (its checks test a score total).
+fn is_score(b: &Blocker) -> bool {
+    b.checks.iter().any(|c| c.subject.starts_with("score"))
+}
+
+/// The score items of `levers` in words, after their lead: those earned by
+/// improving a figure ("可得分项：Ⅰ类知识产权 +4，数字化水平 +2") or, when
+/// `pending`, those waiting on data or a declaration. At most `named` items
+/// are named, then "等 N 项"; empty when there is none.
+#[must_use]
+pub fn levers_text(levers: &[ScoreLever], pending: bool, named: usize, lang: Lang) -> String {
+    let all: Vec<String> = levers
+        .iter()
+        .filter(|l| l.pending == pending)
+        .map(|l| {
+            lang.t(if pending {
+                tr::LEVER_PENDING
+            } else {
+                tr::LEVER
+            })
+            .replace("{item}", &l.item)
+            .replace("{n}", &f::number(l.points, 1))
+        })
+        .collect();
+    if all.is_empty() {
+        return String::new();
+    }
+    let mut shown: Vec<String> = all.iter().take(named).cloned().collect();
+    if all.len() > named {
+        shown.push(
+            lang.t(tr::LEVERS_MORE)
+                .replace("{n}", &(all.len() - named).to_string()),
+        );
+    }
+    let lead = if pending {
+        tr::LEVERS_PENDING
+    } else {
+        tr::LEVERS
+    };
+    format!("{}{}", lang.t(lead), shown.join(lang.t(tr::COMMA)))
+}
+
 /// Whether the pack `id` used by `ev` is provisional (confidence P).
 fn pack_provisional(ev: &Evaluation, id: &str) -> bool {
     ev.packs
@@ -536,9 +609,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
     let mut evidence = Vec::new();
     for p in &ev.progress {
         let Some(n) = p.next.first() else { continue };
-        let mut levers = levers(n, lang);
-        let first = next_steps.len();
-        for b in n.criteria() {
+        for (b, levers) in short_criteria(n, lang) {
             let mut parts: Vec<String> = b
                 .checks
                 .iter()
@@ -553,10 +624,9 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                     None => f::check_line(c, lang),
                 })
                 .collect();
-            // The levers go with the criterion whose score falls short; the
-            // items waiting on data are named there, not field by field.
-            let is_score = b.checks.iter().any(|c| c.subject.starts_with("score"));
-            let named_by_levers = is_score && levers.iter().any(|l| l.pending);
+            // The items waiting on data are named by the levers of a
+            // score, not field by field.
+            let named_by_levers = is_score(b) && levers.iter().any(|l| l.pending);
             if !b.missing.is_empty() && !named_by_levers {
                 parts.push(format!(
                     "{}{}",
@@ -574,18 +644,8 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
                 text: parts.join(l(tr::SEMICOLON)),
                 outcome: b.outcome,
                 confidence: b.confidence,
-                levers: if is_score {
-                    std::mem::take(&mut levers)
-                } else {
-                    Vec::new()
-                },
+                levers,
             });
-        }
-        // Levers with no score criterion among the blockers: with the first step.
-        if let Some(s) = next_steps.get_mut(first)
-            && !levers.is_empty()
-        {
-            s.levers = levers;
         }
         if let Some(t) = ev.tier(&n.tier) {
             let mut items: Vec<String> = Vec::new();

@@ -5,12 +5,16 @@
 //! Outcomes and gaps are copied from [`ReportData`], so the workbook says
 //! exactly what the PDF and the window say. Numbers are written as numbers
 //! (万元, persons, percent as in the form), so the sheets can be filtered and
-//! summed; an unanswered field is an empty cell, never 0.
+//! summed; an unanswered field is an empty cell, never 0. Figures of fiscal
+//! years outside Y−1…Y−3 of the as-of date are kept but marked as not
+//! evaluated, row by row and in a note on the last sheet, as the window flags them.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
+
+use chrono::Datelike;
 
 use super::ReportError;
 use super::data::ReportData;
@@ -783,6 +787,8 @@ struct Formats {
     wrap: Format,
     number: Format,
     bold_wrap: Format,
+    /// A figure the evaluation does not read (dark amber on light amber).
+    flagged: Format,
 }
 
 impl Formats {
@@ -802,6 +808,11 @@ impl Formats {
             bold_wrap: Format::new()
                 .set_bold()
                 .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            flagged: Format::new()
+                .set_bold()
+                .set_font_color(Color::RGB(0x009C_5700))
+                .set_background_color(Color::RGB(0x00FF_EB9C))
                 .set_align(FormatAlign::Top),
         }
     }
@@ -845,12 +856,37 @@ fn row_index(i: usize) -> Result<u32, ReportError> {
 /// Most data rows a sheet holds (Excel's 1,048,576 rows, one of them the header).
 const MAX_DATA_ROWS: usize = 1_048_575;
 
-/// Writes answer number `i` (0-based) in row `i + 1`.
+/// The fiscal years the evaluation reads: Y−1, Y−2 and Y−3 of the as-of
+/// date of `r`, newest first; `None` when the date cannot be read.
+fn evaluated_years(r: &ReportData) -> Option<[i32; 3]> {
+    let as_of: chrono::NaiveDate = r.header.as_of.parse().ok()?;
+    Some([1, 2, 3].map(|b| as_of.year() - b))
+}
+
+/// Years of `a` outside `cols` that hold at least one figure, newest first.
+fn years_outside(a: &Assessment, cols: [i32; 3]) -> Vec<i32> {
+    let mut v: Vec<i32> = a
+        .years
+        .iter()
+        .filter(|fy| {
+            !cols.contains(&fy.year) && crate::model::FISCAL_FIELDS.iter().any(|f| f.is_filled(fy))
+        })
+        .map(|fy| fy.year)
+        .collect();
+    v.sort_unstable_by(|x, y| y.cmp(x));
+    v.dedup();
+    v
+}
+
+/// Writes answer number `i` (0-based) in row `i + 1`; a yearly figure of a
+/// year not in `cols` (the evaluated years) is marked as not evaluated.
 fn write_answer(
     ws: &mut Worksheet,
     fm: &Formats,
     i: usize,
     a: &AnswerRow,
+    cols: Option<[i32; 3]>,
+    lang: Lang,
 ) -> Result<(), ReportError> {
     if i >= MAX_DATA_ROWS {
         return Err(ReportError::Xlsx(format!(
@@ -877,6 +913,12 @@ fn write_answer(
     }
     if !a.unit.is_empty() {
         ws.write_string(r, 4, &a.unit).map_err(|e| err(&e))?;
+    }
+    if let (Some(y), Some(cols)) = (a.year, cols)
+        && !cols.contains(&y)
+    {
+        ws.write_string_with_format(r, 5, lang.t(words::NOT_EVALUATED), &fm.flagged)
+            .map_err(|e| err(&e))?;
     }
     Ok(())
 }
@@ -919,20 +961,22 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
         (lang.t(words::YEAR), 8.0),
         (lang.t(words::VALUE), 26.0),
         (lang.t(words::UNIT), 10.0),
+        (lang.t(words::ANSWER_NOTE), 14.0),
     ];
     header(ws, &fm, &cols, 0)?;
+    let evaluated = evaluated_years(r);
     let mut count = 0usize;
     let mut failed: Option<ReportError> = None;
     for_each_answer(a, lang, |row| {
         if failed.is_none() {
-            failed = write_answer(ws, &fm, count, &row).err();
+            failed = write_answer(ws, &fm, count, &row, evaluated, lang).err();
         }
         count += 1;
     });
     if let Some(e) = failed {
         return Err(e);
     }
-    ws.autofilter(0, 0, row_index(count.saturating_sub(1))?, 4)
+    ws.autofilter(0, 0, row_index(count.saturating_sub(1))?, 5)
         .map_err(|e| err(&e))?;
 
     // Sheet 2: every criterion's outcome.
@@ -1056,6 +1100,22 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
                 p.confidence.label()
             ),
         ));
+    }
+    if let Some(cols) = evaluated {
+        let outside = years_outside(a, cols);
+        if !outside.is_empty() {
+            let years = outside
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(lang.t(crate::i18n::report::AND));
+            about.push((
+                lang.t(words::NOTE_HEADING).into(),
+                lang.t(words::YEARS_OUTSIDE_NOTE)
+                    .replace("{years}", &years)
+                    .replace("{range}", &format!("{}–{}", cols[0], cols[2])),
+            ));
+        }
     }
     if r.has_provisional {
         about.push((

@@ -24,6 +24,7 @@ use crate::gui::{charts, theme, widgets as w};
 use crate::i18n::fields::field_names;
 use crate::i18n::{Lang, Tr, common, pages::results as s};
 use crate::metrics::{Metric, Metrics};
+use crate::report::data::{self, ScoreLever};
 use crate::report::format as f;
 use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 
@@ -33,6 +34,8 @@ const STATUS_W: f32 = 64.0;
 const POINTS_W: f32 = 72.0;
 /// Width of the confidence column (its heading, 可信度, on one line).
 const CONF_W: f32 = 44.0;
+/// Score items named under a criterion in the next steps before "等 N 项".
+const LEVERS_NAMED: usize = 6;
 /// Horizontal spacing of the criteria table.
 const COL_GAP: f32 = 10.0;
 
@@ -105,10 +108,12 @@ pub fn summary_ui(ui: &mut Ui, ctx: &mut PageCtx) {
                 )
             );
             ui.add(Label::new(RichText::new(head)).wrap());
-            for b in next.blockers.iter().take(3) {
+            for b in next.criteria().take(3) {
                 let (text, color) = blocker_brief(b, lang);
                 ui.horizontal_top(|ui| {
                     ui.label(RichText::new("•").color(color));
+                    let font = egui::TextStyle::Body.resolve(ui.style());
+                    let text = w::wrap::keep_units(ui, &text, &font, ui.available_width());
                     ui.add(Label::new(RichText::new(text).color(color)).wrap());
                 });
             }
@@ -978,14 +983,19 @@ fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
                             .color(theme::MUTED),
                     );
                 });
-                if n.blockers.is_empty() {
+                let short = data::short_criteria(n, lang);
+                if short.is_empty() {
                     ui.label(RichText::new(lang.t(s::NO_BLOCKERS)).color(theme::GOOD));
                 }
-                for (i, b) in n.blockers.iter().enumerate() {
+                for (i, (b, levers)) in short.iter().enumerate() {
                     ui.add_space(4.0);
                     ui.horizontal_top(|ui| {
                         right_cell(ui, 22.0, RichText::new(format!("{}.", i + 1)).strong());
-                        ui.vertical(|ui| blocker(ui, lang, b));
+                        ui.vertical(|ui| {
+                            let named_by_levers = levers.iter().any(|l| l.pending);
+                            blocker(ui, lang, b, !named_by_levers);
+                            levers_lines(ui, lang, levers);
+                        });
                     });
                 }
             }
@@ -994,26 +1004,28 @@ fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
     }
 }
 
-/// One blocker: status, title, confidence; then its checks with gaps and
-/// the inputs to fill in.
-fn blocker(ui: &mut Ui, lang: Lang, b: &Blocker) {
-    ui.horizontal_wrapped(|ui| {
-        match b.points_gain {
-            Some(p) if b.outcome == Outcome::Met => {
-                let text = format!("+{} {}", f::number(p, 1), lang.t(s::POINTS_UNIT));
-                let look = Chip {
-                    fill: theme::ACCENT,
-                    stroke: Stroke::NONE,
-                    compact: true,
-                    dot: false,
-                    arrow: false,
-                };
-                chip(ui, &text, look).on_hover_text(f::outcome(b.outcome, lang));
-            }
-            _ => {
-                w::outcome_badge(ui, lang, b.outcome);
-            }
+/// The score items whose points count towards a criterion short of the
+/// next tier: those earned by improving a figure, then those waiting on data
+/// or a declaration; the first [`LEVERS_NAMED`] of each named, every one on hover.
+fn levers_lines(ui: &mut Ui, lang: Lang, levers: &[ScoreLever]) {
+    for (pending, color) in [(false, theme::ACCENT), (true, theme::MISSING)] {
+        let text = data::levers_text(levers, pending, LEVERS_NAMED, lang);
+        if text.is_empty() {
+            continue;
         }
+        let shown = ui.add(Label::new(RichText::new(text).color(color)).wrap());
+        if levers.iter().filter(|l| l.pending == pending).count() > LEVERS_NAMED {
+            shown.on_hover_text(data::levers_text(levers, pending, usize::MAX, lang));
+        }
+    }
+}
+
+/// One blocker: status, title, confidence; then its checks with gaps and,
+/// with `fill_in`, the inputs to fill in (a score's levers name the items
+/// waiting on data instead).
+fn blocker(ui: &mut Ui, lang: Lang, b: &Blocker, fill_in: bool) {
+    ui.horizontal_wrapped(|ui| {
+        w::outcome_badge(ui, lang, b.outcome);
         ui.add(Label::new(RichText::new(b.title.get(lang)).strong()).wrap());
         w::confidence_badge(ui, b.confidence);
     });
@@ -1030,7 +1042,7 @@ fn blocker(ui: &mut Ui, lang: Lang, b: &Blocker) {
     for ch in shown {
         check_with_gap(ui, lang, ch);
     }
-    if !b.missing.is_empty() {
+    if fill_in && !b.missing.is_empty() {
         ui.label(
             RichText::new(format!(
                 "{}{}",

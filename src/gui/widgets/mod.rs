@@ -6,6 +6,7 @@ mod badges;
 pub mod focus;
 mod numbers;
 pub mod rule_text;
+pub mod wrap;
 pub mod years;
 
 pub use badges::{confidence_badge, outcome_badge, tier_badge, verdict_badge};

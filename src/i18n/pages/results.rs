@@ -114,7 +114,7 @@ strings! {
     /// Five-haves help.
     FIVE_HAVES_HELP = "每一项为目标层级中该类条件的平均完成度（数值条件按实际值与门槛之比计，最高 100%）。", "Each axis is the mean progress of the target tier's criteria of that kind (numeric criteria: value over threshold, at most 100 %).";
     /// A have the target tier does not test.
-    NOT_TESTED = "未涉及", "not tested";
+    NOT_TESTED = "未考察", "not tested";
     /// Criteria met count: "2/3 项达标".
     MET_COUNT = "项达标", "met";
     /// R&D trend heading.

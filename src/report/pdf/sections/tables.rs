@@ -5,8 +5,7 @@
 use super::{BODY, Doc, SMALL, or_dash};
 use crate::eval::{Outcome, Verdict};
 use crate::i18n::report as tr;
-use crate::report::data::{NextStep, ReportData, Row, TierTable};
-use crate::report::format as f;
+use crate::report::data::{self, NextStep, ReportData, Row, TierTable};
 use crate::report::format::outcome_mark;
 use crate::report::pdf::layout::{
     Align, BOTTOM, Cell, Col, Ink, MARGIN, MUTED, Style, TABLE, Table, WHITE, WIDTH, lines_height,
@@ -143,45 +142,10 @@ pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
     }
 }
 
-/// The score items a step's score can gain points on, in words: those
-/// earned by improving a figure ("可得分项：Ⅰ类知识产权 +4，数字化水平 +2")
-/// or, when `pending`, those that wait on data or a declaration.
+/// The score items a step's score can gain points on (see
+/// [`data::levers_text`]), at most [`LEVERS_NAMED`] named.
 fn levers_text(d: &Doc, s: &NextStep, pending: bool) -> String {
-    let sep = d.t(tr::COMMA);
-    let named = |pending: bool| {
-        let all: Vec<String> = s
-            .levers
-            .iter()
-            .filter(|l| l.pending == pending)
-            .map(|l| {
-                d.t(if pending {
-                    tr::LEVER_PENDING
-                } else {
-                    tr::LEVER
-                })
-                .replace("{item}", &l.item)
-                .replace("{n}", &f::number(l.points, 1))
-            })
-            .collect();
-        let mut shown = all.iter().take(LEVERS_NAMED).cloned().collect::<Vec<_>>();
-        if all.len() > LEVERS_NAMED {
-            shown.push(
-                d.t(tr::LEVERS_MORE)
-                    .replace("{n}", &(all.len() - LEVERS_NAMED).to_string()),
-            );
-        }
-        shown.join(sep)
-    };
-    let list = named(pending);
-    if list.is_empty() {
-        return list;
-    }
-    let lead = if pending {
-        tr::LEVERS_PENDING
-    } else {
-        tr::LEVERS
-    };
-    format!("{}{list}", d.t(lead))
+    data::levers_text(&s.levers, pending, LEVERS_NAMED, d.lang)
 }
 
 /// Section 2: what to do next, most important first.
