@@ -3,6 +3,7 @@
 
 mod compare_cmd;
 mod portfolio;
+mod review_cmd;
 mod rules_cmd;
 
 use std::fmt::Write as _;
@@ -23,6 +24,7 @@ use crate::report;
 use crate::rules::{Pack, Registry};
 use crate::storage;
 use crate::storage::DEFAULT_SAMPLE;
+use crate::storage::review::Review;
 
 /// innocheck — 企业技术中心与优质中小企业梯度培育自评工具 / readiness check for
 /// enterprise technology centers and the quality-SME ladder. Offline; nothing
@@ -157,6 +159,12 @@ pub enum Command {
     /// Compare assessments side by side (years, companies), or one assessment under several
     /// pack versions (`compare FILE --pack sme.2022 --pack sme.2026`): what changed and why.
     Compare(CompareArgs),
+    /// A reviewer's notes beside an assessment (NAME.review.ron); the assessment is never written.
+    Review {
+        /// What to do.
+        #[command(subcommand)]
+        action: ReviewAction,
+    },
     /// List, show or compare rule packs.
     Rules {
         /// What to do with the packs.
@@ -298,6 +306,53 @@ pub struct ValidateArgs {
     pub format: Format,
 }
 
+/// `review` actions.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Print the notes, and the answers changed since the review.
+    Show {
+        /// Assessment file (.ron).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Add a note on a criterion or a field (saved atomically beside the file).
+    Add {
+        /// Assessment file (.ron).
+        file: PathBuf,
+        /// Criterion id (as `evaluate --format json` names it).
+        #[arg(long, conflicts_with = "field", required_unless_present = "field")]
+        criterion: Option<String>,
+        /// Field id, e.g. years.2024.revenue.
+        #[arg(long)]
+        field: Option<String>,
+        /// The verdict on it.
+        #[arg(long, value_enum)]
+        status: ReviewStatus,
+        /// The note.
+        #[arg(long)]
+        note: Option<String>,
+        /// Who writes it.
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// Date of the note (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<NaiveDate>,
+    },
+}
+
+/// A reviewer's verdict on a criterion or field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewStatus {
+    /// 确认: checked and right.
+    Confirmed,
+    /// 存疑: doubtful.
+    Doubtful,
+    /// 缺材料: the proof is missing.
+    MissingEvidence,
+}
+
 /// `rules` actions.
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
@@ -359,6 +414,10 @@ pub struct Evaluated {
     pub issues: Vec<Issue>,
     /// The evaluation.
     pub evaluation: Evaluation,
+    /// The review beside the file (`NAME.review.ron`), if any and readable.
+    pub review: Option<Review>,
+    /// Why the review beside the file could not be read.
+    pub review_error: Option<storage::StorageError>,
 }
 
 /// Loads and evaluates one file.
@@ -413,12 +472,27 @@ fn evaluate_loaded(
         }
         evaluation.target = Some(t.clone());
     }
+    // A review that cannot be read does not stop the evaluation: it is said.
+    let (review, review_error) = match storage::review::load_review(path) {
+        Ok(r) => (r, None),
+        Err(e) => (None, Some(e)),
+    };
     Ok(Evaluated {
         file: path.display().to_string(),
         assessment: a,
         issues,
         evaluation,
+        review,
+        review_error,
     })
+}
+
+/// An evaluation's JSON object with the review beside the file added.
+#[derive(serde::Serialize)]
+struct WithReview<'a> {
+    #[serde(flatten)]
+    doc: report::json::Doc<'a>,
+    review: &'a report::review::ReviewView,
 }
 
 /// An error and its causes, in `lang` where the core can say them so
@@ -489,10 +563,28 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
             let not_eligible = e.evaluation.tiers.iter().any(|t| {
                 !t.held && matches!(t.verdict, Verdict::NotEligible | Verdict::Incomplete)
             });
+            if let Some(err) = &e.review_error {
+                eprintln!("innocheck: {}", err.message(lang));
+            }
+            let review = e.review.as_ref().map(|r| {
+                let file = storage::review::review_path(path).display().to_string();
+                report::review::view(&file, r, &e.assessment, &e.evaluation, lang)
+            });
             let text = if json {
-                report::json::to_string(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
+                let doc = report::json::doc(&e.file, &e.assessment, &e.issues, &e.evaluation, lang);
+                match &review {
+                    // The contract's fields in their order, then `review`.
+                    Some(r) => serde_json::to_string_pretty(&WithReview { doc, review: r })?,
+                    None => serde_json::to_string_pretty(&doc)?,
+                }
             } else {
-                report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
+                let mut t =
+                    report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang);
+                if let Some(r) = &review {
+                    t.push('\n');
+                    t.push_str(&report::review::render_text(r, lang));
+                }
+                t
             };
             Ok::<_, anyhow::Error>((text, not_eligible))
         });
@@ -703,6 +795,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Validate(args)) => cmd_validate(cli, args),
         Some(Command::Report(args)) => cmd_report(cli, args),
         Some(Command::Export(args)) => cmd_export(cli, args),
+        Some(Command::Review { action }) => {
+            let reg = registry(cli.rules.as_deref())?;
+            write_out(&review_cmd::run(&reg, action, cli.lang())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Compare(args)) => {
             let reg = registry(cli.rules.as_deref())?;
             write_out(&compare_cmd::run(&reg, args, cli.lang())?)?;

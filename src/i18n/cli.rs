@@ -1,6 +1,14 @@
 //! Words of the command line's text output (validate, portfolio, rules).
 
 strings! {
+    /// `review show` without a review file.
+    NO_REVIEW = "没有审阅文件：{file}", "no review file: {file}";
+    /// `review add` naming a criterion that is not evaluated.
+    UNKNOWN_CRITERION = "没有这一条件：{id}（用 evaluate --format json 查看条件 id）", "no such criterion: {id} (evaluate --format json lists the ids)";
+    /// `review add` needs one target.
+    REVIEW_ONE_TARGET = "请用 --criterion 或 --field 指明一项", "name one item with --criterion or --field";
+    /// `review add` done.
+    REVIEW_SAVED = "已保存审阅意见（共 {n} 条）：{file}", "Review note saved ({n} in all): {file}";
     /// `compare` with one file and fewer than two packs.
     COMPARE_NEEDS_TWO = "比较需要两个以上评价文件，或一个文件加两个以上 --pack（如 --pack sme.2022 --pack sme.2026）",
         "compare needs two or more assessment files, or one file with two or more --pack (e.g. --pack sme.2022 --pack sme.2026)";

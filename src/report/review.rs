@@ -67,13 +67,25 @@ pub fn status_words(s: Status, lang: Lang) -> &'static str {
 /// The view of `review` (stored in `file`) over the current answers `a`
 /// and their evaluation `ev` (which names the criteria).
 #[must_use]
-pub fn view(file: &str, review: &Review, a: &Assessment, ev: &Evaluation, lang: Lang) -> ReviewView {
+pub fn view(
+    file: &str,
+    review: &Review,
+    a: &Assessment,
+    ev: &Evaluation,
+    lang: Lang,
+) -> ReviewView {
     let criterion_name = |id: &str| {
         ev.tiers
             .iter()
             .find_map(|t| {
-                t.criterion(id)
-                    .map(|c| format!("{}{}{}", t.title.get(lang), lang.t(words::COLON_SPACED), c.title.get(lang)))
+                t.criterion(id).map(|c| {
+                    format!(
+                        "{}{}{}",
+                        t.title.get(lang),
+                        lang.t(words::COLON_SPACED),
+                        c.title.get(lang)
+                    )
+                })
             })
             .unwrap_or_else(|| id.to_string())
     };
@@ -130,7 +142,12 @@ pub fn view(file: &str, review: &Review, a: &Assessment, ev: &Evaluation, lang: 
 pub fn render_text(v: &ReviewView, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut o = String::new();
-    let _ = writeln!(o, "== {} ({}) ==", lang.t(words::REVIEW_HEADING), v.file);
+    let _ = writeln!(
+        o,
+        "== {}{} ==",
+        lang.t(words::REVIEW_HEADING),
+        super::format::paren(&v.file, lang)
+    );
     if v.answers_changed {
         let names: Vec<&str> = v.changed_fields.iter().map(|f| f.name.as_str()).collect();
         let _ = writeln!(

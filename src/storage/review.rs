@@ -133,8 +133,11 @@ pub fn fingerprint(a: &Assessment) -> String {
     let canonical = serde_json::to_vec(a).unwrap_or_default();
     Sha256::digest(&canonical)
         .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+        .fold(String::with_capacity(64), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// The answers as `field id → value`: objects by key, the fiscal years by
@@ -233,11 +236,12 @@ pub fn load_review(assessment: &Path) -> Result<Option<Review>, StorageError> {
 /// Writes the review beside `assessment`, atomically, keeping the previous
 /// one as a backup; the assessment itself is not touched.
 pub fn save_review(assessment: &Path, review: &Review) -> Result<(), StorageError> {
-    let text = ron::ser::to_string_pretty(review, ron::ser::PrettyConfig::default()).map_err(
-        |e| StorageError::Serialize {
-            reason: e.to_string(),
-        },
-    )?;
+    let text =
+        ron::ser::to_string_pretty(review, ron::ser::PrettyConfig::default()).map_err(|e| {
+            StorageError::Serialize {
+                reason: e.to_string(),
+            }
+        })?;
     super::save_atomic(&review_path(assessment), text.as_bytes(), true)
 }
 
@@ -261,7 +265,11 @@ mod tests {
     fn answers_flatten_by_year_and_position() {
         let a = crate::storage::sample(crate::storage::DEFAULT_SAMPLE).expect("sample");
         let flat = flatten(&a);
-        assert!(flat.contains_key("years.2024.revenue"), "{:?}", flat.keys().take(20).collect::<Vec<_>>());
+        assert!(
+            flat.contains_key("years.2024.revenue"),
+            "{:?}",
+            flat.keys().take(20).collect::<Vec<_>>()
+        );
         assert!(flat.contains_key("company.name"));
         assert!(flat.keys().any(|k| k.starts_with("projects.0.")));
     }
