@@ -356,6 +356,7 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
         has_provisional: false,
         fingerprint: "0".repeat(64),
         app_version: "0.0.0-test".into(),
+        review: None,
     }
 }
 

@@ -487,6 +487,18 @@ fn evaluate_loaded(
     })
 }
 
+/// The review beside `path` in words, if there is one; a review that cannot
+/// be read is said on standard error (in `lang`) and left out.
+fn review_of(path: &Path, e: &Evaluated, lang: Lang) -> Option<report::review::ReviewView> {
+    if let Some(err) = &e.review_error {
+        eprintln!("innocheck: {}", err.message(lang));
+    }
+    e.review.as_ref().map(|r| {
+        let file = storage::review::review_path(path).display().to_string();
+        report::review::view(&file, r, &e.assessment, &e.evaluation, lang)
+    })
+}
+
 /// An evaluation's JSON object with the review beside the file added.
 #[derive(serde::Serialize)]
 struct WithReview<'a> {
@@ -563,13 +575,7 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
             let not_eligible = e.evaluation.tiers.iter().any(|t| {
                 !t.held && matches!(t.verdict, Verdict::NotEligible | Verdict::Incomplete)
             });
-            if let Some(err) = &e.review_error {
-                eprintln!("innocheck: {}", err.message(lang));
-            }
-            let review = e.review.as_ref().map(|r| {
-                let file = storage::review::review_path(path).display().to_string();
-                report::review::view(&file, r, &e.assessment, &e.evaluation, lang)
-            });
+            let review = review_of(path, &e, lang);
             let text = if json {
                 let doc = report::json::doc(&e.file, &e.assessment, &e.issues, &e.evaluation, lang);
                 match &review {
@@ -695,13 +701,15 @@ fn export_to(
 
 fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
     export_to(cli, &args.file, &args.output, || {
-        let (_, data) = summarise(
+        let (e, mut data) = summarise(
             cli,
             &args.file,
             args.as_of,
             &args.packs,
             args.target.as_deref(),
         )?;
+        // The reviewer's notes beside the file, in the summary's language.
+        data.review = review_of(&args.file, &e, data.lang);
         report::pdf::render(&data)
             .with_context(|| format!("{}: rendering the PDF", args.file.display()))
     })?;

@@ -1036,7 +1036,21 @@ impl App {
                 .map(String::into_bytes)
         })
         .unwrap_or_default();
-        let data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
+        let mut data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
+        // The summary shows the reviewer's notes beside the saved file; a
+        // review that cannot be read is said with the result, and left out.
+        let mut review_error = None;
+        if pdf && let Some(p) = &self.session.path {
+            match storage::review::load_review(p) {
+                Ok(review) => {
+                    data.review = review.map(|r| {
+                        let file = storage::review::review_path(p).display().to_string();
+                        crate::report::review::view(&file, &r, &self.session.doc, ev, self.lang)
+                    });
+                }
+                Err(e) => review_error = Some(e.message(self.lang)),
+            }
+        }
         let rendered = if pdf {
             crate::report::pdf::render(&data)
         } else {
@@ -1047,11 +1061,12 @@ impl App {
             .and_then(|b| storage::save_export(path, &b).map_err(|e| e.message(self.lang)));
         match result {
             Ok(()) => {
-                self.status = Some(format!(
-                    "{} {}",
-                    self.lang.t(common::EXPORTED),
-                    path.display()
-                ));
+                let mut status = format!("{} {}", self.lang.t(common::EXPORTED), path.display());
+                if let Some(e) = review_error {
+                    status.push_str(" — ");
+                    status.push_str(&e);
+                }
+                self.status = Some(status);
             }
             Err(e) => self.error = Some(format!("{} {e}", self.lang.t(common::EXPORT_FAILED))),
         }

@@ -160,14 +160,41 @@ strings! {
     /// In a tier's summary line: the thresholds are provisional.
     TIER_PROVISIONAL = "；门槛为暂定值（规则包文件 {file}，见第一部分）", "; provisional thresholds (rule-pack file {file}, see part 1)";
 
-    /// Section 5.
+    /// The review section (part 5 when there is a review).
+    REVIEW = "审阅意见", "Review notes";
+    /// Intro of the review section.
+    REVIEW_INTRO = "审阅人对填报数据和各项条件的意见，按填写顺序列出：确认、存疑（须说明）或缺材料（须补充证明）。", "The reviewer's notes on the figures entered and the criteria, in the order written: confirmed, doubtful (to be explained) or evidence missing (to be supplied).";
+    /// Answers changed after the review: the count.
+    REVIEW_CHANGED = "审阅后答案已修改：{n} 项", "Answers changed after the review: {n}";
+    /// Answers changed after the review, none named.
+    REVIEW_CHANGED_ANY = "审阅后答案已修改", "Answers changed after the review";
+    /// On page 1, under the changed answers: where the notes are and what to do.
+    REVIEW_STALE_AT = "第{part}部分的审阅意见是针对修改前的答案作出的，须重新审阅后方可作为依据。", "The review notes in part {part} were made on the answers before these changes; have them reviewed again before relying on them.";
+    /// In the review section, under the changed answers.
+    REVIEW_STALE = "以下审阅意见是针对修改前的答案作出的，须重新审阅后方可作为依据。", "The notes below were made on the answers before these changes; have them reviewed again before relying on them.";
+    /// The answers are those reviewed.
+    REVIEW_CURRENT = "答案与审阅时一致。", "The answers are those reviewed.";
+    /// A review without notes.
+    REVIEW_NO_NOTES = "尚无审阅意见。", "No notes yet.";
+    /// Column.
+    COL_REVIEW_ITEM = "事项", "Item";
+    /// Column.
+    COL_REVIEW_NOTE = "意见", "Note";
+    /// Column.
+    COL_REVIEWER = "审阅人", "Reviewer";
+    /// Column.
+    COL_DATE = "日期", "Date";
+    /// Continuation caption.
+    REVIEW_CONT = "审阅意见（续）", "Review notes (continued)";
+
+    /// Section 5 (6 when there is a review).
     EVIDENCE = "证明材料清单", "Evidence checklist";
     /// No evidence.
     NO_EVIDENCE = "没有需要准备的材料。", "No evidence to prepare.";
     /// Evidence group detail.
     EVIDENCE_DETAIL = "共 {n} 项，备齐后在方框内打勾", "{n} items; tick each box once it is ready";
 
-    /// Section 6.
+    /// Section 6 (7 when there is a review).
     SIGN_OFF = "适用规则包、说明与签字", "Rule packs, notes and sign-off";
     /// Column.
     COL_PACK_FILE = "规则包文件", "Rule-pack file";

@@ -235,6 +235,11 @@ pub struct ReportData {
     pub fingerprint: String,
     /// innocheck version.
     pub app_version: String,
+    /// The reviewer's notes beside the assessment, when there are any
+    /// (`NAME.review.ron`, see [`super::review::view`]); set by the caller,
+    /// as the review is read beside the file, not from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::ReviewView>,
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
@@ -678,6 +683,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
         has_provisional,
         fingerprint: fingerprint(file_bytes),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
+        review: None,
     }
 }
 

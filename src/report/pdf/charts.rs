@@ -5,7 +5,7 @@
 use super::layout::{
     ACCENT, Align, Ink, Line, MARGIN, MUTED, Op, Style, TEXT, WIDTH, lines_height,
 };
-use super::sections::{BODY, Doc};
+use super::sections::{BODY, Doc, Part};
 use crate::i18n::Lang;
 use crate::i18n::report as tr;
 use crate::report::data::{FiveHaves, ReportData, ScoreSummary};
@@ -299,7 +299,7 @@ fn score_bars(d: &mut Doc, s: &ScoreSummary, x: f32, top: f32, w: f32) {
     }
 }
 
-/// Section 2: the five-haves radar and the score bars, two charts a row.
+/// Part 3: the five-haves radar and the score bars, two charts a row.
 pub(super) fn charts(d: &mut Doc, r: &ReportData) {
     let mut charts: Vec<Chart> = Vec::new();
     if let Some(h) = &r.five_haves {
@@ -319,7 +319,7 @@ pub(super) fn charts(d: &mut Doc, r: &ReportData) {
         .take(2)
         .map(|c| c.height(d, w))
         .fold(0.0, f32::max);
-    d.section(3, d.t(tr::CHARTS), first_h);
+    d.section(Part::Charts.number(r), d.t(tr::CHARTS), first_h);
     if charts.is_empty() {
         let text = d.t(tr::NO_CHARTS);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY).ink(MUTED));

@@ -17,8 +17,9 @@
 //!     measured are drawn.
 //! - **The report** knows what to show and in which words, never PDF:
 //!   - `sections/`: the title block, the verdicts and the next steps (pages
-//!     1–2), the criteria tables with their numbered sources, the evidence,
-//!     the rule packs and sign-off, and the page furniture;
+//!     1–2), the criteria tables with their numbered sources, the review
+//!     notes when there is a review, the evidence, the rule packs and
+//!     sign-off, and the page furniture;
 //!   - `charts.rs`: the five-haves radar and the score bars, as operations.
 //!
 //! The engine never imports [`ReportData`]; only `write.rs` touches krilla.
@@ -53,6 +54,7 @@ fn layout(r: &ReportData) -> Result<Layout, ReportError> {
     sections::next_steps(&mut d, r);
     charts::charts(&mut d, r);
     sections::tiers(&mut d, r);
+    sections::review(&mut d, r);
     sections::evidence(&mut d, r);
     sections::sign_off(&mut d, r);
     sections::page_furniture(&mut d, r);
@@ -108,7 +110,7 @@ mod tests {
     ];
 
     /// Every file but the writer, which never touch the PDF crate.
-    const NOT_WRITER: [(&str, &str); 8] = [
+    const NOT_WRITER: [(&str, &str); 9] = [
         ("mod.rs", include_str!("mod.rs")),
         ("font.rs", include_str!("font.rs")),
         ("linebreak.rs", include_str!("linebreak.rs")),
@@ -117,6 +119,7 @@ mod tests {
         ("sections/mod.rs", include_str!("sections/mod.rs")),
         ("sections/summary.rs", include_str!("sections/summary.rs")),
         ("sections/tables.rs", include_str!("sections/tables.rs")),
+        ("sections/review.rs", include_str!("sections/review.rs")),
     ];
 
     #[test]

@@ -5,14 +5,17 @@
 //!
 //! What to do comes first, the tables after: the title block, the verdicts
 //! (part 1) and the next steps (part 2) open the summary; the charts (part 3),
-//! the criteria by tier (part 4) and the evidence (part 5) follow; the rule
-//! packs, notes and sign-off (part 6) close it.
+//! the criteria by tier (part 4), the review notes when there is a review
+//! (part 5) and the evidence follow; the rule packs, notes and sign-off
+//! close it. The parts are numbered by [`Part::number`], so the evidence and
+//! sign-off are parts 5 and 6 without a review, 6 and 7 with one.
 //!
-//! - `summary.rs`: the title block (company), the verdicts (part 1) and the
-//!   rule-pack table (in part 6);
+//! - `summary.rs`: the title block (company, and the answers changed after
+//!   the review), the verdicts (part 1) and the rule-pack table (sign-off);
 //! - `../charts.rs`: the five-haves radar and the score bars (part 3);
-//! - `tables.rs`: the next steps, the criteria by tier and the evidence (parts 2, 4, 5);
-//! - here: the headings, the notes and sign-off (part 6) and the page furniture
+//! - `tables.rs`: the next steps, the criteria by tier and the evidence (parts 2, 4);
+//! - `review.rs`: the review notes and the warning that answers changed after the review;
+//! - here: the headings, the notes and sign-off and the page furniture
 //!   (running header, footers with "第 n 页 / 共 m 页").
 
 use std::ops::{Deref, DerefMut};
@@ -28,12 +31,62 @@ use crate::report::pdf::layout::{
 };
 use crate::rules::Confidence;
 
+mod review;
 mod summary;
 mod tables;
 
+pub(super) use review::review;
 use summary::packs_table;
 pub(super) use summary::{title_block, verdicts};
 pub(super) use tables::{evidence, next_steps, tiers};
+
+/// The numbered parts of the summary, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Part {
+    /// The verdict per programme.
+    Verdicts = 1,
+    /// What to do next.
+    NextSteps,
+    /// The five-haves radar and the score bars.
+    Charts,
+    /// The criteria by tier.
+    Tiers,
+    /// The review notes, only when there is a review.
+    Review,
+    /// The evidence checklist.
+    Evidence,
+    /// The rule packs, notes and sign-off.
+    SignOff,
+}
+
+impl Part {
+    /// The number of this part in the summary of `r`: the parts after the
+    /// review move up one when there is no review.
+    pub(super) fn number(self, r: &ReportData) -> usize {
+        let n = self as usize;
+        if self > Part::Review && r.review.is_none() {
+            n - 1
+        } else {
+            n
+        }
+    }
+}
+
+/// A part's number as the section headings write it: 一, 二 … in Chinese,
+/// 1, 2 … in English.
+pub(super) fn numeral(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+            n.checked_sub(1)
+                .and_then(|i| digits.get(i))
+                .copied()
+                .unwrap_or("十")
+                .to_string()
+        }
+        Lang::En => n.to_string(),
+    }
+}
 
 /// Font size of body text.
 pub(super) const BODY: f32 = 8.4;
@@ -80,18 +133,13 @@ impl Doc {
         self.lang.t(tr)
     }
 
-    /// A numbered section heading, kept with `keep` points of what follows.
+    /// The heading of part `n` ([`Part::number`]), kept with `keep` points
+    /// of what follows.
     pub(super) fn section(&mut self, n: usize, title: &str, keep: f32) {
         const H: f32 = 24.0;
         self.gap(12.0);
         self.ensure(H + keep);
-        let number = match self.lang {
-            Lang::Zh => {
-                let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
-                digits.get(n - 1).copied().unwrap_or("十").to_string()
-            }
-            Lang::En => n.to_string(),
-        };
+        let number = numeral(self.lang, n);
         let numbered = self
             .t(tr::SECTION)
             .replace("{n}", &number)
@@ -129,7 +177,7 @@ pub(super) fn or_dash(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s }
 }
 
-/// Section 6: the rule packs used, notes, the disclaimer and the sign-off block.
+/// The last part: the rule packs used, notes, the disclaimer and the sign-off block.
 pub(super) fn sign_off(d: &mut Doc, r: &ReportData) {
     let lang = d.lang;
     let l = |s: Tr| lang.t(s);
@@ -155,7 +203,7 @@ pub(super) fn sign_off(d: &mut Doc, r: &ReportData) {
     // The heading stays with the whole pack table when it fits on a page.
     let packs = packs_table(d, r);
     let keep = d.table_height(&packs).min(BOTTOM - TOP - 60.0);
-    d.section(6, l(tr::SIGN_OFF), keep);
+    d.section(Part::SignOff.number(r), l(tr::SIGN_OFF), keep);
     d.table(&packs);
     d.y += 12.0;
     // The notes and the signatures stay on one page when they fit on one.

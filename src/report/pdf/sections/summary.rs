@@ -1,8 +1,9 @@
-//! The first page's top: the title block with the company, and part 1, the
+//! The first page's top: the title block with the company (and, when the
+//! answers changed after the review, that warning), and part 1, the
 //! one-glance verdict per programme, with the provisional thresholds named
-//! next to the verdicts they affect; and the table of rule packs (part 6).
+//! next to the verdicts they affect; and the table of rule packs (sign-off).
 
-use super::{BODY, Doc, or_dash};
+use super::{BODY, Doc, Part, or_dash};
 use crate::eval::Verdict;
 use crate::i18n::report as tr;
 use crate::i18n::{Lang, Tr};
@@ -14,7 +15,8 @@ use crate::report::pdf::layout::{
 };
 
 #[allow(clippy::many_single_char_names)] // d: the layout; x, y, w, h: geometry
-/// The title, the company block and, when there are any, the provisional figures.
+/// The title, the company block, the answers changed after the review when
+/// they did and, when there are any, the provisional figures.
 pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     let title = Style::new(17.0).bold().ink(ACCENT);
     let lines = d.wrap(&r.title, title, WIDTH);
@@ -94,6 +96,7 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
     };
     d.table(&t);
     d.y += 8.0;
+    super::review::changed_on_page_one(d, r);
 
     if r.has_provisional {
         let named = r
@@ -163,7 +166,7 @@ fn provisional_note(d: &Doc, p: &ProgrammeSummary) -> Option<(String, String)> {
 /// Section 1: per programme, the ladder with the rung reached and the next
 /// gap, and a note where the verdict rests on provisional thresholds.
 pub(in crate::report::pdf) fn verdicts(d: &mut Doc, r: &ReportData) {
-    d.section(1, d.t(tr::VERDICTS), 90.0);
+    d.section(Part::Verdicts.number(r), d.t(tr::VERDICTS), 90.0);
     if r.programmes.is_empty() {
         let text = d.t(tr::NO_TIERS);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));

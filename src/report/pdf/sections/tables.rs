@@ -1,8 +1,8 @@
 //! The tables: part 2, what to do next; part 4, the criteria of every tier,
-//! citing the documents listed under each table by number; part 5, the
-//! evidence checklist.
+//! citing the documents listed under each table by number; the evidence
+//! checklist (part 5, or 6 after the review notes).
 
-use super::{BODY, Doc, SMALL, or_dash};
+use super::{BODY, Doc, Part, SMALL, or_dash};
 use crate::eval::{Outcome, Verdict};
 use crate::i18n::report as tr;
 use crate::report::data::{self, NextStep, ReportData, Row, TierTable};
@@ -104,7 +104,7 @@ fn sources(d: &mut Doc, t: &TierTable) {
 
 /// Section 4: the criteria table of every tier.
 pub(in crate::report::pdf) fn tiers(d: &mut Doc, r: &ReportData) {
-    d.section(4, d.t(tr::TIERS), 80.0);
+    d.section(Part::Tiers.number(r), d.t(tr::TIERS), 80.0);
     let legend = d.t(tr::TIERS_LEGEND);
     d.paragraph(MARGIN, WIDTH, legend, Style::new(7.2).ink(MUTED));
     for t in &r.tiers {
@@ -151,7 +151,7 @@ fn levers_text(d: &Doc, s: &NextStep, pending: bool) -> String {
 /// Section 2: what to do next, most important first.
 pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
     if r.next_steps.is_empty() {
-        d.section(2, d.t(tr::NEXT_STEPS), 20.0);
+        d.section(Part::NextSteps.number(r), d.t(tr::NEXT_STEPS), 20.0);
         let text = d.t(tr::NO_GAP);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
         return;
@@ -227,15 +227,15 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
     let intro = d.t(tr::NEXT_STEPS_INTRO);
     let intro_style = Style::new(7.6).ink(MUTED);
     let keep = lines_height(&d.wrap(intro, intro_style, WIDTH)) + 3.0 + d.table_lead(&t);
-    d.section(2, d.t(tr::NEXT_STEPS), keep);
+    d.section(Part::NextSteps.number(r), d.t(tr::NEXT_STEPS), keep);
     d.paragraph(MARGIN, WIDTH, intro, intro_style);
     d.y += 3.0;
     d.table(&t);
 }
 
-/// Section 5: the evidence to prepare, with tick boxes.
+/// The evidence to prepare, with tick boxes (after the review notes).
 pub(in crate::report::pdf) fn evidence(d: &mut Doc, r: &ReportData) {
-    d.section(5, d.t(tr::EVIDENCE), 40.0);
+    d.section(Part::Evidence.number(r), d.t(tr::EVIDENCE), 40.0);
     if r.evidence.is_empty() {
         let text = d.t(tr::NO_EVIDENCE);
         d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
