@@ -1,6 +1,7 @@
 //! The printable PDF summary: a valid, small A4 PDF whose Chinese text can be
 //! extracted, identical bytes for identical inputs, long tables that break
-//! across pages under a repeated header, and the `innocheck report` command.
+//! across pages under a repeated header, the reviewer's notes beside the
+//! assessment, and the `innocheck report` command.
 //!
 //! Text is extracted with `pdftotext` (poppler-utils); where it is not
 //! installed, those checks print a note and are skipped.
@@ -13,6 +14,7 @@ use innocheck::i18n::Lang;
 use innocheck::report::data::{Header, ReportData, Row, TierTable};
 use innocheck::report::pdf;
 use innocheck::rules::Confidence;
+use innocheck::storage::review::{Note, Review, Status, Target, save_review};
 mod common;
 use common::sample;
 
@@ -658,4 +660,192 @@ fn errors_speak_one_language() {
             "{shown}: Debug text"
         );
     }
+}
+
+/// Two notes on the sample `hongdu-precision`: a doubtful revenue figure and
+/// a criterion whose evidence is missing.
+fn two_notes(a: &innocheck::model::Assessment) -> Review {
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    let mut review = Review::of(a);
+    review.add(
+        a,
+        Note {
+            target: Target::Field("years.2024.revenue".into()),
+            status: Status::Doubtful,
+            text: "与审计报告不符".into(),
+            reviewer: "张三".into(),
+            date,
+        },
+    );
+    review.add(
+        a,
+        Note {
+            target: Target::Criterion("tc.city.template.rd_spend".into()),
+            status: Status::MissingEvidence,
+            text: "缺研发费用辅助账".into(),
+            reviewer: "李四".into(),
+            date,
+        },
+    );
+    review
+}
+
+/// The summary of `a` in `lang` with `review` beside it, as `report` builds it.
+fn with_review(a: &innocheck::model::Assessment, review: &Review, lang: Lang) -> ReportData {
+    let reg = innocheck::rules::Registry::bundled().expect("packs");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+    let ev = innocheck::eval::evaluate(a, &reg.in_force(as_of), as_of);
+    let text = innocheck::storage::to_ron(a).expect("serialises");
+    let mut r = innocheck::report::data::build(text.as_bytes(), a, &ev, lang);
+    r.review = Some(innocheck::report::review::view(
+        "a.review.ron",
+        review,
+        a,
+        &ev,
+        lang,
+    ));
+    r
+}
+
+#[test]
+fn a_review_is_printed_after_the_tiers_and_answers_changed_after_it_on_page_one() {
+    let (mut a, plain) = common::sample_with_assessment("hongdu-precision.ron", Lang::Zh);
+    let review = two_notes(&a);
+    let r = with_review(&a, &review, Lang::Zh);
+    let v = r.review.as_ref().expect("review");
+    assert!(!v.answers_changed && v.notes.len() == 2);
+    // The part comes after the tiers and before the evidence, numbered in turn.
+    let titles: Vec<String> = pdf::outline(&r)
+        .expect("layout")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let plain_titles: Vec<String> = pdf::outline(&plain)
+        .expect("layout")
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(titles[..4], plain_titles[..4]);
+    assert_eq!(titles[4], "五、审阅意见");
+    assert_eq!(titles[5], plain_titles[4].replacen('五', "六", 1));
+    assert_eq!(titles[6], plain_titles[5].replacen('六', "七", 1));
+    assert!(
+        plain_titles.iter().all(|t| !t.contains("审阅")),
+        "{plain_titles:?}"
+    );
+    let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+        return;
+    };
+    let all = squeeze(&pages.concat());
+    for needle in [
+        "五、审阅意见",
+        "答案与审阅时一致",
+        "存疑",
+        "2024年营业收入",
+        "与审计报告不符",
+        "张三",
+        "缺材料",
+        "有研发经费",
+        "缺研发费用辅助账",
+        "李四",
+        "2026-11-30",
+    ] {
+        assert!(all.contains(needle), "{needle:?} not printed");
+    }
+    assert!(!all.contains("审阅后答案已修改"), "nothing changed");
+    // Without the review none of it is printed.
+    let Some(plain_pages) = pdftotext(&pdf::render(&plain).expect("renders")) else {
+        return;
+    };
+    let plain_all = squeeze(&plain_pages.concat());
+    for needle in ["审阅", "与审计报告不符", "缺研发费用辅助账", "张三"] {
+        assert!(!plain_all.contains(needle), "{needle:?} printed");
+    }
+
+    // One answer changed after the review: said on page 1 and in the part.
+    let y = a
+        .years
+        .iter_mut()
+        .find(|y| y.year == 2024)
+        .expect("2024 figures");
+    y.revenue = y.revenue.map(|v| v + 100.0);
+    for lang in [Lang::Zh, Lang::En] {
+        let r = with_review(&a, &review, lang);
+        let v = r.review.as_ref().expect("review");
+        assert!(v.answers_changed);
+        assert_eq!(v.changed_fields.len(), 1, "{:?}", v.changed_fields);
+        let Some(pages) = pdftotext(&pdf::render(&r).expect("renders")) else {
+            return;
+        };
+        let (warning, field, part) = match lang {
+            Lang::Zh => ("审阅后答案已修改：1项", "2024年营业收入", "五、审阅意见"),
+            Lang::En => (
+                "Answerschangedafterthereview:1",
+                "Revenue(2024)",
+                "5.Reviewnotes",
+            ),
+        };
+        let first = squeeze(&pages[0]);
+        assert!(
+            first.contains(warning),
+            "{lang:?}: page 1 lacks the warning"
+        );
+        assert!(first.contains(field), "{lang:?}: page 1 lacks {field:?}");
+        assert!(!first.contains(part), "{lang:?}: the part is not on page 1");
+        let at = pages
+            .iter()
+            .position(|p| squeeze(p).contains(part))
+            .unwrap_or_else(|| panic!("{lang:?}: no part {part:?}"));
+        let section = squeeze(&pages[at..].concat());
+        let section = &section[section.find(part).expect("part")..];
+        assert!(
+            section.contains(warning),
+            "{lang:?}: the part lacks the warning"
+        );
+        assert!(
+            section.contains(field),
+            "{lang:?}: the part lacks {field:?}"
+        );
+    }
+}
+
+#[test]
+fn the_command_prints_the_review_beside_the_file_and_says_a_damaged_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("a.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/hongdu-precision.ron"),
+        &input,
+    )
+    .expect("copy");
+    let plain = dir.path().join("plain.pdf");
+    let o = run_report(&input, &plain, Some("1700000000"));
+    assert!(o.status.success(), "{o:?}");
+    let a = innocheck::storage::load(&input).expect("loads").assessment;
+    save_review(&input, &two_notes(&a)).expect("saved");
+    let reviewed = dir.path().join("reviewed.pdf");
+    let o = run_report(&input, &reviewed, Some("1700000000"));
+    assert!(o.status.success(), "{o:?}");
+    let reviewed = std::fs::read(&reviewed).expect("written");
+    if let Some(pages) = pdftotext(&reviewed) {
+        let all = squeeze(&pages.concat());
+        assert!(all.contains("五、审阅意见") && all.contains("与审计报告不符"));
+    }
+    // A damaged review: said on standard error, the PDF written without it.
+    std::fs::write(
+        dir.path().join("a.review.ron"),
+        "(format_version: 1, answers_sha256: ",
+    )
+    .expect("write");
+    let damaged = dir.path().join("damaged.pdf");
+    let o = run_report(&input, &damaged, Some("1700000000"));
+    assert!(o.status.success(), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("a.review.ron"), "{err}");
+    let damaged = std::fs::read(&damaged).expect("written");
+    assert!(
+        damaged == std::fs::read(&plain).expect("plain"),
+        "a damaged review changes the PDF"
+    );
+    assert!(damaged != reviewed);
 }

@@ -28,27 +28,27 @@ fn status_width(lang: Lang) -> f32 {
     }
 }
 
-/// The answers changed after the review, in words: at most `named` of them
-/// (then "等 N 项"), joined.
-fn changed_names(d: &Doc, v: &ReviewView, named: usize) -> String {
-    let mut names: Vec<String> = v
+/// The answers changed after the review, in words: at most `at_most` of
+/// them (then "等 N 项"), joined.
+fn changed_names(d: &Doc, v: &ReviewView, at_most: usize) -> String {
+    let mut shown: Vec<String> = v
         .changed_fields
         .iter()
-        .take(named)
+        .take(at_most)
         .map(|f| f.name.clone())
         .collect();
-    if v.changed_fields.len() > named {
-        names.push(
+    if v.changed_fields.len() > at_most {
+        shown.push(
             d.t(tr::LEVERS_MORE)
-                .replace("{n}", &(v.changed_fields.len() - named).to_string()),
+                .replace("{n}", &(v.changed_fields.len() - at_most).to_string()),
         );
     }
-    names.join(d.t(tr::SEMICOLON))
+    shown.join(d.t(tr::SEMICOLON))
 }
 
 /// The warning that the answers changed after the review: a bold count, the
-/// answers named (at most `named`), and `then`, what it means for the notes.
-fn changed_lines(d: &Doc, v: &ReviewView, named: usize, then: &str) -> Vec<Line> {
+/// answers named (at most `at_most`), and `then`, what it means for the notes.
+fn changed_lines(d: &Doc, v: &ReviewView, at_most: usize, then: &str) -> Vec<Line> {
     let inner = WIDTH - 20.0;
     let head = if v.changed_fields.is_empty() {
         d.t(tr::REVIEW_CHANGED_ANY).to_string()
@@ -57,7 +57,7 @@ fn changed_lines(d: &Doc, v: &ReviewView, named: usize, then: &str) -> Vec<Line>
             .replace("{n}", &v.changed_fields.len().to_string())
     };
     let mut lines = d.wrap(&head, Style::new(9.4).bold(), inner);
-    let names = changed_names(d, v, named);
+    let names = changed_names(d, v, at_most);
     if !names.is_empty() {
         lines.extend(d.wrap(&names, Style::new(8.0), inner));
     }
@@ -170,16 +170,13 @@ pub(in crate::report::pdf) fn review(d: &mut Doc, r: &ReportData) {
     ) + 6.0
         + d.table_lead(&table);
     d.section(Part::Review.number(r), d.t(tr::REVIEW), keep);
-    match &warning {
-        Some(lines) => {
-            warning_box(d, lines);
-            d.y += 6.0;
-        }
-        None => {
-            let text = d.t(tr::REVIEW_CURRENT);
-            d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
-            d.y += 2.0;
-        }
+    if let Some(lines) = &warning {
+        warning_box(d, lines);
+        d.y += 6.0;
+    } else {
+        let text = d.t(tr::REVIEW_CURRENT);
+        d.paragraph(MARGIN, WIDTH, text, Style::new(BODY));
+        d.y += 2.0;
     }
     d.paragraph(MARGIN, WIDTH, intro, intro_style);
     d.y += 3.0;
