@@ -145,6 +145,7 @@ impl App {
             }
         };
         let mut session = Session::new(doc, path, registry);
+        session.load_review();
         session.sample = sample;
         if launch.rules_dir.is_some()
             && let Err(e) = session.load_rules(launch.rules_dir.clone())
@@ -357,6 +358,7 @@ impl App {
             self.confirm = Some(Pending::Quit);
         }
         self.session.refresh(self.today);
+        self.session.refresh_review(self.lang);
         self.menu_bar(ui);
         self.status_bar(ui);
         if self.page != Page::Welcome {
@@ -618,6 +620,7 @@ impl App {
             years_shifted,
             rules_dir: parts.rules_dir,
             recent: &self.prefs.recent,
+            review: parts.review,
             actions: &mut self.actions,
             changed: false,
         };
@@ -885,6 +888,10 @@ impl App {
                 self.status = None;
                 self.save_prefs();
                 self.leave_welcome();
+                // The answers opened; only their review could not be read.
+                if let Some(e) = &self.session.review_error {
+                    self.error = Some(e.message(self.lang));
+                }
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -1009,6 +1016,7 @@ impl App {
             }
             Action::RestoreRecovery(doc, original) => {
                 self.session.replace(*doc, original, false);
+                self.session.load_review();
                 self.recovery_offer = None;
                 self.leave_welcome();
             }

@@ -11,6 +11,7 @@ pub mod funding;
 pub mod ip_awards;
 pub mod projects;
 pub mod results;
+pub mod review_notes;
 pub mod staff;
 pub mod welcome;
 
@@ -167,6 +168,8 @@ pub struct PageCtx<'a> {
     pub actions: &'a mut Vec<Action>,
     /// Recently opened or saved files, newest first (the welcome page).
     pub recent: &'a [PathBuf],
+    /// The review beside the file, in words (the results page shows it).
+    pub review: Option<&'a crate::report::review::ReviewView>,
     /// Set when the document was edited.
     pub changed: bool,
 }

@@ -55,6 +55,10 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         ui.label(RichText::new(lang.t(s::NO_TIERS)).color(theme::MISSING));
         return;
     }
+    if let Some(review) = ctx.review {
+        super::review_notes::card(ui, lang, review);
+        ui.add_space(theme::SECTION_GAP);
+    }
     for prog in programmes(ev) {
         programme_card(ui, lang, ev, prog);
         ui.add_space(theme::SECTION_GAP);
