@@ -73,3 +73,38 @@ fn the_results_page_shows_the_notes_and_the_answers_changed_since() {
     h.run();
     assert!(h.state().session.review.is_none());
 }
+
+#[test]
+fn review_mode_keeps_the_answers_read_only_and_saves_notes_beside_the_file() {
+    let data = tempfile::tempdir().expect("dir");
+    let docs = tempfile::tempdir().expect("dir");
+    let file = docs.path().join("公司 B.ron");
+    let doc = storage::sample(DEFAULT_SAMPLE).expect("sample");
+    storage::save(&doc, &file).expect("saved");
+    let before = std::fs::read(&file).expect("read");
+    let mut h = window(data.path());
+    h.state_mut()
+        .actions
+        .push(Action::OpenReviewChosen(file.clone()));
+    h.run();
+    assert!(h.state().session.reviewing);
+    assert!(h.query_by_label_contains("审阅模式").is_some());
+
+    // A note through the form: the first item, 存疑, a text.
+    h.get_by_label("存疑").click();
+    h.run();
+    h.get_by_label("保存意见").click();
+    h.run();
+    let review = innocheck::storage::review::load_review(&file)
+        .expect("readable")
+        .expect("written beside the file");
+    assert_eq!(review.notes.len(), 1);
+    assert_eq!(review.notes[0].status, Status::Doubtful);
+    assert!(h.query_by_label_contains("已保存审阅意见").is_some());
+
+    // Saving is refused: the answers are never written in review mode.
+    h.state_mut().actions.push(Action::Save);
+    h.run();
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    assert!(!h.state().session.is_dirty());
+}

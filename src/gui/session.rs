@@ -62,6 +62,9 @@ pub struct Session {
     issues: Vec<Issue>,
     /// The review beside the file (`NAME.review.ron`), if any.
     pub review: Option<Review>,
+    /// Review mode: the answers are read-only and never saved; notes go to
+    /// the review beside the file.
+    pub reviewing: bool,
     /// Why the review beside the file could not be read.
     pub review_error: Option<StorageError>,
     /// The review in words, for the document generation and language it was made for.
@@ -152,6 +155,7 @@ impl Session {
             evaluation: None,
             issues: Vec::new(),
             review: None,
+            reviewing: false,
             review_error: None,
             review_view: None,
         }
@@ -167,8 +171,10 @@ impl Session {
         self.doc = doc;
         self.path = path;
         self.sample = None;
-        // A review belongs to its file: another document has none until read.
+        // A review belongs to its file: another document has none until read,
+        // and is opened for editing unless review mode is asked again.
         self.review = None;
+        self.reviewing = false;
         self.review_error = None;
         self.review_view = None;
         self.history = History::new(&self.doc);
