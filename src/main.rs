@@ -25,10 +25,13 @@ fn main() -> ExitCode {
     #[cfg(windows)]
     console::attach_to_parent();
     let cli = Cli::parse();
-    let result = if cli.command.is_none() {
-        open(&cli)
-    } else {
-        cli::run(&cli)
+    let result = match &cli.command {
+        None => open(&cli),
+        #[cfg(feature = "gui")]
+        Some(cli::Command::Review {
+            action: cli::ReviewAction::Open { file },
+        }) if window::has_display() => window::review(&cli, file),
+        Some(_) => cli::run(&cli),
     };
     match result {
         Ok(code) => code,
@@ -77,6 +80,18 @@ mod window {
             .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
     }
 
+    /// Opens `file` in the window in review mode.
+    pub fn review(cli: &Cli, file: &std::path::Path) -> Result<ExitCode> {
+        innocheck::gui::run(Launch {
+            file: Some(file.to_path_buf()),
+            lang: cli.lang.map(Lang::from),
+            rules_dir: cli.rules.clone(),
+            screenshot: None,
+            review: true,
+        })?;
+        Ok(ExitCode::SUCCESS)
+    }
+
     /// Opens the window (or renders one page of it for `--screenshot`).
     pub fn run(cli: &Cli) -> Result<ExitCode> {
         let screenshot = match &cli.screenshot {
@@ -108,6 +123,7 @@ mod window {
             lang: cli.lang.map(Lang::from),
             rules_dir: cli.rules.clone(),
             screenshot,
+            review: false,
         })?;
         if let Some(out) = out {
             if !out.exists() {

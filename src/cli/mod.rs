@@ -309,6 +309,12 @@ pub struct ValidateArgs {
 /// `review` actions.
 #[derive(Debug, Subcommand)]
 pub enum ReviewAction {
+    /// Open the file in the window in review mode: the answers read-only,
+    /// notes saved beside the file.
+    Open {
+        /// Assessment file (.ron).
+        file: PathBuf,
+    },
     /// Print the notes, and the answers changed since the review.
     Show {
         /// Assessment file (.ron).

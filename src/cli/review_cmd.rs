@@ -14,6 +14,8 @@ use crate::storage::review::{self, Note, Review, Status, Target};
 /// Runs a review action; returns the text to print.
 pub fn run(reg: &Registry, action: &ReviewAction, lang: Lang) -> Result<String> {
     match action {
+        // The window is launched by main.rs; a build without it says so.
+        ReviewAction::Open { .. } => bail!("{}", lang.t(tr::REVIEW_NEEDS_WINDOW)),
         ReviewAction::Show { file, format } => {
             let e = evaluate_file(file, reg, &Selection::default(), today())?;
             let path = review::review_path(file);

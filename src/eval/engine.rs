@@ -109,7 +109,6 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
     sorted.dedup_by(|a, b| a.id == b.id);
     let mut ev = Evaluator {
         src,
-        labels: std::cell::RefCell::default(),
         tiers: BTreeMap::new(),
         done: BTreeMap::new(),
         busy: BTreeSet::new(),
@@ -154,11 +153,19 @@ type Label = (Text, Option<i32>);
 
 struct Evaluator<'a> {
     src: &'a dyn MetricSource,
-    /// Check labels by metric and year offset, built once per evaluation.
-    labels: std::cell::RefCell<Vec<Option<Label>>>,
+    /// The tiers of the packs, by id.
     tiers: BTreeMap<String, (&'a Pack, &'a Tier)>,
     done: BTreeMap<String, TierResult>,
     busy: BTreeSet<String>,
+}
+
+/// Labels kept per thread before the cache starts afresh (metrics × years).
+const MAX_LABELS: usize = 4096;
+
+thread_local! {
+    /// Metric labels by metric and calendar year ([`Evaluator::label`]).
+    static LABELS: std::cell::RefCell<std::collections::HashMap<(Metric, Option<i32>), Label>> =
+        std::cell::RefCell::default();
 }
 
 /// Result of evaluating a test.
@@ -345,15 +352,24 @@ fn progress_of(op: Op, value: f64, threshold: f64) -> f64 {
 
 impl Evaluator<'_> {
     /// Label of a metric check, built once per evaluation.
+    /// A metric's label in a year, e.g. 研发费用（2024 年）: the same words for
+    /// every evaluation on this thread, so they are made once (an entry is an
+    /// `Arc` to clone, not two strings to format).
     fn label(&self, metric: Metric, year: Option<u8>) -> (Text, Option<i32>) {
-        let slot = metric as usize * 5 + usize::from(year.unwrap_or(0).min(4));
-        let mut labels = self.labels.borrow_mut();
-        if labels.len() <= slot {
-            labels.resize(slot + 1, None);
-        }
-        labels[slot]
-            .get_or_insert_with(|| metric_label(self.src, metric, year))
-            .clone()
+        let cal = match year {
+            Some(b) if metric.is_yearly() => Some(self.src.calendar_year(b)),
+            _ => None,
+        };
+        LABELS.with(|labels| {
+            let mut labels = labels.borrow_mut();
+            if labels.len() > MAX_LABELS {
+                labels.clear();
+            }
+            labels
+                .entry((metric, cal))
+                .or_insert_with(|| metric_label(self.src, metric, year))
+                .clone()
+        })
     }
 
     fn tier(&mut self, id: &str) -> Option<Verdict> {

@@ -19,6 +19,12 @@ pub enum Action {
     OpenChosen(PathBuf),
     /// Open a bundled sample by file name.
     OpenSample(&'static str),
+    /// Ask for a file to open in review mode (the answers read-only).
+    OpenReview,
+    /// Open this file in review mode, chosen in the open dialog.
+    OpenReviewChosen(PathBuf),
+    /// Add a note to the review beside the open file and save it there.
+    AddReviewNote(crate::storage::review::Note),
     /// Save to the current path, or ask for one.
     Save,
     /// Ask for a path and save there.

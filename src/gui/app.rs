@@ -30,6 +30,7 @@ pub const AUTOSAVE_SECONDS: f64 = 30.0;
 enum Pending {
     New,
     Open,
+    OpenReview,
     OpenPath(PathBuf),
     OpenSample(&'static str),
     Quit,
@@ -134,7 +135,11 @@ impl App {
                         Ok(l) => (l.assessment, Some(last.clone())),
                         Err(e) => {
                             page = Page::Welcome;
-                            status = Some(format!("{} {e}", lang.t(welcome::LAST_FAILED)));
+                            status = Some(format!(
+                                "{} {}",
+                                lang.t(welcome::LAST_FAILED),
+                                e.message(lang)
+                            ));
                             (Assessment::default(), None)
                         }
                     }
@@ -145,6 +150,9 @@ impl App {
             }
         };
         let mut session = Session::new(doc, path, registry);
+        session.load_review();
+        // `innocheck review open FILE`: the answers read-only.
+        session.reviewing = launch.review && session.path.is_some();
         session.sample = sample;
         if launch.rules_dir.is_some()
             && let Err(e) = session.load_rules(launch.rules_dir.clone())
@@ -163,7 +171,11 @@ impl App {
         {
             prefs.remember(p);
             if let Err(e) = prefs.save(&data) {
-                status = Some(format!("{} {e}", lang.t(common::PREFS_FAILED)));
+                status = Some(format!(
+                    "{} {}",
+                    lang.t(common::PREFS_FAILED),
+                    e.message(lang)
+                ));
             }
         }
         let recovery_offer = if screenshot.is_none() {
@@ -357,6 +369,7 @@ impl App {
             self.confirm = Some(Pending::Quit);
         }
         self.session.refresh(self.today);
+        self.session.refresh_review(self.lang);
         self.menu_bar(ui);
         self.status_bar(ui);
         if self.page != Page::Welcome {
@@ -420,6 +433,9 @@ impl App {
                         .clicked()
                     {
                         self.actions.push(Action::Open);
+                    }
+                    if ui.button(lang.t(common::OPEN_REVIEW)).clicked() {
+                        self.actions.push(Action::OpenReview);
                     }
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
@@ -519,6 +535,15 @@ impl App {
                 };
                 ui.label(RichText::new(path).small());
                 ui.separator();
+                if self.session.reviewing {
+                    ui.label(
+                        RichText::new(lang.t(common::REVIEW_MODE))
+                            .small()
+                            .strong()
+                            .color(theme::REVIEW),
+                    );
+                    ui.separator();
+                }
                 let errors = self
                     .session
                     .issues()
@@ -601,6 +626,7 @@ impl App {
             self.focus.take(),
             self.highlight.as_ref().map(|(f, _)| f.clone()),
         );
+        let reviewing = self.session.reviewing;
         let parts = self.session.parts(self.today);
         let env = Env {
             lang: self.lang,
@@ -618,6 +644,9 @@ impl App {
             years_shifted,
             rules_dir: parts.rules_dir,
             recent: &self.prefs.recent,
+            review: parts.review,
+            reviewing,
+            today: self.today,
             actions: &mut self.actions,
             changed: false,
         };
@@ -675,6 +704,7 @@ impl App {
             self.actions.push(match purpose {
                 // "Save changes?" was asked before the dialog opened.
                 Purpose::Open => Action::OpenChosen(path),
+                Purpose::OpenReview => Action::OpenReviewChosen(path),
                 Purpose::Save => Action::SaveTo(path),
                 Purpose::RulesDir => Action::LoadRulesDir(Some(path)),
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
@@ -845,6 +875,10 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::Open, dir, None);
             }
+            Pending::OpenReview => {
+                let dir = self.current_dir();
+                self.dialogs.request(ctx, Purpose::OpenReview, dir, None);
+            }
             Pending::OpenPath(p) => self.open_path(&p),
             Pending::OpenSample(name) => match storage::sample(name) {
                 Ok(a) => {
@@ -885,6 +919,10 @@ impl App {
                 self.status = None;
                 self.save_prefs();
                 self.leave_welcome();
+                // The answers opened; only their review could not be read.
+                if let Some(e) = &self.session.review_error {
+                    self.error = Some(e.message(self.lang));
+                }
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -893,6 +931,42 @@ impl App {
                     e.message(self.lang)
                 ));
             }
+        }
+    }
+
+    /// Opens `path` in review mode: the answers read-only, never saved; the
+    /// review beside the file is created when the first note is added.
+    pub fn open_for_review(&mut self, path: &std::path::Path) {
+        self.open_path(path);
+        if self.session.path.as_deref() == Some(path) {
+            self.session.reviewing = true;
+            self.page = Page::Results;
+        }
+    }
+
+    /// Adds `note` to the review beside the open file and saves the review
+    /// (atomically, with a backup); the assessment is not written.
+    fn add_review_note(&mut self, note: crate::storage::review::Note) {
+        use crate::storage::review::{Review, save_review};
+        let Some(path) = self.session.path.clone() else {
+            return;
+        };
+        let mut review = self
+            .session
+            .review
+            .clone()
+            .unwrap_or_else(|| Review::of(&self.session.doc));
+        review.add(&self.session.doc, note);
+        match save_review(&path, &review) {
+            Ok(()) => {
+                self.session.load_review();
+                self.status = Some(
+                    self.lang
+                        .t(common::REVIEW_NOTE_SAVED)
+                        .replace("{n}", &review.notes.len().to_string()),
+                );
+            }
+            Err(e) => self.error = Some(e.message(self.lang)),
         }
     }
 
@@ -925,8 +999,15 @@ impl App {
             Action::Open => self.guarded(ctx, Pending::Open),
             Action::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
             Action::OpenChosen(p) => self.open_path(&p),
+            Action::OpenReview => self.guarded(ctx, Pending::OpenReview),
+            Action::OpenReviewChosen(p) => self.open_for_review(&p),
+            Action::AddReviewNote(note) => self.add_review_note(note),
             Action::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),
             Action::Quit => self.guarded(ctx, Pending::Quit),
+            // Review mode never writes the answers.
+            Action::Save | Action::SaveAs if self.session.reviewing => {
+                self.status = Some(self.lang.t(common::REVIEW_MODE).to_string());
+            }
             Action::Save => match self.session.path.clone() {
                 Some(p) => self.save_to(ctx, &p),
                 None => self.run(ctx, Action::SaveAs),
@@ -1009,6 +1090,7 @@ impl App {
             }
             Action::RestoreRecovery(doc, original) => {
                 self.session.replace(*doc, original, false);
+                self.session.load_review();
                 self.recovery_offer = None;
                 self.leave_welcome();
             }

@@ -16,6 +16,8 @@ use crate::i18n::{Lang, common};
 pub enum Purpose {
     /// Open an assessment.
     Open,
+    /// Open an assessment in review mode.
+    OpenReview,
     /// Save the assessment.
     Save,
     /// Load a rule-pack folder.
@@ -55,7 +57,7 @@ impl Purpose {
     /// The file type the chooser lists (`None`: folders only).
     fn ext(self) -> Option<&'static str> {
         match self {
-            Purpose::Open | Purpose::Save => Some("ron"),
+            Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
             Purpose::ExportPdf => Some("pdf"),
             Purpose::ExportXlsx => Some("xlsx"),
             Purpose::RulesDir => None,
@@ -193,7 +195,9 @@ impl Dialogs {
                     }
                     let ron = ["ron"];
                     let picked = match purpose {
-                        Purpose::Open => d.add_filter("innocheck (.ron)", &ron).pick_file(),
+                        Purpose::Open | Purpose::OpenReview => {
+                            d.add_filter("innocheck (.ron)", &ron).pick_file()
+                        }
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
                         Purpose::RulesDir => d.pick_folder(),
                         Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
@@ -237,6 +241,7 @@ impl Dialogs {
         }
         let title = match prompt.purpose {
             Purpose::Open => common::PATH_OPEN_TITLE,
+            Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
             Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
         };

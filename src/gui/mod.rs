@@ -31,6 +31,8 @@ pub struct Launch {
     pub rules_dir: Option<PathBuf>,
     /// Render once, write a PNG and exit.
     pub screenshot: Option<screenshot::Spec>,
+    /// Open `file` in review mode (the answers read-only).
+    pub review: bool,
 }
 
 /// The application icon, 256 px (the Windows exe carries the same drawing

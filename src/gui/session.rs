@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::eval::{Evaluation, evaluate};
+use crate::i18n::Lang;
 use crate::model::{Assessment, Issue, validate};
+use crate::report::review::ReviewView;
 use crate::rules::{Pack, Registry, RuleError};
+use crate::storage::review::Review;
 use crate::storage::{self, StorageError};
 
 /// Simultaneous borrows of a session for drawing a page.
@@ -28,6 +31,8 @@ pub struct Parts<'a> {
     pub rules_dir: Option<&'a Path>,
     /// Effective as-of date.
     pub as_of: NaiveDate,
+    /// The review beside the file, in words (call [`Session::refresh_review`] first).
+    pub review: Option<&'a ReviewView>,
 }
 
 /// The open document and everything derived from it.
@@ -55,6 +60,15 @@ pub struct Session {
     evaluated: Option<(u64, NaiveDate)>,
     evaluation: Option<Evaluation>,
     issues: Vec<Issue>,
+    /// The review beside the file (`NAME.review.ron`), if any.
+    pub review: Option<Review>,
+    /// Review mode: the answers are read-only and never saved; notes go to
+    /// the review beside the file.
+    pub reviewing: bool,
+    /// Why the review beside the file could not be read.
+    pub review_error: Option<StorageError>,
+    /// The review in words, for the document generation and language it was made for.
+    review_view: Option<(u64, Lang, ReviewView)>,
 }
 
 /// Most undo steps kept.
@@ -140,6 +154,10 @@ impl Session {
             evaluated: None,
             evaluation: None,
             issues: Vec::new(),
+            review: None,
+            reviewing: false,
+            review_error: None,
+            review_view: None,
         }
     }
 
@@ -153,6 +171,12 @@ impl Session {
         self.doc = doc;
         self.path = path;
         self.sample = None;
+        // A review belongs to its file: another document has none until read,
+        // and is opened for editing unless review mode is asked again.
+        self.review = None;
+        self.reviewing = false;
+        self.review_error = None;
+        self.review_view = None;
         self.history = History::new(&self.doc);
         self.opened += 1;
         self.touch();
@@ -162,15 +186,50 @@ impl Session {
     pub fn open(&mut self, path: &Path) -> Result<(), StorageError> {
         let loaded = storage::load(path)?;
         self.replace(loaded.assessment, Some(path.to_path_buf()), true);
+        self.load_review();
         Ok(())
+    }
+
+    /// Reads the review beside the document's file (none without a file).
+    pub fn load_review(&mut self) {
+        let read = self.path.as_deref().map(storage::review::load_review);
+        (self.review, self.review_error) = match read {
+            Some(Ok(r)) => (r, None),
+            Some(Err(e)) => (None, Some(e)),
+            None => (None, None),
+        };
+        self.review_view = None;
+    }
+
+    /// Brings the review's words up to date with the document and `lang`
+    /// (after [`Session::refresh`]).
+    pub fn refresh_review(&mut self, lang: Lang) {
+        let (Some(review), Some(ev)) = (&self.review, &self.evaluation) else {
+            self.review_view = None;
+            return;
+        };
+        if matches!(&self.review_view, Some((g, l, _)) if *g == self.generation && *l == lang) {
+            return;
+        }
+        let file = self
+            .path
+            .as_deref()
+            .map(|p| storage::review::review_path(p).display().to_string())
+            .unwrap_or_default();
+        let view = crate::report::review::view(&file, review, &self.doc, ev, lang);
+        self.review_view = Some((self.generation, lang, view));
     }
 
     /// Saves to `path` and makes it the document's file.
     pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
         storage::save(&self.doc, path)?;
         self.saved = self.doc.clone();
+        let moved = self.path.as_deref() != Some(path);
         self.path = Some(path.to_path_buf());
         self.sample = None;
+        if moved {
+            self.load_review();
+        }
         Ok(())
     }
 
@@ -296,6 +355,7 @@ impl Session {
             pack_ids: self.pack_ids.as_deref(),
             rules_dir: self.rules_dir.as_deref(),
             as_of,
+            review: self.review_view.as_ref().map(|(_, _, v)| v),
         }
     }
 

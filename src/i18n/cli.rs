@@ -1,6 +1,9 @@
 //! Words of the command line's text output (validate, portfolio, rules).
 
 strings! {
+    /// `review open` without the window.
+    REVIEW_NEEDS_WINDOW = "审阅模式需要图形窗口（此版本不含窗口，或没有可用的显示）；可用 review add / review show",
+        "review mode needs the window (not in this build, or no display); use review add / review show";
     /// `review show` without a review file.
     NO_REVIEW = "没有审阅文件：{file}", "no review file: {file}";
     /// `review add` naming a criterion that is not evaluated.

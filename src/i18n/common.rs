@@ -1,6 +1,26 @@
 //! Strings of the window chrome: menus, file operations, dialogs, status.
 
 strings! {
+    /// Menu: open a file in review mode.
+    OPEN_REVIEW = "以审阅模式打开…", "Open for review…";
+    /// Title of the path prompt for review mode.
+    OPEN_REVIEW_TITLE = "以审阅模式打开评价文件（答案只读）", "Open an assessment for review (answers read-only)";
+    /// Status bar: review mode.
+    REVIEW_MODE = "审阅模式：答案只读，意见保存在审阅文件中", "Review mode: answers read-only; notes go to the review file";
+    /// Status: a note was saved (`{n}` notes).
+    REVIEW_NOTE_SAVED = "已保存审阅意见（共 {n} 条）", "Review note saved ({n} in all)";
+    /// Button: add a review note.
+    ADD_REVIEW_NOTE = "添加审阅意见…", "Add a review note…";
+    /// Label: what the note is about.
+    REVIEW_ABOUT = "事项", "About";
+    /// Label: the note's status.
+    REVIEW_STATUS = "结论", "Status";
+    /// Label: the reviewer's name.
+    REVIEWER = "审阅人", "Reviewer";
+    /// Label: the note.
+    REVIEW_TEXT = "意见", "Note";
+    /// Button: save the note.
+    SAVE_NOTE = "保存意见", "Save note";
     /// App name.
     APP = "innocheck 创新能力自评", "innocheck readiness check";
     /// Menu.

@@ -1,6 +1,10 @@
 //! Words of the evaluation's views: outcomes, verdicts, confidence, rule text, the text and spreadsheet outputs.
 
 strings! {
+    /// Below a threshold by `{amount}`.
+    GAP_SHORT = "还差 {amount}", "short by {amount}";
+    /// Above a ceiling by `{amount}`.
+    GAP_OVER = "超出上限 {amount}", "{amount} over the limit";
     /// Review status: checked and right.
     REVIEW_CONFIRMED = "确认", "confirmed";
     /// Review status: doubtful.

@@ -194,12 +194,15 @@ pub fn gap(g: &Gap, lang: Lang) -> String {
         u if u.is_count() => quantity(g.shortfall, u, lang),
         u => quantity(round_up(g.shortfall, 2), u, lang),
     };
-    let mut s = match (lang, g.decrease) {
-        (Lang::Zh, false) => format!("还差 {amount}"),
-        (Lang::Zh, true) => format!("需降低 {amount}"),
-        (Lang::En, false) => format!("short by {amount}"),
-        (Lang::En, true) => format!("{amount} too high"),
-    };
+    // Over a ceiling (a size cap, a debt ratio) the gap says by how much,
+    // not that the firm should shrink.
+    let mut s = lang
+        .t(if g.decrease {
+            words::GAP_OVER
+        } else {
+            words::GAP_SHORT
+        })
+        .replace("{amount}", &amount);
     if let Some(l) = g.lever {
         let q = quantity(l.amount, l.unit, lang);
         match lang {
@@ -599,5 +602,19 @@ mod tests {
             gap(&g, Lang::En),
             "short by 0.6 pp, i.e. 60 万元 more R&D spending"
         );
+    }
+
+    #[test]
+    fn a_ceiling_gap_says_by_how_much_not_to_shrink() {
+        // 科技型中小企业: revenue at most 2 亿; a firm at 90,600 万元 is 70,600 万元 over.
+        let g = Gap {
+            shortfall: 70_600.0,
+            unit: Unit::Wan,
+            decrease: true,
+            lever: None,
+            points_gain: None,
+        };
+        assert_eq!(gap(&g, Lang::Zh), "超出上限 70,600 万元");
+        assert_eq!(gap(&g, Lang::En), "70,600 万元 over the limit");
     }
 }

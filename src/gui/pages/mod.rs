@@ -11,6 +11,7 @@ pub mod funding;
 pub mod ip_awards;
 pub mod projects;
 pub mod results;
+pub mod review_notes;
 pub mod staff;
 pub mod welcome;
 
@@ -167,12 +168,28 @@ pub struct PageCtx<'a> {
     pub actions: &'a mut Vec<Action>,
     /// Recently opened or saved files, newest first (the welcome page).
     pub recent: &'a [PathBuf],
+    /// The review beside the file, in words (the results page shows it).
+    pub review: Option<&'a crate::report::review::ReviewView>,
+    /// Review mode: the answers are read-only; notes may be added.
+    pub reviewing: bool,
+    /// The machine's date (a new review note's date).
+    pub today: chrono::NaiveDate,
     /// Set when the document was edited.
     pub changed: bool,
 }
 
 /// Shows `page`.
 pub fn show(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
+    // Review mode: the answers are shown but cannot be edited (the results
+    // page disables its own settings and offers the review notes).
+    if ctx.reviewing && matches!(page, Page::Step(_)) {
+        ui.add_enabled_ui(false, |ui| show_page(ui, page, ctx));
+        return;
+    }
+    show_page(ui, page, ctx);
+}
+
+fn show_page(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
     match page {
         Page::Welcome => welcome::ui(ui, ctx),
         Page::Step(Step::Company) => company::ui(ui, ctx),

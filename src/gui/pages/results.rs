@@ -45,7 +45,8 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     ui.heading(lang.t(s::TITLE));
     ui.label(RichText::new(lang.t(s::INTRO)).color(theme::MUTED));
     ui.add_space(theme::SECTION_GAP);
-    settings(ui, ctx);
+    let reviewing = ctx.reviewing;
+    ui.add_enabled_ui(!reviewing, |ui| settings(ui, ctx));
     ui.add_space(theme::SECTION_GAP);
     let Some(ev) = ctx.evaluation else {
         ui.label(RichText::new(lang.t(s::NO_EVALUATION)).color(theme::MUTED));
@@ -54,6 +55,10 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
     if ev.tiers.is_empty() {
         ui.label(RichText::new(lang.t(s::NO_TIERS)).color(theme::MISSING));
         return;
+    }
+    if ctx.review.is_some() || reviewing {
+        super::review_notes::card(ui, ctx, ev);
+        ui.add_space(theme::SECTION_GAP);
     }
     for prog in programmes(ev) {
         programme_card(ui, lang, ev, prog);
