@@ -67,3 +67,56 @@ fn an_export_never_replaces_the_open_assessment_file() {
     assert!(app.error.is_none(), "{:?}", app.error);
     assert!(std::fs::read(&pdf).expect("pdf").len() > 1000);
 }
+
+/// The text of a PDF by `pdftotext`, spaces and line breaks removed; `None`
+/// when pdftotext is not installed.
+fn pdf_text(path: &std::path::Path) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    Some(text.chars().filter(|c| !c.is_whitespace()).collect())
+}
+
+#[test]
+fn the_exported_summary_shows_the_review_beside_the_file() {
+    use innocheck::storage::review::{Note, Review, Status, Target, review_path, save_review};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(dir.path());
+    let file = dir.path().join("company.ron");
+    let doc = app.session.doc.clone();
+    std::fs::write(&file, storage::to_ron(&doc).expect("serialises")).expect("write");
+    let mut review = Review::of(&doc);
+    review.add(
+        &doc,
+        Note {
+            target: Target::Field("years.2024.revenue".into()),
+            status: Status::Doubtful,
+            text: "与审计报告不符".into(),
+            reviewer: "张三".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        },
+    );
+    save_review(&file, &review).expect("saved");
+    app.open_path(&file);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    let pdf = dir.path().join("summary.pdf");
+    app.export(&pdf, true);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(text.contains("审阅意见") && text.contains("与审计报告不符"));
+    }
+    // A damaged review: the summary is written without it, and that is said.
+    std::fs::write(review_path(&file), "(format_version: 1, answers_sha256: ").expect("write");
+    app.open_path(&file);
+    app.error = None;
+    app.export(&pdf, true);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    let status = app.status().expect("a status");
+    assert!(status.contains("company.review.ron"), "{status}");
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(!text.contains("审阅意见"), "the damaged review is printed");
+    }
+}

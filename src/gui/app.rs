@@ -1104,6 +1104,8 @@ impl App {
     /// Writes the readiness summary (PDF) or the spreadsheet to `path`.
     pub fn export(&mut self, path: &std::path::Path, pdf: bool) {
         self.session.refresh(self.today);
+        // The summary shows the review the window shows, in the same words.
+        self.session.refresh_review(self.lang);
         let Some(ev) = self.session.evaluation() else {
             return;
         };
@@ -1119,21 +1121,8 @@ impl App {
         })
         .unwrap_or_default();
         let mut data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
-        // The summary shows the reviewer's notes beside the saved file; a
-        // review that cannot be read is said with the result, and left out.
-        let mut review_error = None;
-        if pdf && let Some(p) = &self.session.path {
-            match storage::review::load_review(p) {
-                Ok(review) => {
-                    data.review = review.map(|r| {
-                        let file = storage::review::review_path(p).display().to_string();
-                        crate::report::review::view(&file, &r, &self.session.doc, ev, self.lang)
-                    });
-                }
-                Err(e) => review_error = Some(e.message(self.lang)),
-            }
-        }
         let rendered = if pdf {
+            data.review = self.session.review_view().cloned();
             crate::report::pdf::render(&data)
         } else {
             crate::report::xlsx::render(&self.session.doc, &data)
@@ -1144,9 +1133,10 @@ impl App {
         match result {
             Ok(()) => {
                 let mut status = format!("{} {}", self.lang.t(common::EXPORTED), path.display());
-                if let Some(e) = review_error {
+                // A review that cannot be read is left out of the summary, and said.
+                if let Some(e) = self.session.review_error.as_ref().filter(|_| pdf) {
                     status.push_str(" — ");
-                    status.push_str(&e);
+                    status.push_str(&e.message(self.lang));
                 }
                 self.status = Some(status);
             }

@@ -341,6 +341,12 @@ impl Session {
         &self.issues
     }
 
+    /// The review beside the file in words (call [`Session::refresh_review`] first).
+    #[must_use]
+    pub fn review_view(&self) -> Option<&ReviewView> {
+        self.review_view.as_ref().map(|(_, _, v)| v)
+    }
+
     /// Borrows what a page needs at once: the document to edit, and the packs,
     /// issues and evaluation to read (no copies per frame).
     pub fn parts(&mut self, today: NaiveDate) -> Parts<'_> {
