@@ -176,8 +176,41 @@ impl Eq for FieldRef {}
 
 impl std::hash::Hash for FieldRef {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.to_string().hash(state);
+        with_id(self, |id| id.hash(state));
     }
+}
+
+/// A short text written on the stack (a field id is a few dozen bytes).
+struct StackText {
+    buf: [u8; 96],
+    len: usize,
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Calls `f` with the id of `field`, written without allocating when it is
+/// short (sorting and comparing lists of missing inputs is on the
+/// evaluation's hot path).
+fn with_id<R>(field: &FieldRef, f: impl FnOnce(&str) -> R) -> R {
+    use fmt::Write as _;
+    let mut t = StackText {
+        buf: [0; 96],
+        len: 0,
+    };
+    if write!(t, "{field}").is_ok()
+        && let Ok(s) = std::str::from_utf8(&t.buf[..t.len])
+    {
+        return f(s);
+    }
+    f(&field.to_string())
 }
 
 /// Ordered as their ids are, so lists of missing inputs read as before.
@@ -186,7 +219,7 @@ impl Ord for FieldRef {
         if self == other {
             return Ordering::Equal;
         }
-        self.to_string().cmp(&other.to_string())
+        with_id(self, |a| with_id(other, |b| a.cmp(b)))
     }
 }
 
@@ -198,8 +231,7 @@ impl PartialOrd for FieldRef {
 
 impl PartialEq<str> for FieldRef {
     fn eq(&self, other: &str) -> bool {
-        let id = self.id();
-        id.as_str() == other
+        with_id(self, |id| id == other)
     }
 }
 
@@ -245,6 +277,15 @@ mod tests {
             FieldRef::named("years.2024.no_such_field"),
             FieldRef::Named(_)
         ));
+    }
+
+    #[test]
+    fn ids_longer_than_the_stack_buffer_still_compare() {
+        let long = "x".repeat(200);
+        let a = FieldRef::named(format!("{long}a"));
+        let b = FieldRef::named(format!("{long}b"));
+        assert!(a < b);
+        assert!(a == *format!("{long}a").as_str());
     }
 
     #[test]
