@@ -7,8 +7,11 @@
 //! Every wait on the program runs under a timeout inside the test.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+#[cfg(unix)]
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -33,6 +36,7 @@ fn sample() -> Assessment {
 }
 
 /// Runs `f` on another thread and fails the test if it does not finish in time.
+#[cfg(unix)]
 #[track_caller]
 fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
