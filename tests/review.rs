@@ -191,3 +191,45 @@ fn a_damaged_review_is_said_but_does_not_stop_the_evaluation() {
     assert_eq!(code, 2);
     assert!(err.contains("公司 A.review.ron"), "{err}");
 }
+
+#[test]
+fn the_portfolio_skips_reviews_and_says_each_files_review_status() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = copy_sample(dir.path());
+    let f = file.to_str().expect("utf-8");
+    let other = dir.path().join("公司 B.ron");
+    std::fs::copy(&file, &other).expect("copy");
+    let (code, _, err) = innocheck(&[
+        "review",
+        "add",
+        f,
+        "--field",
+        "years.2024.revenue",
+        "--status",
+        "confirmed",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let d = dir.path().to_str().expect("utf-8");
+    let (code, out, err) = innocheck(&["portfolio", d, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v.as_array().expect("array");
+    assert_eq!(rows.len(), 2, "the review is not a company: {out}");
+    let status: Vec<(&str, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["review"]["status"].as_str().unwrap_or(""),
+                r["review"]["notes"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(status, [("current", 1), ("none", 0)]);
+    assert_eq!(rows[0]["city"], "南昌");
+    assert!(rows[0]["missing_inputs"].as_u64().is_some());
+    let (_, text, _) = innocheck(&["portfolio", d]);
+    assert!(
+        text.contains("已审阅（1 条意见）") && text.contains("未审阅"),
+        "{text}"
+    );
+}

@@ -13,10 +13,12 @@ use crate::i18n::cli as tr;
 use crate::metrics::{Metric, Metrics, Value};
 use crate::report::format as f;
 use crate::rules::Programme;
+use crate::storage;
 
 /// Expands folders into their `*.ron` entries (sorted), keeping files as
-/// given. Sub-folders are skipped; any other `*.ron` entry that is not a
-/// regular file (a FIFO, a device) is kept, so that reading it reports it.
+/// given. Sub-folders and reviews (`*.review.ron`, kept beside the
+/// assessments) are skipped; any other `*.ron` entry that is not a regular
+/// file (a FIFO, a device) is kept, so that reading it reports it.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in inputs {
@@ -26,7 +28,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|f| {
-                    !f.is_dir() && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                    !f.is_dir()
+                        && f.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+                        && !storage::review::is_review_file(f)
                 })
                 .collect();
             files.sort();
@@ -50,6 +54,26 @@ struct Row {
     rd_ratio: Option<f64>,
     readiness: Option<f64>,
     errors: usize,
+    city: String,
+    industry: String,
+    /// Distinct inputs that criteria lack, over every tier.
+    missing: usize,
+    /// `none`, `current`, `changed` (answers changed after the review) or `unreadable`.
+    review: &'static str,
+    /// Notes in the review.
+    review_notes: usize,
+}
+
+/// Review status words, by the status id of [`Row::review`].
+fn review_words(status: &str, notes: usize, lang: Lang) -> String {
+    match status {
+        "current" => lang
+            .t(tr::REVIEW_CURRENT)
+            .replace("{n}", &notes.to_string()),
+        "changed" => lang.t(tr::REVIEW_STALE).replace("{n}", &notes.to_string()),
+        "unreadable" => lang.t(tr::REVIEW_UNREADABLE).to_string(),
+        _ => lang.t(tr::REVIEW_NONE).to_string(),
+    }
 }
 
 fn ladder(ev: &Evaluation, p: Programme, lang: Lang) -> (String, String, usize) {
@@ -86,7 +110,30 @@ fn row(e: &Evaluated, lang: Lang) -> Row {
         let vals: Vec<f64> = h.iter().filter_map(|x| x.readiness).collect();
         (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
     });
+    let missing: std::collections::BTreeSet<String> = ev
+        .tiers
+        .iter()
+        .flat_map(|t| &t.criteria)
+        .flat_map(|c| &c.missing)
+        .map(crate::model::FieldRef::id)
+        .collect();
+    let company = &e.assessment.company;
+    let (review, review_notes) = match (&e.review, &e.review_error) {
+        (Some(r), _) if r.is_current(&e.assessment) => ("current", r.notes.len()),
+        (Some(r), _) => ("changed", r.notes.len()),
+        (None, Some(_)) => ("unreadable", 0),
+        (None, None) => ("none", 0),
+    };
     Row {
+        city: company
+            .city
+            .map_or_else(String::new, |c| lang.pick(c.zh(), c.en()).to_string()),
+        industry: company
+            .industry
+            .map_or_else(String::new, |i| lang.pick(i.zh(), i.en()).to_string()),
+        missing: missing.len(),
+        review,
+        review_notes,
         file: e.file.clone(),
         company: e.assessment.company.name.clone(),
         as_of: ev.as_of.to_string(),
@@ -138,6 +185,8 @@ pub fn render(
                         "high_tech": {"reached": r.ht.0, "next": r.ht.1, "blockers": r.ht.2},
                         "tech_sme": {"reached": r.tsme.0, "next": r.tsme.1, "blockers": r.tsme.2},
                         "rd_ratio": r.rd_ratio, "five_haves_mean": r.readiness, "input_errors": r.errors,
+                        "city": r.city, "industry": r.industry, "missing_inputs": r.missing,
+                        "review": {"status": r.review, "notes": r.review_notes},
                     }),
                     Err((file, e)) => json!({"file": file, "error": e}),
                 })
@@ -149,13 +198,13 @@ pub fn render(
             // A byte-order mark first: Excel reads a CSV without one in the
             // system code page (GBK on Chinese Windows) and garbles the names.
             o.push('\u{feff}');
-            o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers\n");
+            o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers,city,industry,missing_inputs,review_status,review_notes\n");
             for r in &rows {
                 match r {
                     Ok(r) => {
                         let _ = writeln!(
                             o,
-                            "{},{},{},{},{},{},{},{},{},{},{},{},,{},{},{},{},{},{}",
+                            "{},{},{},{},{},{},{},{},{},{},{},{},,{},{},{},{},{},{},{},{},{},{},{}",
                             csv_field(&r.file),
                             csv_field(&r.company),
                             r.as_of,
@@ -173,7 +222,12 @@ pub fn render(
                             r.ht.2,
                             csv_field(&r.tsme.0),
                             csv_field(&r.tsme.1),
-                            r.tsme.2
+                            r.tsme.2,
+                            csv_field(&r.city),
+                            csv_field(&r.industry),
+                            r.missing,
+                            r.review,
+                            r.review_notes
                         );
                     }
                     Err((file, e)) => {
@@ -192,6 +246,13 @@ pub fn render(
                             &r.company
                         };
                         let _ = writeln!(o, "{name}  [{}]  {}", r.as_of, r.file);
+                        let place: Vec<&str> = [r.city.as_str(), r.industry.as_str()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect();
+                        if !place.is_empty() {
+                            let _ = writeln!(o, "  {}", place.join(lang.t(tr::COLON_SEP)));
+                        }
                         for (label, (reached, next, n)) in [
                             (f::programme(Programme::TechCenter, lang), &r.tc),
                             (f::programme(Programme::QualitySme, lang), &r.sme),
@@ -217,11 +278,14 @@ pub fn render(
                         );
                         let _ = writeln!(
                             o,
-                            "  {} {rd}   {} {hv}   {} {}\n",
+                            "  {} {rd}   {} {hv}   {} {}   {} {}   {}\n",
                             lang.t(tr::R_D_INTENSITY),
                             lang.t(tr::FIVE_HAVES),
                             lang.t(tr::INPUT_ERRORS),
-                            r.errors
+                            r.errors,
+                            lang.t(tr::MISSING_INPUTS),
+                            r.missing,
+                            review_words(r.review, r.review_notes, lang)
                         );
                     }
                     Err((file, e)) => {

@@ -201,6 +201,15 @@ pub fn review_path(assessment: &Path) -> PathBuf {
     assessment.with_file_name(format!("{stem}.review.ron"))
 }
 
+/// Whether `path` is named as a review (`*.review.ron`, any case), not an
+/// assessment.
+#[must_use]
+pub fn is_review_file(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .is_some_and(|n| n.ends_with(".review.ron"))
+}
+
 /// The review beside `assessment`, if there is one.
 pub fn load_review(assessment: &Path) -> Result<Option<Review>, StorageError> {
     let path = review_path(assessment);
