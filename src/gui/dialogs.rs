@@ -370,10 +370,12 @@ fn listing_ui(ui: &mut egui::Ui, lang: Lang, prompt: &mut Prompt, width: f32) ->
                         (false, _) => true,
                         (true, None) => false,
                         (true, Some(x)) => {
+                            // Reviews beside assessments are not assessments.
                             !only
-                                || Path::new(&e.name)
+                                || (Path::new(&e.name)
                                     .extension()
                                     .is_some_and(|y| y.eq_ignore_ascii_case(x))
+                                    && !crate::storage::review::is_review_file(Path::new(&e.name)))
                         }
                     })
                     .collect();
