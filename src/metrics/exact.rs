@@ -33,6 +33,25 @@ pub struct Q {
     d: i128,
 }
 
+/// Stein's binary GCD of two non-zero unsigned variables of one width
+/// (`u64` or `u128`); both are overwritten.
+macro_rules! stein {
+    ($a:ident, $b:ident) => {{
+        let shift = ($a | $b).trailing_zeros();
+        $a >>= $a.trailing_zeros();
+        loop {
+            $b >>= $b.trailing_zeros();
+            if $a > $b {
+                std::mem::swap(&mut $a, &mut $b);
+            }
+            $b -= $a;
+            if $b == 0 {
+                break $a << shift;
+            }
+        }
+    }};
+}
+
 /// Greatest common divisor of `|a|` and `|b|` (0 when both are 0), by
 /// Stein's binary algorithm: shifts and subtractions, no 128-bit division
 /// (which the evaluation's many small fractions would pay for in software).
@@ -45,37 +64,14 @@ fn gcd(a: i128, b: i128) -> i128 {
     if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
         return i128::from(gcd64(x, y));
     }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            break;
-        }
-    }
     // 2¹²⁷ (both i128::MIN) does not fit: 1 leaves the fraction unreduced,
     // which is still its value.
-    i128::try_from(a << shift).unwrap_or(1)
+    i128::try_from(stein!(a, b)).unwrap_or(1)
 }
 
 /// Stein's algorithm on two non-zero 64-bit numbers.
 fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    stein!(a, b)
 }
 
 /// `a / b` for a `b` that divides `a`, in 64 bits when both fit.

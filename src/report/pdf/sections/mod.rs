@@ -26,8 +26,8 @@ use crate::report::data::ReportData;
 use crate::report::format as f;
 use crate::report::pdf::font::Metrics;
 use crate::report::pdf::layout::{
-    ACCENT, Align, BOTTOM, Ink, Layout, MARGIN, MUTED, Op, PAGE_H, RULE, Style, TEXT, TOP, WIDTH,
-    lines_height,
+    ACCENT, Align, BOTTOM, Ink, Layout, Line, MARGIN, MUTED, Op, PAGE_H, RULE, SHADE, Style, TEXT,
+    TOP, WIDTH, lines_height,
 };
 use crate::rules::Confidence;
 
@@ -158,6 +158,26 @@ impl Doc {
     }
 
     /// A sub-heading (tier, group), kept with `keep` points of what follows.
+    /// A shaded, framed box holding `lines`, with a solid bar on its left:
+    /// `frame` and `bar` are (ink, width); `pad` is the space above and below
+    /// the text and `indent` where the text starts right of the margin.
+    pub(super) fn barred_box(
+        &mut self,
+        lines: &[Line],
+        frame: (Ink, f32),
+        bar: (Ink, f32),
+        pad: f32,
+        indent: f32,
+    ) {
+        let h = lines_height(lines) + 2.0 * pad;
+        self.ensure(h);
+        let top = self.y;
+        self.rect(MARGIN, top, WIDTH, h, Some(SHADE), Some(frame));
+        self.rect(MARGIN, top, bar.1, h, Some(bar.0), None);
+        self.lines_at(MARGIN + indent, top + pad, WIDTH - 20.0, lines, Align::Left);
+        self.y += h;
+    }
+
     pub(super) fn subheading(&mut self, title: &str, detail: &str, keep: f32) {
         let style = Style::new(9.0).bold();
         let lines = self.wrap(title, style, WIDTH);

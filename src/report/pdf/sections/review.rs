@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::i18n::report as tr;
 use crate::report::data::ReportData;
 use crate::report::pdf::layout::{
-    Align, Cell, Col, Ink, Line, MARGIN, MUTED, SHADE, Style, TABLE, Table, WIDTH, lines_height,
+    Align, Cell, Col, Ink, Line, MARGIN, MUTED, Style, TABLE, Table, WIDTH, lines_height,
 };
 use crate::report::review::ReviewView;
 use crate::storage::review::Status;
@@ -67,20 +67,13 @@ fn changed_lines(d: &Doc, v: &ReviewView, at_most: usize, then: &str) -> Vec<Lin
 
 /// Draws `lines` in the warning box: a heavy frame and a black bar on the left.
 fn warning_box(d: &mut Doc, lines: &[Line]) {
-    let h = lines_height(lines) + 10.0;
-    d.ensure(h);
-    let top = d.y;
-    d.rect(
-        MARGIN,
-        top,
-        WIDTH,
-        h,
-        Some(SHADE),
-        Some((Ink::Grey(0x10), 1.4)),
+    d.barred_box(
+        lines,
+        (Ink::Grey(0x10), 1.4),
+        (Ink::Grey(0x10), 5.0),
+        5.0,
+        13.0,
     );
-    d.rect(MARGIN, top, 5.0, h, Some(Ink::Grey(0x10)), None);
-    d.lines_at(MARGIN + 13.0, top + 5.0, WIDTH - 20.0, lines, Align::Left);
-    d.y += h;
 }
 
 /// On page 1, under the title block: the answers changed after the review,

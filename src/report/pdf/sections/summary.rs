@@ -10,8 +10,8 @@ use crate::i18n::{Lang, Tr};
 use crate::report::data::{ProgrammeSummary, ReportData, Rung};
 use crate::report::format as f;
 use crate::report::pdf::layout::{
-    ACCENT, Align, Cell, Col, Ink, MARGIN, MUTED, Op, SHADE, Style, TABLE, TEXT, Table, WHITE,
-    WIDTH, lines_height,
+    ACCENT, Align, Cell, Col, Ink, MARGIN, MUTED, Op, Style, TABLE, TEXT, Table, WHITE, WIDTH,
+    lines_height,
 };
 
 #[allow(clippy::many_single_char_names)] // d: the layout; x, y, w, h: geometry
@@ -110,20 +110,13 @@ pub(in crate::report::pdf) fn title_block(d: &mut Doc, r: &ReportData) {
         });
         let style = Style::new(7.8).bold();
         let lines = d.wrap(text, style, WIDTH - 20.0);
-        let h = lines_height(&lines) + 8.0;
-        d.ensure(h);
-        let top = d.y;
-        d.rect(
-            MARGIN,
-            top,
-            WIDTH,
-            h,
-            Some(SHADE),
-            Some((Ink::Grey(0x50), 0.8)),
+        d.barred_box(
+            &lines,
+            (Ink::Grey(0x50), 0.8),
+            (Ink::Grey(0x30), 3.5),
+            4.0,
+            12.0,
         );
-        d.rect(MARGIN, top, 3.5, h, Some(Ink::Grey(0x30)), None);
-        d.lines_at(MARGIN + 12.0, top + 4.0, WIDTH - 20.0, &lines, Align::Left);
-        d.y += h;
     }
 }
 
