@@ -202,33 +202,32 @@ pub fn render(
             for r in &rows {
                 match r {
                     Ok(r) => {
-                        let _ = writeln!(
-                            o,
-                            "{},{},{},{},{},{},{},{},{},{},{},{},,{},{},{},{},{},{},{},{},{},{},{}",
-                            csv_field(&r.file),
-                            csv_field(&r.company),
-                            r.as_of,
-                            csv_field(&r.tc.0),
-                            csv_field(&r.tc.1),
-                            r.tc.2,
-                            csv_field(&r.sme.0),
-                            csv_field(&r.sme.1),
-                            r.sme.2,
-                            r.rd_ratio.map(|v| format!("{v:.2}")).unwrap_or_default(),
-                            r.readiness.map(|v| format!("{v:.2}")).unwrap_or_default(),
-                            r.errors,
-                            csv_field(&r.ht.0),
-                            csv_field(&r.ht.1),
-                            r.ht.2,
-                            csv_field(&r.tsme.0),
-                            csv_field(&r.tsme.1),
-                            r.tsme.2,
+                        // Columns in the header's order; `error` is empty on a read file.
+                        let ladder = |(reached, next, n): &(String, String, usize)| {
+                            [csv_field(reached), csv_field(next), n.to_string()]
+                        };
+                        let fixed =
+                            |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
+                        let mut cells =
+                            vec![csv_field(&r.file), csv_field(&r.company), r.as_of.clone()];
+                        cells.extend(ladder(&r.tc));
+                        cells.extend(ladder(&r.sme));
+                        cells.extend([
+                            fixed(r.rd_ratio),
+                            fixed(r.readiness),
+                            r.errors.to_string(),
+                            String::new(),
+                        ]);
+                        cells.extend(ladder(&r.ht));
+                        cells.extend(ladder(&r.tsme));
+                        cells.extend([
                             csv_field(&r.city),
                             csv_field(&r.industry),
-                            r.missing,
-                            r.review,
-                            r.review_notes
-                        );
+                            r.missing.to_string(),
+                            r.review.to_string(),
+                            r.review_notes.to_string(),
+                        ]);
+                        let _ = writeln!(o, "{}", cells.join(","));
                     }
                     Err((file, e)) => {
                         let _ = writeln!(o, "{},,,,,,,,,,,,{}", csv_field(file), csv_field(e));
