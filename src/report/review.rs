@@ -54,6 +54,18 @@ pub struct NoteView {
     pub date: String,
 }
 
+impl NoteView {
+    /// Who wrote the note and when: "张三，2026-11-30", or the date alone.
+    #[must_use]
+    pub fn signed(&self, lang: Lang) -> String {
+        if self.reviewer.trim().is_empty() {
+            self.date.clone()
+        } else {
+            format!("{}{}{}", self.reviewer, lang.t(words::COMMA), self.date)
+        }
+    }
+}
+
 /// 确认 / 存疑 / 缺材料.
 #[must_use]
 pub fn status_words(s: Status, lang: Lang) -> &'static str {
@@ -164,11 +176,7 @@ pub fn render_text(v: &ReviewView, lang: Lang) -> String {
         let _ = writeln!(o, "{}", lang.t(words::REVIEW_NO_NOTES));
     }
     for n in &v.notes {
-        let who = if n.reviewer.trim().is_empty() {
-            n.date.clone()
-        } else {
-            format!("{}{}{}", n.reviewer, lang.t(words::COMMA), n.date)
-        };
+        let who = n.signed(lang);
         let _ = writeln!(
             o,
             "  [{}] {}{}{}",

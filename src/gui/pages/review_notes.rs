@@ -174,12 +174,7 @@ fn notes(ui: &mut Ui, lang: Lang, v: &ReviewView) {
                             .color(status_color(n.status)),
                     );
                     ui.add(Label::new(&n.target.name).wrap());
-                    let who = if n.reviewer.trim().is_empty() {
-                        n.date.clone()
-                    } else {
-                        format!("{}{}{}", n.reviewer, lang.t(words::COMMA), n.date)
-                    };
-                    ui.label(RichText::new(who).small().color(theme::MUTED));
+                    ui.label(RichText::new(n.signed(lang)).small().color(theme::MUTED));
                 });
                 if !n.text.is_empty() {
                     ui.indent(("note", &n.target.id, &n.date), |ui| {
