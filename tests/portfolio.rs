@@ -3,8 +3,6 @@
 //! sub-folders are read, reviews are not rows, sorting and the exports agree
 //! with the rows.
 
-mod common;
-
 use std::path::Path;
 
 use chrono::NaiveDate;
