@@ -74,7 +74,7 @@ pub struct Cli {
 }
 
 /// The pages `--screenshot` can render (the window's page slugs).
-pub const SCREENSHOT_PAGES: [&str; 11] = [
+pub const SCREENSHOT_PAGES: [&str; 12] = [
     "welcome",
     "company",
     "finance",
@@ -86,6 +86,7 @@ pub const SCREENSHOT_PAGES: [&str; 11] = [
     "ip",
     "compliance",
     "results",
+    "portfolio",
 ];
 
 /// A window size in pixels, `WIDTHxHEIGHT`.

@@ -27,7 +27,7 @@ strings! {
     /// Text view: the next tier and what it lacks.
     NEXT_SHORT = "；下一级 {next}：{n} 项差距", "; next {next}: {n} blockers";
     /// Points short of a scored tier's pass mark.
-    POINTS_SHORT = "差 {n} 分", "{n} points short";
+    POINTS_SHORT = "差 {n} 分", "{n} pts short";
     /// Items short of the next tier.
     ITEMS_SHORT = "差 {n} 项", "{n} short";
     /// Column: file.
