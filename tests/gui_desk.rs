@@ -209,3 +209,21 @@ fn the_rows_shown_export_as_csv() {
     h.run();
     assert_eq!(std::fs::read(&target).expect("read"), before);
 }
+
+#[test]
+fn the_open_document_compares_under_two_rule_versions() {
+    let data = tempfile::tempdir().expect("dir");
+    let mut h = window(data.path());
+    h.state_mut().actions.push(Action::ComparePacks(vec![
+        "sme.2022".into(),
+        "sme.2026".into(),
+    ]));
+    h.run();
+    assert_eq!(h.state().page, Page::Portfolio);
+    assert!(h.query_by_label("对比").is_some());
+    // A criterion whose rule reads differently between the versions is marked.
+    assert!(h.query_all_by_label_contains("（规则不同）").count() > 0);
+    h.get_by_label("← 返回企业列表").click();
+    h.run();
+    assert_eq!(h.state().page, Page::Results, "back to the document");
+}

@@ -480,6 +480,7 @@ impl App {
                     {
                         self.actions.push(Action::Show(Page::Portfolio));
                     }
+                    self.compare_packs_menu(ui);
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
                             ui.label(lang.t(common::NO_RECENT));

@@ -29,6 +29,10 @@ impl App {
             if let Some(c) = &mut self.desk.compare {
                 if compare::ui(ui, c, lang) {
                     self.desk.compare = None;
+                    // Opened from the document (two rule versions), not from a folder.
+                    if self.desk.root.is_none() {
+                        self.page = Page::Results;
+                    }
                 }
                 return;
             }
@@ -119,5 +123,35 @@ impl App {
                 self.error = Some(format!("{} {e}", self.lang.t(common::EXPORT_FAILED)));
             }
         }
+    }
+}
+
+/// Versions of one rule pack, oldest first, paired with the next: packs of
+/// the same programme whose ids differ only in the last part (`sme.2022`,
+/// `sme.2026`; `tc.nat.2016`, `tc.nat.2026`).
+fn version_pairs(reg: &crate::rules::Registry) -> Vec<(&crate::rules::Pack, &crate::rules::Pack)> {
+    let family = |id: &str| id.rsplit_once('.').map_or(id, |(f, _)| f).to_string();
+    let mut packs: Vec<&crate::rules::Pack> = reg.packs().iter().collect();
+    packs.sort_by_key(|p| (family(&p.id), p.effective_from));
+    packs
+        .windows(2)
+        .filter(|w| family(&w[0].id) == family(&w[1].id) && w[0].programme == w[1].programme)
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
+impl App {
+    /// File → 按两版规则对比…: one entry per pair of versions of a pack.
+    pub(super) fn compare_packs_menu(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        ui.menu_button(lang.t(s::COMPARE_PACKS), |ui| {
+            for (old, new) in version_pairs(&self.session.registry) {
+                let text = format!("{} → {}", old.title.get(lang), new.title.get(lang));
+                if ui.button(text).clicked() {
+                    self.actions
+                        .push(Action::ComparePacks(vec![old.id.clone(), new.id.clone()]));
+                }
+            }
+        });
     }
 }
