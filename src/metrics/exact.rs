@@ -82,6 +82,14 @@ fn div_exact(a: i128, b: i128) -> i128 {
     }
 }
 
+/// A reading of a long decimal: the f64's bits and the decimal.
+type Reading = Option<(u64, Option<Q>)>;
+
+thread_local! {
+    /// The last long decimals read ([`Q::from_f64`]), by a hash of their bits.
+    static LONG: std::cell::RefCell<[Reading; 64]> = const { std::cell::RefCell::new([None; 64]) };
+}
+
 /// A decimal written on the stack by [`Q::from_f64`] (an f64 prints in at
 /// most a few hundred characters).
 struct Digits {
@@ -157,6 +165,19 @@ impl Q {
             }
             scale *= 10.0;
         }
+        // A computed ratio is read again for each criterion that compares it:
+        // the last readings are kept per thread.
+        let slot = (v.to_bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize;
+        if let Some(q) = LONG.with(|c| c.borrow()[slot].filter(|(bits, _)| *bits == v.to_bits())) {
+            return q.1;
+        }
+        let q = Q::from_long(v);
+        LONG.with(|c| c.borrow_mut()[slot] = Some((v.to_bits(), q)));
+        q
+    }
+
+    /// [`Q::from_f64`] of a value with more than six decimals.
+    fn from_long(v: f64) -> Option<Q> {
         // The shortest decimal, written on the stack (`Display` never uses an
         // exponent for f64), then read digit by digit.
         let mut buf = Digits {
