@@ -44,8 +44,46 @@ strings! {
     READINESS = "材料齐全度 {n} / {m}", "evidence {n} / {m}";
     /// Under next steps: the items still to attach.
     TO_ATTACH = "待附材料：", "evidence to attach: ";
+    /// After the documents named: how many in all.
+    AND_MORE = " 等 {n} 项", " and others, {n} in all";
+    /// The criterion column of an evidence row in the next steps.
+    EVIDENCE_ROW = "证明材料", "Evidence";
     /// Pages of a file.
     PAGES = "{n} 页", "{n} pages";
     /// One page.
     PAGE_ONE = "1 页", "1 page";
+
+    /// `attach` without an action.
+    CLI_WHAT = "请指定 --criterion 条件id 和文件、--list 或 --remove 条件id",
+        "give --criterion ID and files, --list, or --remove ID";
+    /// Unknown criterion id.
+    CLI_UNKNOWN_CRITERION = "没有这一条件：{id}（用 evaluate --format json 查看条件 id）",
+        "no such criterion: {id} (evaluate --format json lists the ids)";
+    /// The criterion lists no evidence.
+    CLI_NO_EVIDENCE = "条件“{criterion}”没有列出需要准备的材料", "the criterion “{criterion}” lists no evidence";
+    /// Several items: say which.
+    CLI_WHICH_ITEM = "条件“{criterion}”有 {n} 项材料，请用 --item 序号 指定一项：",
+        "the criterion “{criterion}” has {n} evidence items; choose one with --item N:";
+    /// No files named.
+    CLI_NO_PATHS = "请列出要附加的文件", "name the files to attach";
+    /// One file attached.
+    CLI_ATTACHED = "已附：{path}（{facts}）", "attached: {path} ({facts})";
+    /// Where they went.
+    CLI_ATTACHED_TO = "附于“{criterion}”第 {item} 项材料“{evidence}”，已保存：{file}",
+        "to “{criterion}”, evidence item {item} “{evidence}”; saved: {file}";
+    /// --remove with a path not attached.
+    CLI_NOT_ATTACHED = "该条件下没有附这个文件：{file}", "this file is not attached to that criterion: {file}";
+    /// --remove with nothing attached.
+    CLI_NOTHING_ATTACHED = "条件 {id} 下没有附任何文件", "nothing is attached to criterion {id}";
+    /// Removed.
+    CLI_REMOVED = "已移除 {n} 个附件（文件本身未删除），已保存：{file}",
+        "removed {n} attachments (the files themselves are kept); saved: {file}";
+    /// List heading.
+    CLI_LIST_HEAD = "证明材料 {n} 个：{file}", "{n} evidence files: {file}";
+    /// The item of a criterion.
+    CLI_ITEM = "第 {n} 项：{evidence}", "item {n}: {evidence}";
+    /// The criterion is in no pack known.
+    CLI_CRITERION_GONE = "（所附条件不在已知规则包中）", "(the criterion is in no known rule pack)";
+    /// A note.
+    CLI_NOTE = "备注：", "note: ";
 }
