@@ -109,19 +109,9 @@ fn facts(a: &Attachment, lang: Lang) -> String {
         Some(n) => parts.push(lang.t(tr::PAGES).replace("{n}", &n.to_string())),
         None => {}
     }
-    parts.push(size(a.size));
+    parts.push(crate::report::format::file_size(a.size));
     parts.push(a.added.to_string());
     parts.join(lang.pick("，", ", "))
-}
-
-/// A size in bytes, KB or MB (1 KB = 1024 bytes).
-#[must_use]
-pub fn size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
 }
 
 fn remove(file: &Path, id: &str, paths: &[PathBuf], lang: Lang) -> Result<String> {

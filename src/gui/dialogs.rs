@@ -26,6 +26,8 @@ pub enum Purpose {
     ExportPdf,
     /// Export the spreadsheet.
     ExportXlsx,
+    /// Choose a file to attach as evidence.
+    Attach,
 }
 
 struct Prompt {
@@ -58,7 +60,8 @@ impl Purpose {
     fn ext(self) -> Option<&'static str> {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
-            Purpose::ExportPdf => Some("pdf"),
+            // Scans to attach are mostly PDFs; the box can be unticked for images.
+            Purpose::ExportPdf | Purpose::Attach => Some("pdf"),
             Purpose::ExportXlsx => Some("xlsx"),
             Purpose::RulesDir => None,
         }
@@ -202,6 +205,11 @@ impl Dialogs {
                         Purpose::RulesDir => d.pick_folder(),
                         Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
                         Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
+                        Purpose::Attach => d
+                            .add_filter("PDF", &["pdf", "PDF"])
+                            .add_filter("JPEG / PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+                            .add_filter("*", &["*"])
+                            .pick_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -244,6 +252,7 @@ impl Dialogs {
             Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
             Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
+            Purpose::Attach => crate::i18n::attach::GUI_DIALOG_TITLE,
         };
         let mut result = None;
         let mut close = false;

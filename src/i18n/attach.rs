@@ -86,4 +86,35 @@ strings! {
     CLI_CRITERION_GONE = "（所附条件不在已知规则包中）", "(the criterion is in no known rule pack)";
     /// A note.
     CLI_NOTE = "备注：", "note: ";
+
+    /// Results page: the section heading.
+    GUI_TITLE = "证明材料", "Evidence";
+    /// Results page: what the section does.
+    GUI_INTRO = "为每项材料附上扫描件（PDF 或图片）：点“添加材料…”，或把文件拖到该项上。文件不会复制进评估文件，只记录其位置（相对于评估文件所在文件夹）和 SHA-256 校验值，文件被修改或移走时这里会提示。",
+        "Attach the scans (PDF or images) to each item: click “Add evidence…”, or drop files onto the item. Files are not copied into the assessment: it records where they are (relative to its folder) and their SHA-256, so a file changed or moved afterwards shows here.";
+    /// The tier chooser.
+    GUI_TIER = "层级", "Tier";
+    /// Add button.
+    GUI_ADD = "添加材料…", "Add evidence…";
+    /// Remove button.
+    GUI_REMOVE = "移除", "Remove";
+    /// Remove hover.
+    GUI_REMOVE_HINT = "从评估中移除这一附件（文件本身不会删除；可撤销）", "Remove this attachment from the assessment (the file itself is kept; undoable)";
+    /// Check again.
+    GUI_RECHECK = "重新检查文件", "Check the files again";
+    /// Save first.
+    GUI_SAVE_FIRST = "请先保存评估文件：材料的位置按相对于评估文件所在文件夹记录。",
+        "Save the assessment first: evidence is recorded relative to its folder.";
+    /// Attached, status line.
+    GUI_ATTACHED = "已附 {n} 个文件", "{n} files attached";
+    /// A drop that hit no item.
+    GUI_DROP_HERE = "请把文件拖到“证明材料”中的某一项上。", "Drop the files onto an item under “Evidence”.";
+    /// Failed attach prefix.
+    GUI_ATTACH_FAILED = "未能附加：", "Not attached: ";
+    /// Dialog title.
+    GUI_DIALOG_TITLE = "选择要附加的文件", "Choose the file to attach";
+    /// A tier without evidence.
+    GUI_NO_EVIDENCE = "这一级没有列出需要准备的材料。", "This tier lists no evidence.";
+    /// Hover of the path: where it is.
+    GUI_PATH_HINT = "位置：{path}\nSHA-256：{sha}", "Location: {path}\nSHA-256: {sha}";
 }

@@ -566,6 +566,16 @@ pub fn op(o: Op) -> &'static str {
     o.symbol()
 }
 
+/// A file size in B, KB or MB (1 KB = 1024 bytes), e.g. `1.2 MB`.
+#[must_use]
+pub fn file_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
