@@ -177,7 +177,8 @@ fn the_file_menu_opens_the_evidence_section() {
     h.get_by_label("文件").click();
     h.run();
     h.get_by_label("添加材料…").click();
-    h.run();
+    // The section is scrolled into view over a few frames (an animation).
+    h.run_steps(12);
     assert_eq!(h.state().page, Page::Results);
     assert!(shows(&h, "证明材料"));
 }

@@ -103,15 +103,7 @@ fn add(reg: &Registry, args: &AttachArgs, id: &str, lang: Lang) -> Result<String
 
 /// "3 页，1.2 MB，2026-12-01".
 fn facts(a: &Attachment, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    match a.pages {
-        Some(1) => parts.push(lang.t(tr::PAGE_ONE).to_string()),
-        Some(n) => parts.push(lang.t(tr::PAGES).replace("{n}", &n.to_string())),
-        None => {}
-    }
-    parts.push(crate::report::format::file_size(a.size));
-    parts.push(a.added.to_string());
-    parts.join(lang.pick("，", ", "))
+    crate::report::format::attachment_facts(a, lang, lang.pick("，", ", "))
 }
 
 fn remove(file: &Path, id: &str, paths: &[PathBuf], lang: Lang) -> Result<String> {

@@ -1125,9 +1125,7 @@ impl App {
             Action::RecheckAttachments => self.session.recheck_attachments(),
             Action::ShowEvidence => {
                 self.page = Page::Results;
-                ctx.data_mut(|d| {
-                    d.insert_temp(crate::gui::pages::evidence::scroll_request(), true)
-                });
+                ctx.data_mut(|d| d.insert_temp(crate::gui::pages::evidence::scroll_request(), 3u8));
             }
             Action::SetPacks(ids) => {
                 self.session.pack_ids = ids;

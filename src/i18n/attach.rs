@@ -41,9 +41,9 @@ strings! {
     NOT_FOUND = "文件不存在", "file not found";
 
     /// Readiness of the proof for a tier: `{n} / {m}`.
-    READINESS = "材料齐全度 {n} / {m}", "evidence {n} / {m}";
+    READINESS = "材料齐全度 {n} / {m}", "evidence ready {n} / {m}";
     /// Under next steps: the items still to attach.
-    TO_ATTACH = "待附材料：", "evidence to attach: ";
+    TO_ATTACH = "待附材料：", "still to attach: ";
     /// After the documents named: how many in all.
     AND_MORE = " 等 {n} 项", " and others, {n} in all";
     /// The criterion column of an evidence row in the next steps.
@@ -113,6 +113,8 @@ strings! {
     GUI_ATTACH_FAILED = "未能附加：", "Not attached: ";
     /// Dialog title.
     GUI_DIALOG_TITLE = "选择要附加的文件", "Choose the file to attach";
+    /// The item's document is attached under another criterion.
+    GUI_ELSEWHERE = "（已在其他条件下附）", " (attached under another criterion)";
     /// A tier without evidence.
     GUI_NO_EVIDENCE = "这一级没有列出需要准备的材料。", "This tier lists no evidence.";
     /// Hover of the path: where it is.

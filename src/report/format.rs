@@ -576,6 +576,22 @@ pub fn file_size(bytes: u64) -> String {
     }
 }
 
+/// An attached file's facts, joined by `sep`: pages (when known), size and
+/// the date added, e.g. "3 页 · 1.2 MB · 2026-12-01".
+#[must_use]
+pub fn attachment_facts(a: &crate::model::Attachment, lang: Lang, sep: &str) -> String {
+    use crate::i18n::attach as t;
+    let mut parts = Vec::new();
+    match a.pages {
+        Some(1) => parts.push(lang.t(t::PAGE_ONE).to_string()),
+        Some(n) => parts.push(lang.t(t::PAGES).replace("{n}", &n.to_string())),
+        None => {}
+    }
+    parts.push(file_size(a.size));
+    parts.push(a.added.to_string());
+    parts.join(sep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

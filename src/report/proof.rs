@@ -177,6 +177,46 @@ pub fn checklist(t: &TierResult, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The documents with a file attached, as named by their items (Chinese),
+/// and each item's status.
+#[derive(Debug, Default)]
+pub struct Known<'a>(Vec<(&'a str, ItemStatus)>);
+
+impl<'a> Known<'a> {
+    /// Every evidence item of every criterion of `ev` with a file attached.
+    #[must_use]
+    pub fn of(
+        ev: &'a Evaluation,
+        attachments: &[Attachment],
+        statuses: &[AttachmentStatus],
+    ) -> Known<'a> {
+        let mut known = Vec::new();
+        for t in &ev.tiers {
+            for c in &t.criteria {
+                for (i, e) in c.evidence.iter().enumerate() {
+                    if attachments.iter().any(|a| a.is_for(&c.id, i)) {
+                        known.push((&*e.zh, item_status(attachments, statuses, &c.id, i)));
+                    }
+                }
+            }
+        }
+        Known(known)
+    }
+
+    /// The status of the document named `zh`: attached if any item naming
+    /// it has its files attached and unchanged, else the least bad problem,
+    /// else missing.
+    #[must_use]
+    pub fn document(&self, zh: &str) -> ItemStatus {
+        self.0
+            .iter()
+            .filter(|(k, _)| same_document(k, zh))
+            .map(|(_, s)| *s)
+            .min()
+            .unwrap_or(ItemStatus::Missing)
+    }
+}
+
 /// The proof of every tier that applies, in the evaluation's order.
 /// `statuses` are those of `attachments`, in the same order.
 #[must_use]
@@ -186,17 +226,7 @@ pub fn tiers(
     statuses: &[AttachmentStatus],
     lang: Lang,
 ) -> Vec<TierProof> {
-    // Every evidence item of every criterion with a file, and its status.
-    let mut known: Vec<(&str, ItemStatus)> = Vec::new();
-    for t in &ev.tiers {
-        for c in &t.criteria {
-            for (i, e) in c.evidence.iter().enumerate() {
-                if attachments.iter().any(|a| a.is_for(&c.id, i)) {
-                    known.push((&e.zh, item_status(attachments, statuses, &c.id, i)));
-                }
-            }
-        }
-    }
+    let known = Known::of(ev, attachments, statuses);
     ev.tiers
         .iter()
         .filter(|t| t.not_applicable.is_none())
@@ -205,12 +235,7 @@ pub fn tiers(
                 .into_iter()
                 .map(|(zh, text)| ProofItem {
                     text,
-                    status: known
-                        .iter()
-                        .filter(|(k, _)| same_document(k, &zh))
-                        .map(|(_, s)| *s)
-                        .min()
-                        .unwrap_or(ItemStatus::Missing),
+                    status: known.document(&zh),
                 })
                 .collect();
             TierProof {

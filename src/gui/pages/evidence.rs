@@ -11,12 +11,13 @@ use super::PageCtx;
 use crate::eval::{Evaluation, TierResult};
 use crate::gui::action::Action;
 use crate::gui::{theme, widgets as w};
-use crate::i18n::{Lang, attach as a};
+use crate::i18n::attach as a;
 use crate::model::Attachment;
 use crate::report::format as f;
 use crate::report::proof::{self, ItemStatus, TierProof};
 
-/// Memory key: scroll the section into view on the next frame.
+/// Memory key: scroll the section into view during the next frames (a
+/// count of frames, `u8`).
 #[must_use]
 pub fn scroll_request() -> egui::Id {
     egui::Id::unique("evidence-scroll-request")
@@ -48,8 +49,11 @@ fn default_tier(ev: &Evaluation, proof: &[TierProof]) -> Option<String> {
 pub fn section(ui: &mut Ui, ctx: &mut PageCtx, ev: &Evaluation) {
     let lang = ctx.env.lang;
     let heading = ui.heading(lang.t(a::GUI_TITLE));
-    if ui.data_mut(|d| d.remove_temp::<bool>(scroll_request()).unwrap_or(false)) {
+    // Asked for a few frames: the page above may still be settling its layout.
+    let left = ui.data_mut(|d| d.remove_temp::<u8>(scroll_request()).unwrap_or(0));
+    if left > 0 {
         heading.scroll_to_me(Some(Align::TOP));
+        ui.data_mut(|d| d.insert_temp(scroll_request(), left - 1));
     }
     w::paragraph(ui, RichText::new(lang.t(a::GUI_INTRO)).color(theme::MUTED));
     ui.add_space(6.0);
@@ -99,16 +103,32 @@ pub fn section(ui: &mut Ui, ctx: &mut PageCtx, ev: &Evaluation) {
     ui.label(RichText::new(p.figure(lang)).strong().color(color));
     ui.add_space(4.0);
     let editable = !ctx.reviewing;
+    let known = proof::Known::of(ev, &ctx.doc.attachments, ctx.attachment_statuses);
     for c in t.criteria.iter().filter(|c| !c.evidence.is_empty()) {
         ui.add_space(6.0);
         ui.label(RichText::new(c.title.get(lang)).strong());
         for (i, e) in c.evidence.iter().enumerate() {
-            let status =
-                proof::item_status(&ctx.doc.attachments, ctx.attachment_statuses, &c.id, i);
+            let own = proof::item_status(&ctx.doc.attachments, ctx.attachment_statuses, &c.id, i);
+            // The same document attached under another criterion proves this item too.
+            let status = match own {
+                ItemStatus::Missing => Status::Elsewhere(known.document(&e.zh)),
+                s => Status::Own(s),
+            };
             item_ui(ui, ctx, editable, (&c.id, i), e.get(lang), status);
         }
     }
 }
+
+/// An item's status: from its own files, or (with none) from the same
+/// document attached under another criterion.
+#[derive(Debug, Clone, Copy)]
+enum Status {
+    Own(ItemStatus),
+    Elsewhere(ItemStatus),
+}
+
+/// Room kept at the end of an item's line for its button.
+const BUTTON_ROOM: f32 = 140.0;
 
 /// One evidence item: its status, its text, "添加材料…", then its files.
 fn item_ui(
@@ -117,13 +137,25 @@ fn item_ui(
     editable: bool,
     (criterion, item): (&str, usize),
     text: &str,
-    status: ItemStatus,
+    status: Status,
 ) {
     let lang = ctx.env.lang;
     let row = ui.indent(("evidence", criterion, item), |ui| {
-        ui.horizontal_wrapped(|ui| {
-            w::evidence_badge(ui, lang, status);
-            ui.label(text);
+        ui.horizontal_top(|ui| {
+            let (shown, elsewhere) = match status {
+                Status::Own(s) => (s, false),
+                Status::Elsewhere(s) => (s, s != ItemStatus::Missing),
+            };
+            w::evidence_badge(ui, lang, shown);
+            let room = (ui.available_width() - BUTTON_ROOM).max(120.0);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                let mut job = RichText::new(text);
+                if elsewhere {
+                    job = RichText::new(format!("{text}{}", lang.t(a::GUI_ELSEWHERE)));
+                }
+                ui.add(egui::Label::new(job).wrap());
+            });
             if ui
                 .add_enabled(editable, egui::Button::new(lang.t(a::GUI_ADD)))
                 .clicked()
@@ -167,7 +199,11 @@ fn file_ui(ui: &mut Ui, ctx: &mut PageCtx, editable: bool, x: &Attachment, s: It
                     .replace("{path}", &x.path)
                     .replace("{sha}", &x.sha256),
             );
-            ui.label(RichText::new(facts(x, lang)).color(theme::MUTED).small());
+            ui.label(
+                RichText::new(f::attachment_facts(x, lang, " · "))
+                    .color(theme::MUTED)
+                    .small(),
+            );
             if s != ItemStatus::Attached {
                 w::evidence_badge(ui, lang, s);
             }
@@ -183,19 +219,6 @@ fn file_ui(ui: &mut Ui, ctx: &mut PageCtx, editable: bool, x: &Attachment, s: It
             }
         });
     });
-}
-
-/// "3 页 · 523 B · 2026-12-01".
-fn facts(x: &Attachment, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    match x.pages {
-        Some(1) => parts.push(lang.t(a::PAGE_ONE).to_string()),
-        Some(n) => parts.push(lang.t(a::PAGES).replace("{n}", &n.to_string())),
-        None => {}
-    }
-    parts.push(f::file_size(x.size));
-    parts.push(x.added.to_string());
-    parts.join(" · ")
 }
 
 /// Files hovered over the item are outlined; files dropped on it are attached to it.
