@@ -182,3 +182,64 @@ fn the_file_menu_opens_the_evidence_section() {
     assert_eq!(h.state().page, Page::Results);
     assert!(shows(&h, "证明材料"));
 }
+
+/// A file dropped by the desktop (only its path matters here).
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl eframe::egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_onto_an_item_is_attached_to_it() {
+    let data = tempfile::tempdir().expect("dir");
+    let docs = tempfile::tempdir().expect("dir");
+    let (file, scan) = workspace(docs.path());
+    let mut h = window(data.path());
+    h.state_mut().actions.push(Action::OpenPath(file));
+    h.run();
+    let item = "研发仪器设备台账及购置发票";
+    let at = h
+        .get_all_by_label(item)
+        .next()
+        .expect("the item is listed")
+        .rect()
+        .center();
+    h.hover_at(at);
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(scan)));
+    h.run();
+    let attached = &h.state().session.doc.attachments;
+    assert_eq!(attached.len(), 1, "{:?}", h.state().error);
+    assert!(
+        attached[0].criterion.ends_with(".equipment"),
+        "{attached:?}"
+    );
+    assert_eq!(attached[0].path, "扫描件/审计报告.pdf");
+
+    // Dropped elsewhere: nothing attached, and the window says where to drop.
+    h.hover_at(eframe::egui::pos2(5.0, 5.0));
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence/owner-only.pdf"),
+        )));
+    h.run_steps(12);
+    assert_eq!(h.state().session.doc.attachments.len(), 1);
+    assert!(
+        h.state()
+            .status()
+            .is_some_and(|s| s.contains("拖到“证明材料”中的某一项上")),
+        "{:?}",
+        h.state().status()
+    );
+}
