@@ -243,3 +243,43 @@ fn a_file_dropped_onto_an_item_is_attached_to_it() {
         h.state().status()
     );
 }
+
+#[test]
+fn save_as_into_another_folder_keeps_naming_the_same_files() {
+    let data = tempfile::tempdir().expect("dir");
+    let docs = tempfile::tempdir().expect("dir");
+    let (file, scan) = workspace(docs.path());
+    let mut h = window(data.path());
+    h.state_mut().actions.push(Action::OpenPath(file));
+    h.run();
+    let criterion = "tc.jx.miit.2020.equipment".to_string();
+    h.state_mut().actions.push(Action::AttachPaths {
+        criterion,
+        item: 0,
+        paths: vec![scan],
+    });
+    h.run();
+    assert_eq!(
+        h.state().session.doc.attachments.len(),
+        1,
+        "{:?}",
+        h.state().error
+    );
+    std::fs::create_dir(docs.path().join("2026")).expect("mkdir");
+    let moved = docs.path().join("2026/公司 副本.ron");
+    h.state_mut().actions.push(Action::SaveTo(moved.clone()));
+    h.run();
+    let a = &storage::load(&moved).expect("saved").assessment.attachments;
+    assert_eq!(a[0].path, "../扫描件/审计报告.pdf");
+    assert!(shows(&h, "已附"));
+    assert!(!h.state().session.is_dirty());
+    // Undoing the attach and redoing it keeps the new folder's paths.
+    h.state_mut().actions.push(Action::Undo);
+    h.run();
+    h.state_mut().actions.push(Action::Redo);
+    h.run();
+    assert_eq!(
+        h.state().session.doc.attachments[0].path,
+        "../扫描件/审计报告.pdf"
+    );
+}

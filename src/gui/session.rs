@@ -244,6 +244,14 @@ impl Session {
             attachments::rebase(&mut doc.attachments, &from, &to);
             storage::save(&doc, path)?;
             self.doc = doc;
+            // Every state undo can return to names the same files from there.
+            let h = &mut self.history;
+            for d in std::iter::once(&mut h.base)
+                .chain(h.undo.iter_mut())
+                .chain(h.redo.iter_mut())
+            {
+                attachments::rebase(&mut d.attachments, &from, &to);
+            }
             self.touch();
         } else {
             storage::save(&self.doc, path)?;
