@@ -9,6 +9,7 @@ use innocheck::gui::prefs::{DataDir, Recovery};
 use innocheck::storage;
 
 const FORMAT2: &str = include_str!("fixtures/format2-xinyu-materials.ron");
+const FORMAT3: &str = include_str!("fixtures/format3-ganpo-smart.ron");
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -56,7 +57,6 @@ fn a_copy_keeps_the_attachments_and_a_format_3_copy_has_none() {
     .expect("written");
     assert_eq!(Recovery::load(&dir).map(|r| r.assessment), Some(doc));
 
-    const FORMAT3: &str = include_str!("fixtures/format3-ganpo-smart.ron");
     let copy = format!("(original: None, document: {FORMAT3:?})");
     std::fs::write(dir.recovery_file().expect("path"), copy).expect("write");
     let rec = Recovery::load(&dir).expect("the format-3 copy is offered");
