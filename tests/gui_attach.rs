@@ -90,6 +90,16 @@ fn attach_through_the_path_field_then_remove_and_undo() {
         "saved with the file, not before"
     );
 
+    // A note typed beside the file is part of the document.
+    h.get_by_label("备注").focus();
+    h.run();
+    h.get_by_label("备注").type_text("盖章版");
+    h.run();
+    assert_eq!(h.state().session.doc.attachments[0].note, "盖章版");
+    h.state_mut().actions.push(Action::Undo);
+    h.run();
+    assert_eq!(h.state().session.doc.attachments[0].note, "");
+
     // The same file again on the same item: refused, naming the file.
     let again = Action::AttachPaths {
         criterion: attached[0].criterion.clone(),

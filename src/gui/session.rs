@@ -81,7 +81,25 @@ pub struct Session {
     /// The attached files as last checked: the folder and list they were
     /// checked for, and their statuses (files are read only when these change
     /// or on [`Session::recheck_attachments`], not every frame).
-    attachment_check: Option<(PathBuf, Vec<Attachment>, Vec<AttachmentStatus>)>,
+    attachment_check: Option<(PathBuf, Vec<FileKey>, Vec<AttachmentStatus>)>,
+}
+
+/// What an attachment's status depends on: typing its note reads no file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileKey {
+    path: String,
+    sha256: String,
+    size: u64,
+}
+
+impl FileKey {
+    fn of(a: &Attachment) -> FileKey {
+        FileKey {
+            path: a.path.clone(),
+            sha256: a.sha256.clone(),
+            size: a.size,
+        }
+    }
 }
 
 /// Most undo steps kept.
@@ -416,12 +434,12 @@ impl Session {
     /// since the last check.
     pub fn refresh_attachments(&mut self) {
         let dir = self.attachment_dir();
-        if matches!(&self.attachment_check, Some((d, list, _)) if *d == dir && *list == self.doc.attachments)
-        {
+        let keys: Vec<FileKey> = self.doc.attachments.iter().map(FileKey::of).collect();
+        if matches!(&self.attachment_check, Some((d, k, _)) if *d == dir && *k == keys) {
             return;
         }
         let statuses = attachments::statuses(&dir, &self.doc.attachments);
-        self.attachment_check = Some((dir, self.doc.attachments.clone(), statuses));
+        self.attachment_check = Some((dir, keys, statuses));
     }
 
     /// Forgets the last check, so the next refresh reads the files again

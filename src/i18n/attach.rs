@@ -115,6 +115,8 @@ strings! {
     GUI_DIALOG_TITLE = "选择要附加的文件", "Choose the file to attach";
     /// The item's document is attached under another criterion.
     GUI_ELSEWHERE = "（已在其他条件下附）", " (attached under another criterion)";
+    /// The note of an attached file.
+    GUI_NOTE = "备注", "Note";
     /// A tier without evidence.
     GUI_NO_EVIDENCE = "这一级没有列出需要准备的材料。", "This tier lists no evidence.";
     /// Hover of the path: where it is.

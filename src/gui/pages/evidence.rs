@@ -181,15 +181,23 @@ fn item_ui(
                 .map_or(ItemStatus::Missing, |s| {
                     proof::item_status(std::slice::from_ref(&x), &[*s], criterion, item)
                 });
-            file_ui(ui, ctx, editable, &x, s);
+            file_ui(ui, ctx, editable, k, &x, s);
         }
     });
     take_drop(ui, ctx, editable, row.response.rect, (criterion, item));
 }
 
 /// One attached file: its path (full path and hash on hover), pages, size,
-/// date, a status badge when something is wrong, the note and "移除".
-fn file_ui(ui: &mut Ui, ctx: &mut PageCtx, editable: bool, x: &Attachment, s: ItemStatus) {
+/// date, a status badge when something is wrong, the note (editable) and
+/// "移除". `index` is its place in `doc.attachments`.
+fn file_ui(
+    ui: &mut Ui,
+    ctx: &mut PageCtx,
+    editable: bool,
+    index: usize,
+    x: &Attachment,
+    status: ItemStatus,
+) {
     let lang = ctx.env.lang;
     ui.indent(("file", &x.path), |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -204,11 +212,18 @@ fn file_ui(ui: &mut Ui, ctx: &mut PageCtx, editable: bool, x: &Attachment, s: It
                     .color(theme::MUTED)
                     .small(),
             );
-            if s != ItemStatus::Attached {
-                w::evidence_badge(ui, lang, s);
+            if status != ItemStatus::Attached {
+                w::evidence_badge(ui, lang, status);
             }
-            if !x.note.is_empty() {
-                ui.label(RichText::new(&x.note).italics());
+            let label = ui.label(RichText::new(lang.t(a::GUI_NOTE)).color(theme::MUTED));
+            if let Some(doc) = ctx.doc.attachments.get_mut(index) {
+                let r = ui
+                    .add_enabled(
+                        editable,
+                        egui::TextEdit::singleline(&mut doc.note).desired_width(180.0),
+                    )
+                    .labelled_by(label.id);
+                ctx.changed |= r.changed();
             }
             if ui
                 .add_enabled(editable, egui::Button::new(lang.t(a::GUI_REMOVE)).small())
