@@ -52,6 +52,28 @@ pub enum Action {
     ExportPortfolioTo(PathBuf, bool),
     /// Compare the open document under each of these packs, side by side.
     ComparePacks(Vec<String>),
+    /// Ask for a file to attach to evidence item `item` of `criterion`.
+    AttachFor {
+        /// Criterion id.
+        criterion: String,
+        /// Index into its evidence list.
+        item: usize,
+    },
+    /// Attach these files to evidence item `item` of `criterion` (one undo step).
+    AttachPaths {
+        /// Criterion id.
+        criterion: String,
+        /// Index into its evidence list.
+        item: usize,
+        /// The files, as chosen or dropped.
+        paths: Vec<PathBuf>,
+    },
+    /// Remove this attachment (one undo step; the file is kept).
+    Detach(Box<crate::model::Attachment>),
+    /// Read the attached files again (they may have changed meanwhile).
+    RecheckAttachments,
+    /// Show the results page's evidence section (文件 → 添加材料…).
+    ShowEvidence,
     /// Undo the last change.
     Undo,
     /// Redo.

@@ -97,6 +97,18 @@ pub struct App {
     columns: Option<Columns>,
     /// The folder table (文件 → 打开文件夹…) and its comparison.
     desk: crate::gui::desk::Desk,
+    /// Attaching evidence: the item a file is being chosen for.
+    attaching: Attaching,
+}
+
+/// The window's state while attaching evidence.
+#[derive(Debug, Default)]
+struct Attaching {
+    /// The evidence item a file is being chosen for (criterion id, item).
+    target: Option<(String, usize)>,
+    /// Whether the window was away from the focus last frame (regaining it
+    /// re-checks the attached files, which may have changed meanwhile).
+    away: bool,
 }
 
 impl App {
@@ -235,6 +247,7 @@ impl App {
             last_focus: None,
             columns: None,
             desk,
+            attaching: Attaching::default(),
         }
     }
 
@@ -404,6 +417,12 @@ impl App {
         }
         self.session.refresh(self.today);
         self.session.refresh_review(self.lang);
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && self.attaching.away {
+            self.session.recheck_attachments();
+        }
+        self.attaching.away = !focused;
+        self.session.refresh_attachments();
         self.menu_bar(ui);
         self.status_bar(ui);
         if !matches!(self.page, Page::Welcome | Page::Portfolio) {
@@ -412,6 +431,7 @@ impl App {
         // An edit ends when the focus moves: before this frame's typing.
         self.undo_checkpoints(&ctx, false);
         let changed = self.content(ui);
+        self.unplaced_drop(&ctx);
         focus::end_frame(&ctx);
         self.undo_checkpoints(&ctx, changed);
         if changed {
@@ -526,6 +546,10 @@ impl App {
                     }
                     if ui.button(lang.t(common::EXPORT_XLSX)).clicked() {
                         self.actions.push(Action::ExportXlsx);
+                    }
+                    ui.separator();
+                    if ui.button(lang.t(crate::i18n::attach::GUI_ADD)).clicked() {
+                        self.actions.push(Action::ShowEvidence);
                     }
                     ui.separator();
                     if ui.button(lang.t(common::QUIT)).clicked() {
@@ -695,6 +719,7 @@ impl App {
             review: parts.review,
             reviewing,
             today: self.today,
+            attachment_statuses: parts.attachment_statuses,
             actions: &mut self.actions,
             changed: false,
         };
@@ -760,6 +785,14 @@ impl App {
                 Purpose::Folder => Action::LoadFolder(path),
                 Purpose::ExportPortfolioCsv => Action::ExportPortfolioTo(path, false),
                 Purpose::ExportPortfolioXlsx => Action::ExportPortfolioTo(path, true),
+                Purpose::Attach => match self.attaching.target.take() {
+                    Some((criterion, item)) => Action::AttachPaths {
+                        criterion,
+                        item,
+                        paths: vec![path],
+                    },
+                    None => return,
+                },
             });
         }
         if let Some(pending) = self.confirm.clone() {
@@ -1128,6 +1161,33 @@ impl App {
                 self.save_prefs();
             }
             Action::Show(p) => self.page = p,
+            Action::AttachFor { criterion, item } => {
+                if self.session.path.is_none() {
+                    self.error = Some(self.lang.t(crate::i18n::attach::GUI_SAVE_FIRST).to_string());
+                } else {
+                    self.attaching.target = Some((criterion, item));
+                    let dir = Some(self.session.attachment_dir());
+                    self.dialogs.request(ctx, Purpose::Attach, dir, None);
+                }
+            }
+            Action::AttachPaths {
+                criterion,
+                item,
+                paths,
+            } => self.attach(&criterion, item, &paths),
+            Action::Detach(x) => {
+                if let Some(k) = self.session.doc.attachments.iter().position(|a| *a == *x) {
+                    self.session.checkpoint();
+                    self.session.doc.attachments.remove(k);
+                    self.session.checkpoint();
+                    self.session.touch();
+                }
+            }
+            Action::RecheckAttachments => self.session.recheck_attachments(),
+            Action::ShowEvidence => {
+                self.page = Page::Results;
+                ctx.data_mut(|d| d.insert_temp(crate::gui::pages::evidence::scroll_request(), 3u8));
+            }
             Action::SetPacks(ids) => {
                 self.session.pack_ids = ids;
                 self.session.touch();
@@ -1169,6 +1229,66 @@ impl App {
         }
     }
 
+    /// Attaches `paths` to evidence item `item` of `criterion` as one undo
+    /// step; the files that cannot serve are named with their reason, the
+    /// others attached.
+    pub fn attach(&mut self, criterion: &str, item: usize, paths: &[PathBuf]) {
+        if self.session.path.is_none() {
+            self.error = Some(self.lang.t(crate::i18n::attach::GUI_SAVE_FIRST).to_string());
+            return;
+        }
+        let dir = self.session.attachment_dir();
+        self.session.checkpoint();
+        let (mut added, mut failed) = (0, Vec::new());
+        for p in paths {
+            match storage::attachments::attach(
+                &dir,
+                p,
+                criterion,
+                item,
+                "",
+                self.today,
+                &self.session.doc.attachments,
+            ) {
+                Ok(x) => {
+                    self.session.doc.attachments.push(x);
+                    added += 1;
+                }
+                Err(e) => failed.push(e.message(self.lang)),
+            }
+        }
+        if added > 0 {
+            self.session.checkpoint();
+            self.session.touch();
+            self.status = Some(
+                self.lang
+                    .t(crate::i18n::attach::GUI_ATTACHED)
+                    .replace("{n}", &added.to_string()),
+            );
+        }
+        if !failed.is_empty() {
+            self.error = Some(format!(
+                "{}{}",
+                self.lang.t(crate::i18n::attach::GUI_ATTACH_FAILED),
+                failed.join("\n")
+            ));
+        }
+    }
+
+    /// Files dropped onto the window but onto no evidence item: say where
+    /// to drop them, and show the evidence section.
+    fn unplaced_drop(&mut self, ctx: &Context) {
+        let dropped = ctx.input(|i| !i.raw.dropped_files.is_empty());
+        let taken = ctx.data_mut(|d| {
+            d.remove_temp::<bool>(crate::gui::pages::evidence::drop_taken())
+                .unwrap_or(false)
+        });
+        if dropped && !taken && !self.session.reviewing {
+            self.status = Some(self.lang.t(crate::i18n::attach::GUI_DROP_HERE).to_string());
+            self.actions.push(Action::ShowEvidence);
+        }
+    }
+
     /// Writes the readiness summary (PDF) or the spreadsheet to `path`.
     pub fn export(&mut self, path: &std::path::Path, pdf: bool) {
         self.session.refresh(self.today);
@@ -1189,6 +1309,7 @@ impl App {
         })
         .unwrap_or_default();
         let mut data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
+        data.proof = self.session.proof(self.lang);
         let rendered = if pdf {
             data.review = self.session.review_view().cloned();
             crate::report::pdf::render(&data)

@@ -32,6 +32,8 @@ pub enum Purpose {
     ExportPortfolioCsv,
     /// Export the folder table as a spreadsheet.
     ExportPortfolioXlsx,
+    /// Choose a file to attach as evidence.
+    Attach,
 }
 
 struct Prompt {
@@ -64,7 +66,8 @@ impl Purpose {
     fn ext(self) -> Option<&'static str> {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
-            Purpose::ExportPdf => Some("pdf"),
+            // Scans to attach are mostly PDFs; the box can be unticked for images.
+            Purpose::ExportPdf | Purpose::Attach => Some("pdf"),
             Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => Some("xlsx"),
             Purpose::ExportPortfolioCsv => Some("csv"),
             Purpose::RulesDir | Purpose::Folder => None,
@@ -216,6 +219,11 @@ impl Dialogs {
                             d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file()
                         }
                         Purpose::ExportPortfolioCsv => d.add_filter("CSV", &["csv"]).save_file(),
+                        Purpose::Attach => d
+                            .add_filter("PDF", &["pdf", "PDF"])
+                            .add_filter("JPEG / PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+                            .add_filter("*", &["*"])
+                            .pick_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -263,6 +271,7 @@ impl Dialogs {
             | Purpose::ExportPortfolioXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
             Purpose::Folder => crate::i18n::pages::desk::PICK_FOLDER,
+            Purpose::Attach => crate::i18n::attach::GUI_DIALOG_TITLE,
         };
         let mut result = None;
         let mut close = false;

@@ -8,6 +8,7 @@ pub mod format;
 pub mod json;
 pub mod pdf;
 pub mod portfolio;
+pub mod proof;
 pub mod review;
 pub mod rules_diff;
 pub mod text;

@@ -6,6 +6,7 @@ pub mod company;
 pub mod compliance;
 pub mod conditions;
 pub mod direction;
+pub mod evidence;
 pub mod finance;
 pub mod funding;
 pub mod ip_awards;
@@ -180,6 +181,8 @@ pub struct PageCtx<'a> {
     pub reviewing: bool,
     /// The machine's date (a new review note's date).
     pub today: chrono::NaiveDate,
+    /// The state of each attached file, in the order of `doc.attachments`.
+    pub attachment_statuses: &'a [crate::storage::attachments::AttachmentStatus],
     /// Set when the document was edited.
     pub changed: bool,
 }
