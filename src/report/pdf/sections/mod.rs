@@ -100,6 +100,9 @@ pub(super) struct Doc {
     layout: Layout,
     /// The language the report is written in.
     pub(super) lang: Lang,
+    /// Whether the part headings carry their number (the summary's parts
+    /// do; the same parts inside the application package do not).
+    numbered: bool,
 }
 
 impl Deref for Doc {
@@ -120,7 +123,14 @@ impl Doc {
         Doc {
             layout: Layout::new(m),
             lang,
+            numbered: true,
         }
+    }
+
+    /// The same document with part headings that carry no number.
+    pub(super) fn unnumbered(mut self) -> Self {
+        self.numbered = false;
+        self
     }
 
     /// The laid-out pages.
@@ -139,11 +149,13 @@ impl Doc {
         const H: f32 = 24.0;
         self.gap(12.0);
         self.ensure(H + keep);
-        let number = numeral(self.lang, n);
-        let numbered = self
-            .t(tr::SECTION)
-            .replace("{n}", &number)
-            .replace("{title}", title);
+        let numbered = if self.numbered {
+            self.t(tr::SECTION)
+                .replace("{n}", &numeral(self.lang, n))
+                .replace("{title}", title)
+        } else {
+            title.to_string()
+        };
         let y = self.y;
         self.rect(MARGIN, y + 4.0, 3.2, 13.0, Some(ACCENT), None);
         self.text_at(

@@ -1,0 +1,3 @@
+//! `cargo bench --bench package`: the application package (filled in below).
+
+fn main() {}
