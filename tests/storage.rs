@@ -454,6 +454,32 @@ fn ip_compliance_manual() -> impl Strategy<Value = (IntellectualProperty, Compli
         )
 }
 
+/// An attachment with any text in its path and note (the file itself is
+/// not read: only the record round-trips).
+fn attachment() -> impl Strategy<Value = innocheck::model::Attachment> {
+    (
+        text(30),
+        0usize..20,
+        text(60),
+        any::<u64>(),
+        prop::option::of(any::<u32>()),
+        date(),
+        text(40),
+    )
+        .prop_map(|(criterion, item, path, size, pages, added, note)| {
+            innocheck::model::Attachment {
+                criterion,
+                item,
+                path,
+                sha256: format!("{size:064x}"),
+                size,
+                pages,
+                added,
+                note,
+            }
+        })
+}
+
 fn assessment() -> impl Strategy<Value = Assessment> {
     (
         company(),
@@ -466,6 +492,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         prop::collection::vec(award(), 0..3),
         prop::collection::vec(maker(), 0..3),
         prop::collection::vec(title(), 0..4),
+        prop::collection::vec(attachment(), 0..3),
     )
         .prop_map(
             |(
@@ -479,6 +506,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 awards,
                 maker_china,
                 titles,
+                attachments,
             )| Assessment {
                 high_tech: innocheck::model::HighTechInputs {
                     field_declared: compliance.smuggling,
@@ -501,6 +529,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 titles,
                 compliance,
                 manual,
+                attachments,
             },
         )
 }
@@ -641,7 +670,7 @@ fn saving_into_a_missing_folder_is_an_io_error_naming_the_path() {
 fn a_newer_format_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("from-the-future.ron");
-    let text = "(\n    format_version: 4,\n    app_version: \"0.4.0\",\n    assessment: (\n        \
+    let text = "(\n    format_version: 5,\n    app_version: \"0.5.0\",\n    assessment: (\n        \
                 company: (name: \"赣州未来有限公司\"),\n        carbon_footprint: [(year: 2026, \
                 tonnes: Some(12.5))],\n    ),\n)\n";
     fs::write(&path, text).expect("write");
@@ -652,13 +681,13 @@ fn a_newer_format_is_refused_and_left_untouched() {
         err,
         StorageError::TooNew {
             file: path.display().to_string(),
-            found: 4,
+            found: 5,
             supported: FORMAT_VERSION,
         }
     );
     let msg = err.to_string();
     assert!(msg.contains("from-the-future.ron"), "{msg}");
-    assert!(msg.contains(" 4 "), "{msg}");
+    assert!(msg.contains(" 5 "), "{msg}");
     assert_eq!(
         fs::read(&path).expect("read again"),
         before,
@@ -781,4 +810,57 @@ fn format_2_fixture_migrates_with_its_additions_empty() {
     let again = storage::load(&out).expect("reload");
     assert_eq!(again.format_version, FORMAT_VERSION);
     assert_eq!(&again.assessment, a);
+}
+
+/// Format 3 (before evidence attachments): the file loads as format 4 with
+/// no attachments and every answer as it was; saved again it is format 4,
+/// still without an `attachments` list while there is none.
+#[test]
+fn format_3_fixture_migrates_with_no_attachments() {
+    let path = fixture("format3-ganpo-smart.ron");
+    let loaded = storage::load(&path).expect("format 3 loads");
+    assert_eq!(loaded.format_version, 3);
+    assert!(loaded.migrated);
+    let a = &loaded.assessment;
+    assert_eq!(a.company.name, "江西赣鄱智联科技有限公司");
+    assert!(a.attachments.is_empty());
+    // The answers are those of the same file read as the current format.
+    let text = fs::read_to_string(&path).expect("read").replacen(
+        "format_version: 3,",
+        &format!("format_version: {FORMAT_VERSION},"),
+        1,
+    );
+    let current = storage::load_bytes(text.as_bytes(), "same.ron").expect("current");
+    assert_eq!(&current.assessment, a);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("赣鄱.ron");
+    let original = fs::read(&path).expect("read");
+    fs::write(&out, &original).expect("copy");
+    storage::save(a, &out).expect("save");
+    assert_eq!(fs::read(backup_path(&out)).expect("backup"), original);
+    let again = storage::load(&out).expect("reload");
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert!(!again.migrated);
+    assert_eq!(&again.assessment, a);
+    let saved = fs::read_to_string(&out).expect("saved");
+    assert!(saved.contains("format_version: 4,"), "{saved:.200}");
+    assert!(!saved.contains("attachments"), "no empty list written");
+
+    // With an attachment it round-trips in the file.
+    let mut b = a.clone();
+    b.attachments.push(innocheck::model::Attachment {
+        criterion: "sme.2022.specialized.rd".into(),
+        item: 1,
+        path: "扫描件/研发费用专项审计报告.pdf".into(),
+        sha256: "ab".repeat(32),
+        size: 123_456,
+        pages: Some(12),
+        added: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        note: "2024 年度，盖章".into(),
+    });
+    storage::save(&b, &out).expect("save with an attachment");
+    let text = fs::read_to_string(&out).expect("saved");
+    assert!(text.contains("扫描件/研发费用专项审计报告.pdf"), "{text}");
+    assert_eq!(storage::load(&out).expect("reload").assessment, b);
 }

@@ -15,6 +15,7 @@ macro_rules! strings {
     };
 }
 
+pub mod attach;
 pub mod cli;
 pub mod common;
 pub mod errors;
@@ -79,6 +80,7 @@ pub fn all() -> Vec<Tr> {
     let mut v: Vec<Tr> = common::ALL.to_vec();
     v.extend_from_slice(fields::ALL);
     v.extend_from_slice(errors::ALL);
+    v.extend_from_slice(attach::ALL);
     v.extend_from_slice(cli::ALL);
     v.extend_from_slice(words::ALL);
     v.extend_from_slice(report::ALL);

@@ -4,6 +4,7 @@
 //! metrics turn into a *missing* outcome naming the field, never a silent zero.
 //! Money is in 万元 (10,000 CNY), ratios in percent, as the official texts use them.
 
+mod attachment;
 mod company;
 mod completion;
 mod field;
@@ -13,6 +14,7 @@ mod profile;
 pub mod uscc;
 pub mod validate;
 
+pub use attachment::Attachment;
 pub use company::{City, Company, Industry};
 pub use completion::{Completion, Step, completion};
 pub use field::{FieldRef, InstitutionPart};
@@ -62,6 +64,11 @@ pub struct Assessment {
     pub manual: ManualScores,
     /// Declarations for the 高新技术企业 evaluation.
     pub high_tech: HighTechInputs,
+    /// Evidence files attached to criteria (references, never the files).
+    /// Left out of the file while empty, so an assessment without
+    /// attachments reads as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 impl Assessment {

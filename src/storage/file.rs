@@ -89,7 +89,7 @@ pub(crate) fn kind_of(meta: &Metadata) -> &'static str {
 
 /// Opens `path` for reading without blocking on a FIFO swapped in after the
 /// type check (the descriptor's own type is checked again after opening).
-fn open_read(path: &Path) -> io::Result<File> {
+pub(crate) fn open_read(path: &Path) -> io::Result<File> {
     let mut o = fs::OpenOptions::new();
     o.read(true);
     #[cfg(unix)]
@@ -118,7 +118,7 @@ pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFailu
     read_bounded(file, limit)
 }
 
-fn check_regular(meta: &Metadata) -> Result<(), ReadFailure> {
+pub(crate) fn check_regular(meta: &Metadata) -> Result<(), ReadFailure> {
     if meta.is_dir() {
         Err(ReadFailure::Folder)
     } else if meta.is_file() {

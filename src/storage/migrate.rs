@@ -13,6 +13,9 @@
 //! revenue-or-profit average and is read as the revenue benchmark (the profit
 //! benchmark stays empty, so nothing is assumed about it). Every addition is
 //! optional and starts empty ("missing, never zero").
+//! Format 4 adds `attachments`: evidence files referenced by path (relative
+//! to the assessment's folder), SHA-256, size, page count, date and note. A
+//! format-3 file reads as format 4 with no attachments.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -68,9 +71,10 @@ pub(super) fn from_version(
             let v1: V1Envelope = parse(text, name)?;
             Ok(v1.assessment.migrate())
         }
-        // Format 2 reads as format 3: the additions default to empty and the
+        // Format 2 reads as format 3 (and so as 4): the additions default to empty and the
         // renamed benchmark is accepted under its old name.
-        2 => {
+        // Format 3 reads as format 4 with no attachments.
+        2 | 3 => {
             let env: super::Envelope = parse(text, name)?;
             Ok(env.assessment)
         }
@@ -175,6 +179,7 @@ impl V1Assessment {
             compliance: self.compliance,
             manual: crate::model::ManualScores::default(),
             high_tech: crate::model::HighTechInputs::default(),
+            attachments: Vec::new(),
         }
     }
 }

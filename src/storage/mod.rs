@@ -4,7 +4,7 @@
 //! A file is RON:
 //! ```ron
 //! (
-//!     format_version: 3,
+//!     format_version: 4,
 //!     app_version: "0.1.0",
 //!     assessment: ( company: ( name: "…", … ), years: [ … ], … ),
 //! )
@@ -14,6 +14,7 @@
 //! current format only when the user saves.
 
 mod atomic;
+pub mod attachments;
 mod error;
 pub(crate) mod file;
 mod migrate;
@@ -30,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Assessment;
 
 /// The format this build writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Largest assessment file accepted (bytes).
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deepest nesting accepted while parsing.

@@ -125,12 +125,27 @@ impl Review {
     }
 }
 
+/// The answers alone: the assessment without its evidence attachments. A
+/// reviewer checks figures and declarations; attaching a scan answers
+/// nothing anew, so it must not mark a review as out of date.
+fn answers(a: &Assessment) -> std::borrow::Cow<'_, Assessment> {
+    if a.attachments.is_empty() {
+        std::borrow::Cow::Borrowed(a)
+    } else {
+        std::borrow::Cow::Owned(Assessment {
+            attachments: Vec::new(),
+            ..a.clone()
+        })
+    }
+}
+
 /// SHA-256 (hex) of the answers in their canonical form (the current file
 /// format, without comments or layout): the same answers give the same
-/// fingerprint however the file was written.
+/// fingerprint however the file was written. Evidence attachments are not
+/// answers and are left out.
 #[must_use]
 pub fn fingerprint(a: &Assessment) -> String {
-    let canonical = serde_json::to_vec(a).unwrap_or_default();
+    let canonical = serde_json::to_vec(&*answers(a)).unwrap_or_default();
     Sha256::digest(&canonical)
         .iter()
         .fold(String::with_capacity(64), |mut s, b| {
@@ -142,7 +157,7 @@ pub fn fingerprint(a: &Assessment) -> String {
 
 /// The answers as `field id → value`: objects by key, the fiscal years by
 /// their year (`years.2024.revenue`), other lists by position
-/// (`projects.0.name`); empty answers are left out.
+/// (`projects.0.name`); empty answers and evidence attachments are left out.
 #[must_use]
 pub fn flatten(a: &Assessment) -> BTreeMap<String, String> {
     fn walk(prefix: &str, v: &serde_json::Value, out: &mut BTreeMap<String, String>) {
@@ -180,7 +195,7 @@ pub fn flatten(a: &Assessment) -> BTreeMap<String, String> {
         }
     }
     let mut out = BTreeMap::new();
-    if let Ok(v) = serde_json::to_value(a) {
+    if let Ok(v) = serde_json::to_value(&*answers(a)) {
         walk("", &v, &mut out);
     }
     out
@@ -281,5 +296,26 @@ mod tests {
         );
         assert!(flat.contains_key("company.name"));
         assert!(flat.keys().any(|k| k.starts_with("projects.0.")));
+    }
+
+    #[test]
+    fn attaching_evidence_does_not_change_the_answers_reviewed() {
+        let mut a = crate::storage::sample(crate::storage::DEFAULT_SAMPLE).expect("sample");
+        let review = Review::of(&a);
+        a.attachments.push(crate::model::Attachment {
+            criterion: "tc.nat.2016.rd_ratio".into(),
+            item: 0,
+            path: "扫描件/审计报告.pdf".into(),
+            sha256: "00".repeat(32),
+            size: 10,
+            pages: Some(3),
+            added: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            note: String::new(),
+        });
+        assert!(review.is_current(&a));
+        assert!(review.changed_fields(&a).is_empty());
+        // An answer changed still shows.
+        a.company.name.push('X');
+        assert_eq!(review.changed_fields(&a), vec!["company.name".to_string()]);
     }
 }
