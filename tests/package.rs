@@ -184,34 +184,36 @@ fn text_of(bytes: &[u8]) -> String {
     }
 }
 
+/// Walks the outline items from `first`, depth first.
+fn walk(
+    first: Option<Dict>,
+    depth: usize,
+    ids: &[ObjectIdentifier],
+    out: &mut Vec<(usize, String, usize)>,
+) {
+    let mut node = first;
+    while let Some(n) = node {
+        let title: hayro_syntax::object::String = n.get(b"Title").expect("title");
+        let dest: Array = n.get(b"Dest").expect("a destination");
+        let page: ObjRef = dest
+            .raw_iter()
+            .next()
+            .and_then(|r| ObjRef::try_from(r).ok())
+            .expect("a page reference");
+        let id: ObjectIdentifier = page.into();
+        let number = ids.iter().position(|p| *p == id).expect("a page") + 1;
+        out.push((depth, text_of(title.as_bytes()), number));
+        walk(n.get(b"First"), depth + 1, ids, out);
+        node = n.get(b"Next");
+    }
+}
+
 /// The outline: (depth, title, page number from 1), in order.
 fn outline(pdf: &Pdf) -> Vec<(usize, String, usize)> {
     let ids = page_ids(pdf);
     let catalog: Dict = pdf.xref().get(pdf.xref().root_id()).expect("catalog");
     let outlines: Dict = catalog.get(b"Outlines").expect("an outline");
     let mut out = Vec::new();
-    fn walk(
-        first: Option<Dict>,
-        depth: usize,
-        ids: &[ObjectIdentifier],
-        out: &mut Vec<(usize, String, usize)>,
-    ) {
-        let mut node = first;
-        while let Some(n) = node {
-            let title: hayro_syntax::object::String = n.get(b"Title").expect("title");
-            let dest: Array = n.get(b"Dest").expect("a destination");
-            let page: ObjRef = dest
-                .raw_iter()
-                .next()
-                .and_then(|r| ObjRef::try_from(r).ok())
-                .expect("a page reference");
-            let id: ObjectIdentifier = page.into();
-            let number = ids.iter().position(|p| *p == id).expect("a page") + 1;
-            out.push((depth, text_of(title.as_bytes()), number));
-            walk(n.get(b"First"), depth + 1, ids, out);
-            node = n.get(b"Next");
-        }
-    }
     walk(outlines.get(b"First"), 0, &ids, &mut out);
     out
 }

@@ -45,7 +45,11 @@ impl Source {
 /// Opens `bytes` of kind `kind` for embedding, or says why it cannot be.
 pub(super) fn open(kind: Kind, bytes: Vec<u8>) -> Result<Source, Reason> {
     match kind {
-        Kind::Pdf => open_pdf(bytes),
+        // The parser is young; should it panic on a hostile file, that file
+        // is damaged like any other (as `storage::attachments` counts pages).
+        Kind::Pdf => {
+            std::panic::catch_unwind(move || open_pdf(bytes)).unwrap_or(Err(Reason::Damaged))
+        }
         Kind::Jpeg | Kind::Png => {
             let data = Data::from(bytes);
             let image = if kind == Kind::Jpeg {

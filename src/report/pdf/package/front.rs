@@ -268,7 +268,7 @@ fn contents_pages(
         ));
         if s.items.is_empty() {
             rows.push(row(
-                Cell::text(format!("　　{}", lang.t(t::NO_ITEMS)), muted),
+                Cell::text(format!("· {}", lang.t(t::NO_ITEMS)), muted),
                 String::new(),
                 muted,
             ));
@@ -281,7 +281,7 @@ fn contents_pages(
                 (body, number(page, first))
             };
             rows.push(row(
-                Cell::text(format!("　　{}", item.words), text_style),
+                Cell::text(format!("· {}", item.words), text_style),
                 mark,
                 text_style,
             ));

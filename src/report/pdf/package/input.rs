@@ -4,13 +4,14 @@
 //! in as [`Attached`] — criterion id, item index and where the file is now —
 //! so this is the only place that knows how the assessment records them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{FileRef, Item, PackageInput, Section};
 use crate::eval::Evaluation;
 use crate::i18n::Lang;
 use crate::model::Assessment;
 use crate::report::data;
+use crate::storage::attachments;
 
 /// A file attached to an evidence item, as the assessment records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,25 @@ pub struct Attached {
     pub size: u64,
     /// The note given when attaching.
     pub note: String,
+}
+
+/// The files attached in `a`, whose file is `assessment` (relative paths
+/// are taken from its folder).
+#[must_use]
+pub fn attached_of(a: &Assessment, assessment: &Path) -> Vec<Attached> {
+    let dir = attachments::folder_of(assessment);
+    a.attachments
+        .iter()
+        .map(|x| Attached {
+            criterion: x.criterion.clone(),
+            item: x.item,
+            path: attachments::resolve(&dir, &x.path),
+            name: x.path.clone(),
+            sha256: x.sha256.clone(),
+            size: x.size,
+            note: x.note.clone(),
+        })
+        .collect()
 }
 
 /// A tier that was not evaluated: the tiers there are, as (id, title).

@@ -36,7 +36,7 @@ use self::check::Kind;
 use self::embed::Source;
 pub use self::error::{PackageError, Problem, Reason};
 use self::front::{ItemView, SectionView};
-pub use self::input::{Attached, UnknownTier, input};
+pub use self::input::{Attached, UnknownTier, attached_of, input};
 use self::plan::{Entry, Pages};
 use crate::i18n::Lang;
 use crate::i18n::package as t;
