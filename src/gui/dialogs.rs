@@ -26,6 +26,8 @@ pub enum Purpose {
     ExportPdf,
     /// Export the spreadsheet.
     ExportXlsx,
+    /// Write the application package.
+    ExportPackage,
 }
 
 struct Prompt {
@@ -58,7 +60,7 @@ impl Purpose {
     fn ext(self) -> Option<&'static str> {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
-            Purpose::ExportPdf => Some("pdf"),
+            Purpose::ExportPdf | Purpose::ExportPackage => Some("pdf"),
             Purpose::ExportXlsx => Some("xlsx"),
             Purpose::RulesDir => None,
         }
@@ -68,7 +70,7 @@ impl Purpose {
     fn saves(self) -> bool {
         matches!(
             self,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx
+            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::ExportPackage
         )
     }
 }
@@ -200,7 +202,9 @@ impl Dialogs {
                         }
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
                         Purpose::RulesDir => d.pick_folder(),
-                        Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
+                        Purpose::ExportPdf | Purpose::ExportPackage => {
+                            d.add_filter("PDF", &["pdf"]).save_file()
+                        }
                         Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
                     };
                     let _ = tx.send(picked);
@@ -242,7 +246,9 @@ impl Dialogs {
         let title = match prompt.purpose {
             Purpose::Open => common::PATH_OPEN_TITLE,
             Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
+            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::ExportPackage => {
+                common::PATH_SAVE_TITLE
+            }
             Purpose::RulesDir => common::PATH_RULES_TITLE,
         };
         let mut result = None;

@@ -98,4 +98,25 @@ strings! {
     DONE_SKIPPED = "已跳过 {n} 个有问题的附件（见目录页）", "{n} attachments with problems left out (listed on the contents page)";
     /// Done.
     WROTE = "已生成材料包（{n} 页）：{file}", "Package written ({n} pages): {file}";
+    /// The window: the File menu item.
+    MENU = "生成申报材料包…", "Build application package…";
+    /// The window: the form's title.
+    FORM_TITLE = "生成申报材料包", "Build the application package";
+    /// The window: the tier to apply for.
+    FORM_TIER = "申报类别", "Tier applied for";
+    /// The window: what the package holds.
+    FORM_HELP = "封面、目录、该类别的准备度摘要，并按条件顺序编入各项材料的附件，最后列出尚缺材料。",
+        "A cover, the contents, the tier's readiness summary, every attached evidence file in the order of its criteria, and what is still missing.";
+    /// The window: the skip option.
+    FORM_SKIP_BAD = "跳过有问题的附件（在目录页列出）", "Leave out attachments with problems (listed on the contents page)";
+    /// The window: the button that opens the save dialog.
+    FORM_CHOOSE = "选择保存位置…", "Choose where to save…";
+    /// The window: attachments are relative to the assessment's file.
+    SAVE_FIRST = "请先保存评价文件：附件按其所在文件夹查找。", "Save the assessment first: attachments are found from its folder.";
+    /// The window: the package is being built.
+    BUILDING = "正在生成申报材料包…", "Building the application package…";
+    /// The window: the problems' title.
+    PROBLEMS_TITLE = "附件有问题", "Attachments with problems";
+    /// The window: close the problem list.
+    CLOSE = "关闭", "Close";
 }

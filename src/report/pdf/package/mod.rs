@@ -284,7 +284,7 @@ pub fn build(input: &PackageInput, opts: &Options) -> Result<Package, PackageErr
         },
         creator: format!("innocheck {}", env!("CARGO_PKG_VERSION")),
     };
-    let bytes = write::write(&pages, &own, &sources, &outline, info)?;
+    let bytes = write::write(&pages, &own, sources, &outline, info)?;
     Ok(Package {
         bytes,
         pages: pages.len(),

@@ -15,12 +15,12 @@ use crate::report::pdf::layout::Layout;
 use crate::report::pdf::write::{Info, destination, draw_ops, failure, metadata, pdf_font};
 use crate::report::{PdfFailure, ReportError};
 
-/// Writes `pages` (own pages from `own`, attachments from `sources`) with
-/// the bookmarks `outline`.
+/// Writes `pages` (own pages from `own`, attachments from `sources`, which
+/// are consumed) with the bookmarks `outline`.
 pub(super) fn write(
     pages: &[Page],
     own: &Layout,
-    sources: &[Source],
+    sources: Vec<Source>,
     outline: &[Entry],
     info: Info,
 ) -> Result<Vec<u8>, ReportError> {
@@ -74,6 +74,10 @@ pub(super) fn write(
         surface.finish();
         page.finish();
     }
+    // krilla keeps what it needs of each attachment; dropping our handles
+    // lets an attached PDF's bytes go as soon as its pages are extracted,
+    // before the whole file is assembled (a lower peak of memory).
+    drop(sources);
     let mut tree = Outline::new();
     for e in outline {
         tree.push_child(node(e));
