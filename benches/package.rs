@@ -31,6 +31,8 @@ use krilla::geom::Size;
 use krilla::image::Image;
 use krilla::page::PageSettings;
 
+#[path = "../tests/common/attach.rs"]
+mod attach;
 mod common;
 use common::{show, stats};
 
@@ -39,53 +41,22 @@ const SAMPLE: &str = "hongdu-precision.ron";
 
 /// A text PDF of `pages` A4 pages: 40 lines of Helvetica and a frame each.
 fn text_pdf(seed: usize, pages: usize) -> Vec<u8> {
-    let mut objs: Vec<String> = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".into(),
-        String::new(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
-    ];
-    let mut kids = Vec::new();
-    for p in 0..pages {
-        kids.push(format!("{} 0 R", objs.len() + 1));
-        objs.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            objs.len() + 2
-        ));
-        let mut c = String::from("0.5 w 40 40 515 762 re S BT /F1 10 Tf 56 780 Td 14 TL\n");
-        for l in 0..40 {
-            let _ = writeln!(
-                c,
-                "(Document {seed} page {} line {l}: the parties agree to the terms set out in annex {}.) '",
-                p + 1,
-                (seed * 7 + l) % 13
-            );
-        }
-        c.push_str("ET");
-        objs.push(format!("<< /Length {} >>\nstream\n{c}\nendstream", c.len()));
-    }
-    objs[1] = format!(
-        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-        kids.join(" ")
-    );
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let contents: Vec<String> = (0..pages)
+        .map(|p| {
+            let mut c = String::from("0.5 w 40 40 515 762 re S BT /F1 10 Tf 56 780 Td 14 TL\n");
+            for l in 0..40 {
+                let _ = writeln!(
+                    c,
+                    "(Document {seed} page {} line {l}: the parties agree to the terms set out in annex {}.) '",
+                    p + 1,
+                    (seed * 7 + l) % 13
+                );
+            }
+            c.push_str("ET");
+            c
+        })
+        .collect();
+    attach::pdf_of(&contents, 595.0, 842.0)
 }
 
 /// A distinct "scan" of A4 at 200 dpi (1654 × 2339), grey paper with
@@ -164,29 +135,20 @@ fn setup(dir: &Path) -> (PathBuf, Vec<PathBuf>, u64) {
             pdfs.push(path);
         }
         let (criterion, item) = slots[k % slots.len()];
-        let _ = writeln!(
-            list,
-            "            (criterion: \"{TIER}.{criterion}\", item: {item}, path: \"{name}\", sha256: \"{}\", size: {}, added: \"2025-07-01\"),",
-            innocheck::report::data::fingerprint(bytes),
-            bytes.len()
-        );
+        list.push_str(&attach::entry(
+            &format!("{TIER}.{criterion}"),
+            item,
+            name,
+            bytes,
+        ));
     }
     let text = innocheck::storage::SAMPLES
         .iter()
         .find(|(n, _)| *n == SAMPLE)
         .map(|(_, t)| *t)
         .expect("the sample");
-    let end = text
-        .trim_end()
-        .rfind("    ),")
-        .expect("the assessment's end");
-    let text = format!(
-        "{}        attachments: [\n{list}        ],\n{}",
-        &text[..end],
-        &text[end..]
-    );
     let path = dir.join("assessment.ron");
-    std::fs::write(&path, text).expect("writes");
+    std::fs::write(&path, attach::with_attachments(text, &list)).expect("writes");
     (path, pdfs, total)
 }
 

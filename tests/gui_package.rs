@@ -3,7 +3,6 @@
 //! the attachments with problems in the window, writing nothing; with
 //! skipping asked for, it writes the package and lists what was left out.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -14,6 +13,10 @@ use innocheck::gui::package_ui::Form;
 use innocheck::gui::prefs::DataDir;
 use innocheck::storage;
 
+#[path = "common/attach.rs"]
+mod attach;
+use attach::text_pdf;
+
 const TIER: &str = "sme.2022.innovative";
 
 /// The ganpo sample saved in `dir` with `files` (name, bytes, criterion)
@@ -22,25 +25,20 @@ fn saved_with(dir: &Path, files: &[(&str, &[u8], &str)]) -> PathBuf {
     let mut list = String::new();
     for (name, bytes, criterion) in files {
         std::fs::write(dir.join(name), bytes).expect("writes");
-        let _ = writeln!(
-            list,
-            "(criterion: \"{TIER}.{criterion}\", item: 0, path: \"{name}\", sha256: \"{}\", size: {}, added: \"2025-07-01\"),",
-            innocheck::report::data::fingerprint(bytes),
-            bytes.len()
-        );
+        list.push_str(&attach::entry(
+            &format!("{TIER}.{criterion}"),
+            0,
+            name,
+            bytes,
+        ));
     }
     let text = storage::SAMPLES
         .iter()
         .find(|(n, _)| *n == "ganpo-smart.ron")
         .map(|(_, t)| *t)
         .expect("sample");
-    let end = text
-        .trim_end()
-        .rfind("    ),")
-        .expect("the assessment's end");
-    let text = format!("{}attachments: [{list}],\n{}", &text[..end], &text[end..]);
     let path = dir.join("company.ron");
-    std::fs::write(&path, text).expect("writes");
+    std::fs::write(&path, attach::with_attachments(text, &list)).expect("writes");
     path
 }
 
@@ -64,35 +62,11 @@ fn wait(app: &mut App) {
     }
 }
 
-/// A one-page PDF in Helvetica, written by hand.
-fn pdf() -> Vec<u8> {
-    let objs = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(b"xref\n0 4\n0000000000 65535 f \n");
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
-}
-
 #[test]
 fn bad_attachments_are_listed_in_the_window_and_nothing_is_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let good = pdf();
+    let good = text_pdf(&["GOOD"], 595.0, 842.0);
     let file = saved_with(
         d,
         &[

@@ -11,60 +11,19 @@ use std::path::Path;
 use chrono::NaiveDate;
 use hayro_syntax::Pdf;
 use hayro_syntax::object::{Array, Dict, ObjRef, ObjectIdentifier};
-use innocheck::eval::evaluate;
+use innocheck::eval::{Evaluation, evaluate};
 use innocheck::i18n::Lang;
+use innocheck::model::Assessment;
 use innocheck::report::pdf::package::{
     Attached, Options, PackageError, PackageInput, Reason, build, input,
 };
 use innocheck::rules::Registry;
 use innocheck::storage;
 
+use common::attach::text_pdf;
+
 const TIER: &str = "sme.2022.innovative";
 const SAMPLE: &str = "hongdu-precision.ron";
-
-/// A PDF of `texts.len()` pages of `w` × `h` points, each showing its text
-/// in Helvetica (written by hand: the reader must not depend on our writer).
-fn pdf_pages(texts: &[&str], w: f32, h: f32) -> Vec<u8> {
-    let n = texts.len();
-    let mut objs: Vec<String> = Vec::new();
-    objs.push("<< /Type /Catalog /Pages 2 0 R >>".into());
-    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    objs.push(format!(
-        "<< /Type /Pages /Kids [{}] /Count {n} >>",
-        kids.join(" ")
-    ));
-    objs.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into());
-    for (i, t) in texts.iter().enumerate() {
-        objs.push(format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-            5 + 2 * i
-        ));
-        let content = format!("BT /F1 24 Tf 40 {} Td ({t}) Tj ET", h / 2.0);
-        objs.push(format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ));
-    }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
 
 /// A picture of `w` × `h` pixels with a gradient, encoded as `format`.
 fn picture(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
@@ -91,8 +50,8 @@ fn attach(dir: &Path, name: &str, bytes: &[u8], criterion: &str, item: usize) ->
     }
 }
 
-/// The package input of the sample for `TIER` with `attached`.
-fn package_input(attached: &[Attached], lang: Lang) -> PackageInput {
+/// The sample's text, assessment and evaluation on 2025-06-30.
+fn evaluated() -> (&'static str, Assessment, Evaluation) {
     let text = common::sample_text(SAMPLE);
     let a = storage::load_bytes(text.as_bytes(), SAMPLE)
         .expect("loads")
@@ -100,6 +59,12 @@ fn package_input(attached: &[Attached], lang: Lang) -> PackageInput {
     let reg = Registry::bundled().expect("packs");
     let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
     let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+    (text, a, ev)
+}
+
+/// The package input of the sample for `TIER` with `attached`.
+fn package_input(attached: &[Attached], lang: Lang) -> PackageInput {
+    let (text, a, ev) = evaluated();
     input(
         text.as_bytes(),
         &a,
@@ -120,7 +85,7 @@ fn attachments(dir: &Path) -> Vec<Attached> {
         attach(
             dir,
             "ip-certificates.pdf",
-            &pdf_pages(
+            &text_pdf(
                 &["EMBEDDED-ONE", "EMBEDDED-TWO", "EMBEDDED-THREE"],
                 595.0,
                 842.0,
@@ -131,7 +96,7 @@ fn attachments(dir: &Path) -> Vec<Attached> {
         attach(
             dir,
             "ip-list.pdf",
-            &pdf_pages(&["LANDSCAPE-A", "LANDSCAPE-B"], 792.0, 612.0),
+            &text_pdf(&["LANDSCAPE-A", "LANDSCAPE-B"], 792.0, 612.0),
             "ip",
             0,
         ),
@@ -392,9 +357,9 @@ fn reasons(bad: &Attached, good: &Attached) -> Vec<Reason> {
 fn bad_attachments_are_named_and_nothing_is_built() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let good = attach(d, "good.pdf", &pdf_pages(&["GOOD"], 595.0, 842.0), "ip", 0);
+    let good = attach(d, "good.pdf", &text_pdf(&["GOOD"], 595.0, 842.0), "ip", 0);
     // Encrypted: an /Encrypt entry in the trailer.
-    let mut enc = pdf_pages(&["SECRET"], 595.0, 842.0);
+    let mut enc = text_pdf(&["SECRET"], 595.0, 842.0);
     let at = enc
         .windows(7)
         .rposition(|w| w == b"/Root 1")
@@ -425,7 +390,7 @@ fn bad_attachments_are_named_and_nothing_is_built() {
             attach(
                 d,
                 "no-pages.pdf",
-                &pdf_pages(&[], 595.0, 842.0),
+                &text_pdf(&[], 595.0, 842.0),
                 "rd_ratio",
                 0,
             ),
@@ -453,7 +418,7 @@ fn bad_attachments_are_named_and_nothing_is_built() {
     let gone = attach(
         d,
         "gone.pdf",
-        &pdf_pages(&["X"], 595.0, 842.0),
+        &text_pdf(&["X"], 595.0, 842.0),
         "rd_ratio",
         0,
     );
@@ -463,11 +428,11 @@ fn bad_attachments_are_named_and_nothing_is_built() {
     let changed = attach(
         d,
         "changed.pdf",
-        &pdf_pages(&["AAAA"], 595.0, 842.0),
+        &text_pdf(&["AAAA"], 595.0, 842.0),
         "rd_ratio",
         0,
     );
-    std::fs::write(&changed.path, pdf_pages(&["BBBB"], 595.0, 842.0)).expect("writes");
+    std::fs::write(&changed.path, text_pdf(&["BBBB"], 595.0, 842.0)).expect("writes");
     assert_eq!(reasons(&changed, &good), vec![Reason::Changed]);
     // A 300 MB scan (sparse: nothing is written, nothing is read).
     let huge_path = d.join("huge.jpg");
@@ -492,7 +457,7 @@ fn bad_attachments_are_named_and_nothing_is_built() {
 fn skipped_attachments_are_listed_on_the_contents_page() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let good = attach(d, "good.pdf", &pdf_pages(&["GOOD"], 595.0, 842.0), "ip", 0);
+    let good = attach(d, "good.pdf", &text_pdf(&["GOOD"], 595.0, 842.0), "ip", 0);
     let bad = attach(
         d,
         "broken-scan.jpg",
@@ -520,13 +485,7 @@ fn skipped_attachments_are_listed_on_the_contents_page() {
 
 #[test]
 fn an_unknown_tier_names_the_tiers_there_are() {
-    let text = common::sample_text(SAMPLE);
-    let a = storage::load_bytes(text.as_bytes(), SAMPLE)
-        .expect("loads")
-        .assessment;
-    let reg = Registry::bundled().expect("packs");
-    let as_of = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
-    let ev = evaluate(&a, &reg.in_force(as_of), as_of);
+    let (text, a, ev) = evaluated();
     let err = input(
         text.as_bytes(),
         &a,

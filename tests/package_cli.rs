@@ -6,43 +6,13 @@
 
 mod common;
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::attach::{self, text_pdf};
+
 const SAMPLE: &str = "hongdu-precision.ron";
 const TIER: &str = "sme.2022.innovative";
-
-/// A one-page PDF (text in Helvetica), written by hand.
-fn one_page_pdf(text: &str) -> Vec<u8> {
-    let content = format!("BT /F1 24 Tf 40 400 Td ({text}) Tj ET");
-    let objs = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
 
 /// The sample in `dir` with `files` (name, bytes, criterion, item) written
 /// beside it and recorded as its attachments; returns the assessment's path.
@@ -50,24 +20,15 @@ fn assessment_with(dir: &Path, files: &[(&str, Vec<u8>, &str, usize)]) -> PathBu
     let mut list = String::new();
     for (name, bytes, criterion, item) in files {
         std::fs::write(dir.join(name), bytes).expect("writes");
-        let _ = writeln!(
-            list,
-            "            (criterion: \"{TIER}.{criterion}\", item: {item}, path: \"{name}\", sha256: \"{}\", size: {}, pages: Some(1), added: \"2025-07-01\", note: \"\"),",
-            innocheck::report::data::fingerprint(bytes),
-            bytes.len()
-        );
+        list.push_str(&attach::entry(
+            &format!("{TIER}.{criterion}"),
+            *item,
+            name,
+            bytes,
+        ));
     }
-    let text = common::sample_text(SAMPLE);
-    let end = text
-        .trim_end()
-        .rfind("    ),")
-        .expect("the assessment's end");
-    let text = format!(
-        "{}        attachments: [\n{list}        ],\n{}",
-        &text[..end],
-        &text[end..]
-    );
     let path = dir.join("企业.ron");
+    let text = attach::with_attachments(common::sample_text(SAMPLE), &list);
     std::fs::write(&path, text).expect("writes");
     path
 }
@@ -89,7 +50,15 @@ fn stderr(o: &Output) -> String {
 fn the_package_is_written_from_the_attached_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    assessment_with(d, &[("证书.pdf", one_page_pdf("CERTIFICATE"), "ip", 0)]);
+    assessment_with(
+        d,
+        &[(
+            "证书.pdf",
+            text_pdf(&["CERTIFICATE"], 595.0, 842.0),
+            "ip",
+            0,
+        )],
+    );
     let o = innocheck(
         &["package", "企业.ron", "--tier", TIER, "-o", "申报材料.pdf"],
         d,
@@ -143,14 +112,14 @@ fn bad_attachments_write_nothing_unless_skipped() {
     assessment_with(
         d,
         &[
-            ("good.pdf", one_page_pdf("GOOD"), "ip", 0),
+            ("good.pdf", text_pdf(&["GOOD"], 595.0, 842.0), "ip", 0),
             (
                 "scan.gif",
                 b"GIF89a\x01\x00\x01\x00".to_vec(),
                 "rd_ratio",
                 0,
             ),
-            ("gone.pdf", one_page_pdf("GONE"), "growth", 0),
+            ("gone.pdf", text_pdf(&["GONE"], 595.0, 842.0), "growth", 0),
         ],
     );
     std::fs::remove_file(d.join("gone.pdf")).expect("removes");
@@ -183,7 +152,7 @@ fn bad_attachments_write_nothing_unless_skipped() {
 fn the_output_never_replaces_the_assessment_or_an_attachment() {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let pdf = one_page_pdf("KEEP");
+    let pdf = text_pdf(&["KEEP"], 595.0, 842.0);
     let ron = assessment_with(d, &[("keep.pdf", pdf.clone(), "ip", 0)]);
     let before = std::fs::read(&ron).expect("reads");
     std::fs::create_dir(d.join("sub")).expect("mkdir");

@@ -15,8 +15,8 @@ use crate::i18n::report as tr;
 use crate::report::ReportError;
 use crate::report::pdf::font;
 use crate::report::pdf::layout::{
-    ACCENT, Align, Cell, Col, FIRST_TOP, Ink, Layout, MARGIN, MUTED, Op, PAGE_H, RULE, Style,
-    TABLE, TEXT, Table, WIDTH, lines_height,
+    ACCENT, Align, Cell, Col, FIRST_TOP, Ink, Layout, MARGIN, MUTED, PAGE_H, RULE, Style, TABLE,
+    TEXT, Table, WIDTH, lines_height,
 };
 use crate::report::pdf::sections::{self, Doc};
 
@@ -115,33 +115,6 @@ fn centred(d: &mut Doc, y: f32, style: Style, text: &str) {
     d.lines_at(MARGIN, top, WIDTH, &lines, Align::Center);
 }
 
-/// A dashed square with a label in its middle (the seal box).
-fn seal_box(d: &mut Doc, x: f32, y: f32, side: f32, label: &str) {
-    for (a, b) in [
-        ((x, y), (x + side, y)),
-        ((x + side, y), (x + side, y + side)),
-        ((x + side, y + side), (x, y + side)),
-        ((x, y + side), (x, y)),
-    ] {
-        d.ops().push(Op::Line {
-            from: a,
-            to: b,
-            ink: Ink::Grey(0x80),
-            width: 0.7,
-            dashed: true,
-        });
-    }
-    let lines = d.wrap(label, Style::new(8.0).ink(MUTED), side - 8.0);
-    let h = lines_height(&lines);
-    d.lines_at(
-        x + 4.0,
-        y + (side - h) / 2.0,
-        side - 8.0,
-        &lines,
-        Align::Center,
-    );
-}
-
 /// Page 1: title, the tier applied for, the company block, the seal box.
 fn cover(d: &mut Doc, input: &PackageInput) {
     let lang = d.lang;
@@ -207,7 +180,7 @@ fn cover(d: &mut Doc, input: &PackageInput) {
     d.table(&table);
     let side = 120.0;
     let top = d.y + 40.0;
-    seal_box(d, MARGIN + WIDTH - side, top, side, lang.t(t::SEAL));
+    d.seal_box(MARGIN + WIDTH - side, top, side, lang.t(t::SEAL));
     let note = lang
         .t(t::COVER_NOTE)
         .replace("{version}", env!("CARGO_PKG_VERSION"));

@@ -190,6 +190,34 @@ impl Doc {
         self.y += h;
     }
 
+    /// A dashed square of `side` at (`x`, `y`) with `label` centred in it:
+    /// where the company's seal goes.
+    pub(super) fn seal_box(&mut self, x: f32, y: f32, side: f32, label: &str) {
+        for (a, b) in [
+            ((x, y), (x + side, y)),
+            ((x + side, y), (x + side, y + side)),
+            ((x + side, y + side), (x, y + side)),
+            ((x, y + side), (x, y)),
+        ] {
+            self.ops().push(Op::Line {
+                from: a,
+                to: b,
+                ink: Ink::Grey(0x80),
+                width: 0.7,
+                dashed: true,
+            });
+        }
+        let lines = self.wrap(label, Style::new(7.6).ink(MUTED), side - 8.0);
+        let h = lines_height(&lines);
+        self.lines_at(
+            x + 4.0,
+            y + (side - h) / 2.0,
+            side - 8.0,
+            &lines,
+            Align::Center,
+        );
+    }
+
     pub(super) fn subheading(&mut self, title: &str, detail: &str, keep: f32) {
         let style = Style::new(9.0).bold();
         let lines = self.wrap(title, style, WIDTH);
@@ -288,29 +316,7 @@ pub(super) fn sign_off(d: &mut Doc, r: &ReportData) {
         fill: None,
         stroke: None,
     });
-    for (a, b) in [
-        ((sx, top + 4.0), (sx + seal, top + 4.0)),
-        ((sx + seal, top + 4.0), (sx + seal, top + 4.0 + seal)),
-        ((sx + seal, top + 4.0 + seal), (sx, top + 4.0 + seal)),
-        ((sx, top + 4.0 + seal), (sx, top + 4.0)),
-    ] {
-        d.ops().push(Op::Line {
-            from: a,
-            to: b,
-            ink: Ink::Grey(0x80),
-            width: 0.7,
-            dashed: true,
-        });
-    }
-    let seal_label = d.wrap(l(tr::SEAL), Style::new(7.6).ink(MUTED), seal - 8.0);
-    let sh = lines_height(&seal_label);
-    d.lines_at(
-        sx + 4.0,
-        top + 4.0 + (seal - sh) / 2.0,
-        seal - 8.0,
-        &seal_label,
-        Align::Center,
-    );
+    d.seal_box(sx, top + 4.0, seal, l(tr::SEAL));
     d.y = top + sign_h;
 }
 
