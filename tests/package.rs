@@ -370,7 +370,20 @@ fn bad_attachments_are_named_and_nothing_is_built() {
             .iter()
             .copied(),
     );
+    // A PNG whose header is sound but whose pixel data is not.
+    let mut png = picture(64, 64, image::ImageFormat::Png);
+    let idat = png
+        .windows(4)
+        .position(|w| w == b"IDAT")
+        .expect("pixel data");
+    for b in &mut png[idat + 8..idat + 40] {
+        *b ^= 0x5a;
+    }
     let cases: Vec<(Attached, Reason)> = vec![
+        (
+            attach(d, "damaged.png", &png, "rd_ratio", 0),
+            Reason::Damaged,
+        ),
         (
             attach(d, "encrypted.pdf", &enc, "rd_ratio", 0),
             Reason::Encrypted,

@@ -1,7 +1,7 @@
 //! Attachments opened for embedding (krilla): a PDF parsed once, its pages'
 //! sizes known, to be drawn page by page as vector forms; a JPEG kept as its
-//! own bytes (copied into the package as it is), a PNG decoded by krilla when
-//! the package is written.
+//! own bytes (copied into the package as it is), a PNG decoded once to check
+//! it and again by krilla when the package is written.
 
 use std::sync::Arc;
 
@@ -51,6 +51,13 @@ pub(super) fn open(kind: Kind, bytes: Vec<u8>) -> Result<Source, Reason> {
             std::panic::catch_unwind(move || open_pdf(bytes)).unwrap_or(Err(Reason::Damaged))
         }
         Kind::Jpeg | Kind::Png => {
+            // krilla decodes a PNG only when the file is assembled, where a
+            // damaged one could no longer be named: decode it once here.
+            if kind == Kind::Png
+                && image::load_from_memory_with_format(&bytes, image::ImageFormat::Png).is_err()
+            {
+                return Err(Reason::Damaged);
+            }
             let data = Data::from(bytes);
             let image = if kind == Kind::Jpeg {
                 Image::from_jpeg(data, true)
