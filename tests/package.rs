@@ -516,3 +516,14 @@ fn an_unknown_tier_names_the_tiers_there_are() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_pdf_2_attachment_makes_a_pdf_2_package() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut v2 = text_pdf(&["VERSION-TWO"], 595.0, 842.0);
+    v2[5..8].copy_from_slice(b"2.0");
+    let attached = [attach(dir.path(), "v2.pdf", &v2, "ip", 0)];
+    let (bytes, pages) = build_ok(&attached, Lang::Zh, &Options::default());
+    assert!(bytes.starts_with(b"%PDF-2.0"));
+    assert_eq!(open(&bytes).pages().len(), pages);
+}
