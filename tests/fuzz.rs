@@ -516,7 +516,7 @@ impl Fuzz {
         check(non_finite(&data), "report data");
         let json = report::json::to_string("fuzz.ron", &a, &issues, &ev, lang);
         serde_json::from_str::<serde_json::Value>(&json).expect("valid JSON");
-        let _ = report::text::render("fuzz.ron", &a, &issues, &ev, lang);
+        let _ = report::text::render("fuzz.ron", &a, &issues, &ev, &[], lang);
         (true, tolerated)
     }
 }

@@ -9,6 +9,7 @@ use innocheck::gui::prefs::{DataDir, Recovery};
 use innocheck::storage;
 
 const FORMAT2: &str = include_str!("fixtures/format2-xinyu-materials.ron");
+const FORMAT3: &str = include_str!("fixtures/format3-ganpo-smart.ron");
 
 fn temp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -31,6 +32,36 @@ fn a_copy_holds_the_format_version_of_its_document() {
         "{}",
         &text[..text.len().min(300)]
     );
+}
+
+#[test]
+fn a_copy_keeps_the_attachments_and_a_format_3_copy_has_none() {
+    let data = temp();
+    let dir = DataDir::at(data.path());
+    let mut doc = storage::sample(storage::DEFAULT_SAMPLE).expect("sample");
+    doc.attachments.push(innocheck::model::Attachment {
+        criterion: "tc.jx.miit.2020.revenue".into(),
+        item: 0,
+        path: "扫描件/审计报告.pdf".into(),
+        sha256: "0f".repeat(32),
+        size: 523,
+        pages: Some(3),
+        added: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        note: "盖章版".into(),
+    });
+    Recovery {
+        original: Some(PathBuf::from("/文档/公司.ron")),
+        assessment: doc.clone(),
+    }
+    .save(&dir)
+    .expect("written");
+    assert_eq!(Recovery::load(&dir).map(|r| r.assessment), Some(doc));
+
+    let copy = format!("(original: None, document: {FORMAT3:?})");
+    std::fs::write(dir.recovery_file().expect("path"), copy).expect("write");
+    let rec = Recovery::load(&dir).expect("the format-3 copy is offered");
+    assert!(rec.assessment.attachments.is_empty());
+    assert_eq!(rec.assessment.company.name, "江西赣鄱智联科技有限公司");
 }
 
 #[test]

@@ -359,6 +359,7 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
         fingerprint: "0".repeat(64),
         app_version: "0.0.0-test".into(),
         review: None,
+        proof: Vec::new(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The command line: a thin shell over the core. Exit codes: 0 done,
 //! 1 "not eligible" (only with `--fail-if-ineligible`), 2 error.
 
+mod attach_cmd;
 mod compare_cmd;
 mod package_cmd;
 mod portfolio;
@@ -76,7 +77,7 @@ pub struct Cli {
 }
 
 /// The pages `--screenshot` can render (the window's page slugs).
-pub const SCREENSHOT_PAGES: [&str; 11] = [
+pub const SCREENSHOT_PAGES: [&str; 12] = [
     "welcome",
     "company",
     "finance",
@@ -88,6 +89,7 @@ pub const SCREENSHOT_PAGES: [&str; 11] = [
     "ip",
     "compliance",
     "results",
+    "portfolio",
 ];
 
 /// A window size in pixels, `WIDTHxHEIGHT`.
@@ -170,6 +172,9 @@ pub enum Command {
         #[command(subcommand)]
         action: ReviewAction,
     },
+    /// Attach evidence files to a criterion's evidence items, list them with their status
+    /// (attached / changed / not found), or remove them; saved like the window saves.
+    Attach(AttachArgs),
     /// List, show or compare rule packs.
     Rules {
         /// What to do with the packs.
@@ -278,6 +283,9 @@ pub struct PortfolioArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: portfolio::PortfolioFormat,
+    /// Read the sub-folders of the folders given too (hidden folders and links to folders are skipped).
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
 }
 
 /// Options of `compare`.
@@ -307,6 +315,33 @@ pub struct ValidateArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+/// Options of `attach`.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// Assessment file (.ron).
+    pub file: PathBuf,
+    /// Files to attach (with --criterion), or to detach (with --remove; none: all of it).
+    pub paths: Vec<PathBuf>,
+    /// Criterion id to attach to (as `evaluate --format json` names it).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["list", "remove"])]
+    pub criterion: Option<String>,
+    /// Evidence item of the criterion, numbered from 1 (needed when it lists several).
+    #[arg(long, value_name = "N", requires = "criterion")]
+    pub item: Option<usize>,
+    /// A note kept with each file attached.
+    #[arg(long, requires = "criterion")]
+    pub note: Option<String>,
+    /// List the files attached, their status and the evidence still missing.
+    #[arg(long, conflicts_with = "remove")]
+    pub list: bool,
+    /// Detach files from the criterion ID (the files themselves are kept).
+    #[arg(long, value_name = "ID")]
+    pub remove: Option<String>,
+    /// Output format of --list.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
 }
@@ -431,6 +466,23 @@ pub struct Evaluated {
     pub review_error: Option<storage::StorageError>,
 }
 
+impl Evaluated {
+    /// The readiness of the proof per tier, in `lang`: reads (hashes) the
+    /// attached files beside the assessment, so it is called only by the
+    /// commands that show it, not for a portfolio.
+    #[must_use]
+    pub fn proof(&self, lang: Lang) -> Vec<report::proof::TierProof> {
+        let dir = storage::attachments::folder_of(Path::new(&self.file));
+        let statuses = storage::attachments::statuses(&dir, &self.assessment.attachments);
+        report::proof::tiers(
+            &self.evaluation,
+            &self.assessment.attachments,
+            &statuses,
+            lang,
+        )
+    }
+}
+
 /// Loads and evaluates one file.
 pub fn evaluate_file(
     path: &Path,
@@ -526,6 +578,8 @@ pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
         .map(|cause| {
             if let Some(s) = cause.downcast_ref::<storage::StorageError>() {
                 s.message(lang)
+            } else if let Some(a) = cause.downcast_ref::<storage::attachments::AttachError>() {
+                a.message(lang)
             } else if let Some(r) = cause.downcast_ref::<report::ReportError>() {
                 r.message(lang).to_string()
             } else if let Some(p) = cause.downcast_ref::<report::pdf::package::PackageError>() {
@@ -591,16 +645,24 @@ fn cmd_evaluate(cli: &Cli, args: &EvaluateArgs) -> Result<ExitCode> {
                 !t.held && matches!(t.verdict, Verdict::NotEligible | Verdict::Incomplete)
             });
             let review = review_of(path, &e, lang);
+            let proof = e.proof(lang);
             let text = if json {
-                let doc = report::json::doc(&e.file, &e.assessment, &e.issues, &e.evaluation, lang);
+                let doc = report::json::doc(&e.file, &e.assessment, &e.issues, &e.evaluation, lang)
+                    .with_proof(&proof);
                 match &review {
                     // The contract's fields in their order, then `review`.
                     Some(r) => serde_json::to_string_pretty(&WithReview { doc, review: r })?,
                     None => serde_json::to_string_pretty(&doc)?,
                 }
             } else {
-                let mut t =
-                    report::text::render(&e.file, &e.assessment, &e.issues, &e.evaluation, lang);
+                let mut t = report::text::render(
+                    &e.file,
+                    &e.assessment,
+                    &e.issues,
+                    &e.evaluation,
+                    &proof,
+                    lang,
+                );
                 if let Some(r) = &review {
                     t.push('\n');
                     t.push_str(&report::review::render_text(r, lang));
@@ -681,7 +743,8 @@ fn summarise(
             e.evaluation.as_of
         );
     }
-    let data = report::data::build(&bytes, &e.assessment, &e.evaluation, cli.lang());
+    let mut data = report::data::build(&bytes, &e.assessment, &e.evaluation, cli.lang());
+    data.proof = e.proof(data.lang);
     Ok((e, data))
 }
 
@@ -824,6 +887,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             write_out(&review_cmd::run(&reg, action, cli.lang())?)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Attach(args)) => {
+            let reg = registry(cli.rules.as_deref())?;
+            write_out(&attach_cmd::run(&reg, args, cli.lang())?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Compare(args)) => {
             let reg = registry(cli.rules.as_deref())?;
             write_out(&compare_cmd::run(&reg, args, cli.lang())?)?;
@@ -831,15 +899,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Some(Command::Portfolio(args)) => {
             let reg = registry(cli.rules.as_deref())?;
-            let files = portfolio::expand(&args.inputs)?;
-            let selection = Selection {
-                as_of: args.as_of,
-                ..Selection::default()
-            };
-            let results = evaluate_many(&files, &reg, &selection, today());
-            let failed = results.iter().any(Result::is_err);
-            let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
-            write_out(&portfolio::render(&items, cli.lang(), args.format))?;
+            let entries = portfolio::load(&args.inputs, args.recursive, &reg, args.as_of, today());
+            let failed = entries.iter().any(|e| e.row().is_none());
+            write_out(&portfolio::render(&entries, cli.lang(), args.format))?;
             Ok(if failed {
                 ExitCode::from(2)
             } else {
@@ -876,7 +938,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
             }
             let issues = validate(&a, today);
             let ev = evaluate(&a, &packs, as_of);
-            write_out(&report::text::render(&name, &a, &issues, &ev, lang))?;
+            // The bundled sample has no attachments; a file's are checked beside it.
+            let statuses = cli.file.as_deref().map_or_else(Vec::new, |p| {
+                storage::attachments::statuses(&storage::attachments::folder_of(p), &a.attachments)
+            });
+            let proof = report::proof::tiers(&ev, &a.attachments, &statuses, lang);
+            write_out(&report::text::render(&name, &a, &issues, &ev, &proof, lang))?;
             Ok(ExitCode::SUCCESS)
         }
     }

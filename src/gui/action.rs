@@ -43,6 +43,41 @@ pub enum Action {
     ExportPdfTo(PathBuf),
     /// Write the spreadsheet to this path.
     ExportXlsxTo(PathBuf),
+    /// Ask for a folder and show every assessment under it in one table.
+    OpenFolder,
+    /// Read this folder into the table.
+    LoadFolder(PathBuf),
+    /// Open this file from the folder table: in review mode when the table
+    /// says so (asks to save changes first).
+    OpenFromDesk(PathBuf),
+    /// Ask for a path and export the folder table's rows shown (`true`: xlsx, else CSV).
+    ExportPortfolio(bool),
+    /// Write the folder table's rows shown to this path (`true`: xlsx, else CSV).
+    ExportPortfolioTo(PathBuf, bool),
+    /// Compare the open document under each of these packs, side by side.
+    ComparePacks(Vec<String>),
+    /// Ask for a file to attach to evidence item `item` of `criterion`.
+    AttachFor {
+        /// Criterion id.
+        criterion: String,
+        /// Index into its evidence list.
+        item: usize,
+    },
+    /// Attach these files to evidence item `item` of `criterion` (one undo step).
+    AttachPaths {
+        /// Criterion id.
+        criterion: String,
+        /// Index into its evidence list.
+        item: usize,
+        /// The files, as chosen or dropped.
+        paths: Vec<PathBuf>,
+    },
+    /// Remove this attachment (one undo step; the file is kept).
+    Detach(Box<crate::model::Attachment>),
+    /// Read the attached files again (they may have changed meanwhile).
+    RecheckAttachments,
+    /// Show the results page's evidence section (文件 → 添加材料…).
+    ShowEvidence,
     /// Undo the last change.
     Undo,
     /// Redo.

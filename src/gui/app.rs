@@ -17,11 +17,13 @@ use crate::gui::prefs::{DataDir, Prefs, Recovery};
 use crate::gui::session::Session;
 use crate::gui::widgets::{Env, focus};
 use crate::gui::{Launch, screenshot, theme};
-use crate::i18n::pages::welcome;
+use crate::i18n::pages::{desk as desk_words, welcome};
 use crate::i18n::{Lang, common};
 use crate::model::{Assessment, Severity, Step, completion};
 use crate::rules::Registry;
 use crate::storage;
+
+mod desk_page;
 
 /// Seconds of unsaved changes before a recovery copy is written.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
@@ -33,6 +35,7 @@ enum Pending {
     Open,
     OpenReview,
     OpenPath(PathBuf),
+    OpenReviewPath(PathBuf),
     OpenSample(&'static str),
     Quit,
 }
@@ -95,6 +98,20 @@ pub struct App {
     columns: Option<Columns>,
     /// The application package: its form, the build running, its problems.
     package: PackageUi,
+    /// The folder table (文件 → 打开文件夹…) and its comparison.
+    desk: crate::gui::desk::Desk,
+    /// Attaching evidence: the item a file is being chosen for.
+    attaching: Attaching,
+}
+
+/// The window's state while attaching evidence.
+#[derive(Debug, Default)]
+struct Attaching {
+    /// The evidence item a file is being chosen for (criterion id, item).
+    target: Option<(String, usize)>,
+    /// Whether the window was away from the focus last frame (regaining it
+    /// re-checks the attached files, which may have changed meanwhile).
+    away: bool,
 }
 
 impl App {
@@ -113,7 +130,10 @@ impl App {
         let registry = Registry::bundled().unwrap_or_default();
         let mut page = Page::Results;
         let mut sample = None;
-        let (doc, path) = match (&launch.file, &launch.screenshot) {
+        // A folder given to the window opens the folder table.
+        let folder = launch.file.clone().filter(|p| p.is_dir());
+        let file = launch.file.clone().filter(|p| !p.is_dir());
+        let (doc, path) = match (&file, &launch.screenshot) {
             (Some(p), _) => match storage::load(p) {
                 Ok(l) => (l.assessment, Some(p.clone())),
                 Err(e) => {
@@ -163,13 +183,27 @@ impl App {
             error = Some(e.to_string());
         }
         let screenshot = launch.screenshot.map(screenshot::Capture::new);
+        let today = crate::clock::today();
+        let mut desk = crate::gui::desk::Desk::new();
+        if let Some(dir) = &folder {
+            page = Page::Portfolio;
+            if screenshot.is_some() {
+                // One picture of the full table: read before the first frame.
+                let found = storage::scan::assessments_under(dir, true);
+                let entries =
+                    crate::report::portfolio::load_all(found, &session.registry, None, today);
+                desk.show_entries(dir, entries, &session.registry);
+            } else {
+                desk.open(dir, &session.registry, today);
+            }
+        }
         if let Some(shot) = &screenshot {
             page = shot.spec.page;
         }
         // A file given to the window (typed, or double-clicked through "Open
         // with") is the last file opened, as one opened from the menu.
         if screenshot.is_none()
-            && launch.file.is_some()
+            && file.is_some()
             && let Some(p) = &session.path
         {
             prefs.remember(p);
@@ -207,7 +241,7 @@ impl App {
             autosaved: false,
             close_allowed: false,
             title: String::new(),
-            today: crate::clock::today(),
+            today,
             screenshot,
             status,
             issues_open: false,
@@ -216,6 +250,8 @@ impl App {
             last_focus: None,
             columns: None,
             package: PackageUi::default(),
+            desk,
+            attaching: Attaching::default(),
         }
     }
 
@@ -230,6 +266,17 @@ impl App {
         app.error = None;
         app.status = None;
         app
+    }
+
+    /// The folder table.
+    #[must_use]
+    pub fn desk(&self) -> &crate::gui::desk::Desk {
+        &self.desk
+    }
+
+    /// The folder table, to change (tests pick rows and filters through it).
+    pub fn desk_mut(&mut self) -> &mut crate::gui::desk::Desk {
+        &mut self.desk
     }
 
     /// Replaces the native file dialogs by the in-app path field only
@@ -374,14 +421,21 @@ impl App {
         }
         self.session.refresh(self.today);
         self.session.refresh_review(self.lang);
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && self.attaching.away {
+            self.session.recheck_attachments();
+        }
+        self.attaching.away = !focused;
+        self.session.refresh_attachments();
         self.menu_bar(ui);
         self.status_bar(ui);
-        if self.page != Page::Welcome {
+        if !matches!(self.page, Page::Welcome | Page::Portfolio) {
             self.wizard_panel(ui);
         }
         // An edit ends when the focus moves: before this frame's typing.
         self.undo_checkpoints(&ctx, false);
         let changed = self.content(ui);
+        self.unplaced_drop(&ctx);
         focus::end_frame(&ctx);
         self.undo_checkpoints(&ctx, changed);
         if changed {
@@ -441,6 +495,16 @@ impl App {
                     if ui.button(lang.t(common::OPEN_REVIEW)).clicked() {
                         self.actions.push(Action::OpenReview);
                     }
+                    if ui.button(lang.t(desk_words::OPEN_FOLDER)).clicked() {
+                        self.actions.push(Action::OpenFolder);
+                    }
+                    if self.desk.root.is_some()
+                        && self.page != Page::Portfolio
+                        && ui.button(lang.t(desk_words::BACK_TO_LIST)).clicked()
+                    {
+                        self.actions.push(Action::Show(Page::Portfolio));
+                    }
+                    self.compare_packs_menu(ui);
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
                             ui.label(lang.t(common::NO_RECENT));
@@ -497,6 +561,10 @@ impl App {
                         self.actions.push(Action::Package);
                     }
                     ui.separator();
+                    if ui.button(lang.t(crate::i18n::attach::GUI_ADD)).clicked() {
+                        self.actions.push(Action::ShowEvidence);
+                    }
+                    ui.separator();
                     if ui.button(lang.t(common::QUIT)).clicked() {
                         self.actions.push(Action::Quit);
                     }
@@ -531,7 +599,7 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         let lang = self.lang;
-        let welcome = self.page == Page::Welcome;
+        let welcome = matches!(self.page, Page::Welcome | Page::Portfolio);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if welcome {
@@ -616,7 +684,7 @@ impl App {
                             }
                         }
                         Page::Results => "→".to_string(),
-                        Page::Welcome => String::new(),
+                        Page::Welcome | Page::Portfolio => String::new(),
                     };
                     let text = format!("{}. {}  {mark}", i + 1, lang.t(page.title()));
                     if ui.selectable_label(self.page == *page, text).clicked() {
@@ -628,6 +696,10 @@ impl App {
 
     fn content(&mut self, ui: &mut Ui) -> bool {
         crate::gui::widgets::set_ui_lang(ui.ctx(), self.lang);
+        if self.page == Page::Portfolio {
+            self.desk_page(ui);
+            return false;
+        }
         let years_shifted = self.years_shifted();
         let now = ui.ctx().input(|i| i.time);
         self.highlight = self.highlight.take().filter(|(_, until)| *until > now);
@@ -660,6 +732,7 @@ impl App {
             review: parts.review,
             reviewing,
             today: self.today,
+            attachment_statuses: parts.attachment_statuses,
             actions: &mut self.actions,
             changed: false,
         };
@@ -723,6 +796,17 @@ impl App {
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
                 Purpose::ExportXlsx => Action::ExportXlsxTo(path),
                 Purpose::ExportPackage => Action::PackageTo(path),
+                Purpose::Folder => Action::LoadFolder(path),
+                Purpose::ExportPortfolioCsv => Action::ExportPortfolioTo(path, false),
+                Purpose::ExportPortfolioXlsx => Action::ExportPortfolioTo(path, true),
+                Purpose::Attach => match self.attaching.target.take() {
+                    Some((criterion, item)) => Action::AttachPaths {
+                        criterion,
+                        item,
+                        paths: vec![path],
+                    },
+                    None => return,
+                },
             });
         }
         if self.package.ui(ctx, lang, self.session.evaluation()) {
@@ -906,7 +990,14 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::OpenReview, dir, None);
             }
-            Pending::OpenPath(p) => self.open_path(&p),
+            Pending::OpenPath(p) => {
+                let from_desk = self.page == Page::Portfolio;
+                self.open_path(&p);
+                if from_desk && self.session.path.as_deref() == Some(p.as_path()) {
+                    self.page = Page::Results;
+                }
+            }
+            Pending::OpenReviewPath(p) => self.open_for_review(&p),
             Pending::OpenSample(name) => match storage::sample(name) {
                 Ok(a) => {
                     self.session.replace(a, None, true);
@@ -1021,6 +1112,9 @@ impl App {
     }
 
     fn run(&mut self, ctx: &Context, c: Action) {
+        if self.run_desk(ctx, &c) {
+            return;
+        }
         match c {
             Action::New => self.guarded(ctx, Pending::New),
             Action::Open => self.guarded(ctx, Pending::Open),
@@ -1107,6 +1201,33 @@ impl App {
                 self.save_prefs();
             }
             Action::Show(p) => self.page = p,
+            Action::AttachFor { criterion, item } => {
+                if self.session.path.is_none() {
+                    self.error = Some(self.lang.t(crate::i18n::attach::GUI_SAVE_FIRST).to_string());
+                } else {
+                    self.attaching.target = Some((criterion, item));
+                    let dir = Some(self.session.attachment_dir());
+                    self.dialogs.request(ctx, Purpose::Attach, dir, None);
+                }
+            }
+            Action::AttachPaths {
+                criterion,
+                item,
+                paths,
+            } => self.attach(&criterion, item, &paths),
+            Action::Detach(x) => {
+                if let Some(k) = self.session.doc.attachments.iter().position(|a| *a == *x) {
+                    self.session.checkpoint();
+                    self.session.doc.attachments.remove(k);
+                    self.session.checkpoint();
+                    self.session.touch();
+                }
+            }
+            Action::RecheckAttachments => self.session.recheck_attachments(),
+            Action::ShowEvidence => {
+                self.page = Page::Results;
+                ctx.data_mut(|d| d.insert_temp(crate::gui::pages::evidence::scroll_request(), 3u8));
+            }
             Action::SetPacks(ids) => {
                 self.session.pack_ids = ids;
                 self.session.touch();
@@ -1138,6 +1259,73 @@ impl App {
                 Recovery::clear(&self.data);
                 self.recovery_offer = None;
             }
+            // Run by `run_desk` above.
+            Action::OpenFolder
+            | Action::LoadFolder(_)
+            | Action::OpenFromDesk(_)
+            | Action::ExportPortfolio(_)
+            | Action::ExportPortfolioTo(..)
+            | Action::ComparePacks(_) => {}
+        }
+    }
+
+    /// Attaches `paths` to evidence item `item` of `criterion` as one undo
+    /// step; the files that cannot serve are named with their reason, the
+    /// others attached.
+    pub fn attach(&mut self, criterion: &str, item: usize, paths: &[PathBuf]) {
+        if self.session.path.is_none() {
+            self.error = Some(self.lang.t(crate::i18n::attach::GUI_SAVE_FIRST).to_string());
+            return;
+        }
+        let dir = self.session.attachment_dir();
+        self.session.checkpoint();
+        let (mut added, mut failed) = (0, Vec::new());
+        for p in paths {
+            match storage::attachments::attach(
+                &dir,
+                p,
+                criterion,
+                item,
+                "",
+                self.today,
+                &self.session.doc.attachments,
+            ) {
+                Ok(x) => {
+                    self.session.doc.attachments.push(x);
+                    added += 1;
+                }
+                Err(e) => failed.push(e.message(self.lang)),
+            }
+        }
+        if added > 0 {
+            self.session.checkpoint();
+            self.session.touch();
+            self.status = Some(
+                self.lang
+                    .t(crate::i18n::attach::GUI_ATTACHED)
+                    .replace("{n}", &added.to_string()),
+            );
+        }
+        if !failed.is_empty() {
+            self.error = Some(format!(
+                "{}{}",
+                self.lang.t(crate::i18n::attach::GUI_ATTACH_FAILED),
+                failed.join("\n")
+            ));
+        }
+    }
+
+    /// Files dropped onto the window but onto no evidence item: say where
+    /// to drop them, and show the evidence section.
+    fn unplaced_drop(&mut self, ctx: &Context) {
+        let dropped = ctx.input(|i| !i.raw.dropped_files.is_empty());
+        let taken = ctx.data_mut(|d| {
+            d.remove_temp::<bool>(crate::gui::pages::evidence::drop_taken())
+                .unwrap_or(false)
+        });
+        if dropped && !taken && !self.session.reviewing {
+            self.status = Some(self.lang.t(crate::i18n::attach::GUI_DROP_HERE).to_string());
+            self.actions.push(Action::ShowEvidence);
         }
     }
 
@@ -1256,6 +1444,7 @@ impl App {
         })
         .unwrap_or_default();
         let mut data = crate::report::data::build(&bytes, &self.session.doc, ev, self.lang);
+        data.proof = self.session.proof(self.lang);
         let rendered = if pdf {
             data.review = self.session.review_view().cloned();
             crate::report::pdf::render(&data)

@@ -26,6 +26,14 @@ pub enum Purpose {
     ExportPdf,
     /// Export the spreadsheet.
     ExportXlsx,
+    /// Choose a folder of assessments for the folder table.
+    Folder,
+    /// Export the folder table as CSV.
+    ExportPortfolioCsv,
+    /// Export the folder table as a spreadsheet.
+    ExportPortfolioXlsx,
+    /// Choose a file to attach as evidence.
+    Attach,
     /// Write the application package.
     ExportPackage,
 }
@@ -60,9 +68,11 @@ impl Purpose {
     fn ext(self) -> Option<&'static str> {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
-            Purpose::ExportPdf | Purpose::ExportPackage => Some("pdf"),
-            Purpose::ExportXlsx => Some("xlsx"),
-            Purpose::RulesDir => None,
+            // Scans to attach are mostly PDFs; the box can be unticked for images.
+            Purpose::ExportPdf | Purpose::ExportPackage | Purpose::Attach => Some("pdf"),
+            Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => Some("xlsx"),
+            Purpose::ExportPortfolioCsv => Some("csv"),
+            Purpose::RulesDir | Purpose::Folder => None,
         }
     }
 
@@ -70,7 +80,12 @@ impl Purpose {
     fn saves(self) -> bool {
         matches!(
             self,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::ExportPackage
+            Purpose::Save
+                | Purpose::ExportPdf
+                | Purpose::ExportXlsx
+                | Purpose::ExportPortfolioCsv
+                | Purpose::ExportPortfolioXlsx
+                | Purpose::ExportPackage
         )
     }
 }
@@ -201,11 +216,19 @@ impl Dialogs {
                             d.add_filter("innocheck (.ron)", &ron).pick_file()
                         }
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
-                        Purpose::RulesDir => d.pick_folder(),
+                        Purpose::RulesDir | Purpose::Folder => d.pick_folder(),
                         Purpose::ExportPdf | Purpose::ExportPackage => {
                             d.add_filter("PDF", &["pdf"]).save_file()
                         }
-                        Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
+                        Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => {
+                            d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file()
+                        }
+                        Purpose::ExportPortfolioCsv => d.add_filter("CSV", &["csv"]).save_file(),
+                        Purpose::Attach => d
+                            .add_filter("PDF", &["pdf", "PDF"])
+                            .add_filter("JPEG / PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+                            .add_filter("*", &["*"])
+                            .pick_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -246,10 +269,15 @@ impl Dialogs {
         let title = match prompt.purpose {
             Purpose::Open => common::PATH_OPEN_TITLE,
             Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx | Purpose::ExportPackage => {
-                common::PATH_SAVE_TITLE
-            }
+            Purpose::Save
+            | Purpose::ExportPdf
+            | Purpose::ExportXlsx
+            | Purpose::ExportPortfolioCsv
+            | Purpose::ExportPortfolioXlsx
+            | Purpose::ExportPackage => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
+            Purpose::Folder => crate::i18n::pages::desk::PICK_FOLDER,
+            Purpose::Attach => crate::i18n::attach::GUI_DIALOG_TITLE,
         };
         let mut result = None;
         let mut close = false;
@@ -273,7 +301,7 @@ impl Dialogs {
             let clicked = listing_ui(ui, lang, prompt, width);
             ui.horizontal(|ui| {
                 let ok = ui.button(lang.t(common::OK)).clicked() || (enter && !clicked);
-                if prompt.purpose == Purpose::RulesDir
+                if prompt.purpose.ext().is_none()
                     && ui.button(lang.t(common::USE_THIS_FOLDER)).clicked()
                 {
                     result = Some((prompt.purpose, folder_of(&prompt.text)));
@@ -285,7 +313,7 @@ impl Dialogs {
                 let text = prompt.text.trim();
                 if (ok || prompt.chosen) && !text.is_empty() {
                     let path = PathBuf::from(text);
-                    if path.is_dir() && prompt.purpose != Purpose::RulesDir {
+                    if path.is_dir() && prompt.purpose.ext().is_some() {
                         // A folder: show it, keep asking for the file.
                         let name = file_name_of(&prompt.text);
                         prompt.text = path_text(&path, name.as_deref());

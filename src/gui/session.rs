@@ -7,9 +7,12 @@ use chrono::NaiveDate;
 
 use crate::eval::{Evaluation, evaluate};
 use crate::i18n::Lang;
+use crate::model::Attachment;
 use crate::model::{Assessment, Issue, validate};
+use crate::report::proof::TierProof;
 use crate::report::review::ReviewView;
 use crate::rules::{Pack, Registry, RuleError};
+use crate::storage::attachments::{self, AttachmentStatus};
 use crate::storage::review::Review;
 use crate::storage::{self, StorageError};
 
@@ -33,6 +36,12 @@ pub struct Parts<'a> {
     pub as_of: NaiveDate,
     /// The review beside the file, in words (call [`Session::refresh_review`] first).
     pub review: Option<&'a ReviewView>,
+    /// The state of each attached file, in the order of `doc.attachments`
+    /// (call [`Session::refresh_attachments`] first).
+    pub attachment_statuses: &'a [AttachmentStatus],
+    /// The assessment's file, once opened or saved (attachments are
+    /// recorded relative to its folder).
+    pub path: Option<&'a Path>,
 }
 
 /// The open document and everything derived from it.
@@ -69,6 +78,28 @@ pub struct Session {
     pub review_error: Option<StorageError>,
     /// The review in words, for the document generation and language it was made for.
     review_view: Option<(u64, Lang, ReviewView)>,
+    /// The attached files as last checked: the folder and list they were
+    /// checked for, and their statuses (files are read only when these change
+    /// or on [`Session::recheck_attachments`], not every frame).
+    attachment_check: Option<(PathBuf, Vec<FileKey>, Vec<AttachmentStatus>)>,
+}
+
+/// What an attachment's status depends on: typing its note reads no file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileKey {
+    path: String,
+    sha256: String,
+    size: u64,
+}
+
+impl FileKey {
+    fn of(a: &Attachment) -> FileKey {
+        FileKey {
+            path: a.path.clone(),
+            sha256: a.sha256.clone(),
+            size: a.size,
+        }
+    }
 }
 
 /// Most undo steps kept.
@@ -158,6 +189,7 @@ impl Session {
             reviewing: false,
             review_error: None,
             review_view: None,
+            attachment_check: None,
         }
     }
 
@@ -220,9 +252,28 @@ impl Session {
         self.review_view = Some((self.generation, lang, view));
     }
 
-    /// Saves to `path` and makes it the document's file.
+    /// Saves to `path` and makes it the document's file. Saved into
+    /// another folder, the attachments' relative paths are re-expressed from
+    /// there, so they still name the same files.
     pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
-        storage::save(&self.doc, path)?;
+        let (from, to) = (self.attachment_dir(), attachments::folder_of(path));
+        if from != to && !self.doc.attachments.is_empty() {
+            let mut doc = self.doc.clone();
+            attachments::rebase(&mut doc.attachments, &from, &to);
+            storage::save(&doc, path)?;
+            self.doc = doc;
+            // Every state undo can return to names the same files from there.
+            let h = &mut self.history;
+            for d in std::iter::once(&mut h.base)
+                .chain(h.undo.iter_mut())
+                .chain(h.redo.iter_mut())
+            {
+                attachments::rebase(&mut d.attachments, &from, &to);
+            }
+            self.touch();
+        } else {
+            storage::save(&self.doc, path)?;
+        }
         self.saved = self.doc.clone();
         let moved = self.path.as_deref() != Some(path);
         self.path = Some(path.to_path_buf());
@@ -362,7 +413,56 @@ impl Session {
             rules_dir: self.rules_dir.as_deref(),
             as_of,
             review: self.review_view.as_ref().map(|(_, _, v)| v),
+            attachment_statuses: self
+                .attachment_check
+                .as_ref()
+                .map_or(&[], |(_, _, s)| s.as_slice()),
+            path: self.path.as_deref(),
         }
+    }
+
+    /// The folder attachment paths are relative to (the file's folder; the
+    /// current folder while the document has no file).
+    #[must_use]
+    pub fn attachment_dir(&self) -> PathBuf {
+        self.path
+            .as_deref()
+            .map_or_else(|| PathBuf::from("."), attachments::folder_of)
+    }
+
+    /// Checks the attached files again if the list or the folder changed
+    /// since the last check.
+    pub fn refresh_attachments(&mut self) {
+        let dir = self.attachment_dir();
+        let keys: Vec<FileKey> = self.doc.attachments.iter().map(FileKey::of).collect();
+        if matches!(&self.attachment_check, Some((d, k, _)) if *d == dir && *k == keys) {
+            return;
+        }
+        let statuses = attachments::statuses(&dir, &self.doc.attachments);
+        self.attachment_check = Some((dir, keys, statuses));
+    }
+
+    /// Forgets the last check, so the next refresh reads the files again
+    /// (the window regained focus: files may have changed meanwhile).
+    pub fn recheck_attachments(&mut self) {
+        self.attachment_check = None;
+    }
+
+    /// The state of each attached file (after [`Session::refresh_attachments`]).
+    #[must_use]
+    pub fn attachment_statuses(&self) -> &[AttachmentStatus] {
+        self.attachment_check
+            .as_ref()
+            .map_or(&[], |(_, _, s)| s.as_slice())
+    }
+
+    /// The readiness of the proof per tier, in `lang` (after
+    /// [`Session::refresh`] and [`Session::refresh_attachments`]).
+    #[must_use]
+    pub fn proof(&self, lang: Lang) -> Vec<TierProof> {
+        self.evaluation.as_ref().map_or_else(Vec::new, |ev| {
+            crate::report::proof::tiers(ev, &self.doc.attachments, self.attachment_statuses(), lang)
+        })
     }
 
     /// Window title: file name, dirty mark, app name.

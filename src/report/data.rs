@@ -202,6 +202,8 @@ pub struct ScoreLever {
 /// Evidence to prepare for one tier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvidenceGroup {
+    /// Tier id (to find its proof in [`ReportData::proof`]).
+    pub tier_id: String,
     /// Tier title.
     pub tier: String,
     /// Items, deduplicated, in pack order.
@@ -240,6 +242,19 @@ pub struct ReportData {
     /// as the review is read beside the file, not from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<super::review::ReviewView>,
+    /// Which evidence has a file attached, per tier
+    /// ([`super::proof::tiers`]); set by the caller, which reads the files
+    /// beside the assessment. Empty: the checklist is printed unticked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proof: Vec<super::proof::TierProof>,
+}
+
+impl ReportData {
+    /// The proof of the tier `id`, when the caller set it.
+    #[must_use]
+    pub fn proof_of(&self, id: &str) -> Option<&super::proof::TierProof> {
+        super::proof::of(&self.proof, id)
+    }
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
@@ -287,21 +302,6 @@ fn rank(o: Outcome) -> u8 {
         Outcome::Review => 2,
         Outcome::Met | Outcome::NA => 3,
     }
-}
-
-/// Drops a checklist item when another item is the same document named more
-/// precisely: "上年度审计报告" goes when "上年度审计报告（划型所需营业收入、资产总额）"
-/// is on the list, "Audit report for Y−1" when "Audit report for Y−1 showing …" is.
-fn fold_evidence(items: &[String]) -> Vec<String> {
-    let covered = |item: &str| {
-        items.iter().any(|other| {
-            other
-                .strip_prefix(item)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| !c.is_alphanumeric())
-        })
-    };
-    items.iter().filter(|i| !covered(i)).cloned().collect()
 }
 
 /// A criterion title without the band table or note it ends with:
@@ -653,18 +653,13 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
             });
         }
         if let Some(t) = ev.tier(&n.tier) {
-            let mut items: Vec<String> = Vec::new();
-            for c in &t.criteria {
-                for e in c.evidence.iter() {
-                    let s = e.get(lang).to_string();
-                    if !items.contains(&s) {
-                        items.push(s);
-                    }
-                }
-            }
             evidence.push(EvidenceGroup {
+                tier_id: t.id.clone(),
                 tier: t.title.get(lang).to_string(),
-                items: fold_evidence(&items),
+                items: super::proof::checklist(t, lang)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect(),
             });
         }
     }
@@ -684,6 +679,7 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
         fingerprint: fingerprint(file_bytes),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         review: None,
+        proof: Vec::new(),
     }
 }
 

@@ -566,6 +566,32 @@ pub fn op(o: Op) -> &'static str {
     o.symbol()
 }
 
+/// A file size in B, KB or MB (1 KB = 1024 bytes), e.g. `1.2 MB`.
+#[must_use]
+pub fn file_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.0} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// An attached file's facts, joined by `sep`: pages (when known), size and
+/// the date added, e.g. "3 页 · 1.2 MB · 2026-12-01".
+#[must_use]
+pub fn attachment_facts(a: &crate::model::Attachment, lang: Lang, sep: &str) -> String {
+    use crate::i18n::attach as t;
+    let mut parts = Vec::new();
+    match a.pages {
+        Some(1) => parts.push(lang.t(t::PAGE_ONE).to_string()),
+        Some(n) => parts.push(lang.t(t::PAGES).replace("{n}", &n.to_string())),
+        None => {}
+    }
+    parts.push(file_size(a.size));
+    parts.push(a.added.to_string());
+    parts.join(sep)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use crate::model::FieldRef;
 use serde::Serialize;
 
 use super::format as f;
+use super::proof::{ProofItem, TierProof};
 use crate::eval::{Check, CriterionResult, Evaluation};
 use crate::i18n::Lang;
 use crate::i18n::words;
@@ -78,6 +79,10 @@ struct TierOut<'a> {
     max_score: Option<f64>,
     score_blocks: Option<Vec<BlockOut<'a>>>,
     criteria: Vec<CriterionOut<'a>>,
+    /// Readiness of the proof (evidence attached), when the files were
+    /// checked ([`Doc::with_proof`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a TierProof>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +165,10 @@ struct NextOut<'a> {
     tier: &'a str,
     title: &'a str,
     blockers: Vec<BlockerOut<'a>>,
+    /// The documents still to attach for this tier, when the files were
+    /// checked ([`Doc::with_proof`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence_missing: Option<Vec<&'a ProofItem>>,
 }
 
 #[derive(Serialize)]
@@ -325,6 +334,7 @@ pub fn doc<'a>(
                         .collect()
                 }),
                 criteria: t.criteria.iter().map(|c| criterion(c, lang)).collect(),
+                evidence: None,
             })
             .collect(),
         next_tier_gaps: ev
@@ -367,6 +377,7 @@ pub fn doc<'a>(
                                     .collect(),
                             })
                             .collect(),
+                        evidence_missing: None,
                     })
                     .collect(),
             })
@@ -379,6 +390,25 @@ pub fn doc<'a>(
             direction: have(Have::Direction),
             projects: have(Have::Projects),
         },
+    }
+}
+
+impl<'a> Doc<'a> {
+    /// Adds the readiness of the proof: `evidence` (attached / total / the
+    /// checklist with each document's status) on every tier that applies,
+    /// and `evidence_missing` on every next tier.
+    #[must_use]
+    pub fn with_proof(mut self, proof: &'a [TierProof]) -> Doc<'a> {
+        for t in &mut self.tiers {
+            t.evidence = super::proof::of(proof, t.id);
+        }
+        for p in &mut self.next_tier_gaps {
+            for n in &mut p.next {
+                n.evidence_missing =
+                    super::proof::of(proof, n.tier).map(|tp| tp.missing().collect());
+            }
+        }
+        self
     }
 }
 

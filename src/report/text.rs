@@ -3,15 +3,25 @@
 use std::fmt::Write as _;
 
 use super::format::{self as f, check_line};
+use super::proof::{self, TierProof};
 use crate::eval::{Evaluation, Outcome};
 use crate::i18n::Lang;
 use crate::i18n::fields::{self, field_names};
 use crate::i18n::words;
 use crate::model::{Assessment, Issue, Severity};
 
-/// Renders an evaluation as text.
+/// Renders an evaluation as text; `proof` (empty when the attached files
+/// were not checked) adds the readiness of the evidence to every tier and the
+/// documents still to attach to every next tier.
 #[must_use]
-pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lang: Lang) -> String {
+pub fn render(
+    file: &str,
+    a: &Assessment,
+    issues: &[Issue],
+    ev: &Evaluation,
+    proof: &[TierProof],
+    lang: Lang,
+) -> String {
     let mut o = String::new();
     let name = if a.company.name.trim().is_empty() {
         lang.t(words::NO_COMPANY_NAME)
@@ -81,6 +91,9 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
         }
         if t.held && t.verdict != crate::eval::Verdict::Eligible {
             let _ = writeln!(o, "  {}", lang.t(words::THE_CRITERIA_BELOW_ON_THIS_YEAR));
+        }
+        if let Some(p) = proof::of(proof, &t.id).filter(|p| p.total > 0) {
+            let _ = writeln!(o, "  {}", p.figure(lang));
         }
         if let Some(s) = &t.score {
             let blocks: Vec<String> = s
@@ -238,6 +251,17 @@ pub fn render(file: &str, a: &Assessment, issues: &[Issue], ev: &Evaluation, lan
                         "       {}{}",
                         lang.t(words::FILL_IN),
                         field_names(&b.missing, lang)
+                    );
+                }
+            }
+            if let Some(p) = proof::of(proof, &n.tier).filter(|p| p.total > 0) {
+                let _ = writeln!(o, "    {}", p.figure(lang));
+                if p.attached < p.total {
+                    let _ = writeln!(
+                        o,
+                        "       {}{}",
+                        lang.t(crate::i18n::attach::TO_ATTACH),
+                        p.missing_text(lang)
                     );
                 }
             }

@@ -416,6 +416,17 @@ fn join_slash(parts: &[String]) -> String {
     s
 }
 
+/// The paths of `list` re-expressed for an assessment that moves from the
+/// folder `from` to the folder `to` (Save As elsewhere), so they still name
+/// the same files. Absolute paths stay as they are.
+pub fn rebase(list: &mut [Attachment], from: &Path, to: &Path) {
+    for a in list {
+        if !Path::new(&a.path).is_absolute() {
+            a.path = relative_path(to, &resolve(from, &a.path));
+        }
+    }
+}
+
 /// A new attachment of the file at `file` (as the user named it) to `item`
 /// of `criterion`, its path stored relative to `dir`. Refuses a file that
 /// cannot serve ([`inspect`]) and one already attached to the same item
@@ -470,6 +481,32 @@ mod tests {
             relative_path(dir, Path::new("/home/张三/申报/./a/../b.png")),
             "b.png"
         );
+    }
+
+    #[test]
+    fn saving_elsewhere_keeps_naming_the_same_files() {
+        let mut list = vec![Attachment {
+            criterion: "c".into(),
+            item: 0,
+            path: "扫描件/a.pdf".into(),
+            sha256: String::new(),
+            size: 1,
+            pages: None,
+            added: NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
+            note: String::new(),
+        }];
+        rebase(
+            &mut list,
+            Path::new("/srv/公司"),
+            Path::new("/srv/公司/2026"),
+        );
+        assert_eq!(list[0].path, "../扫描件/a.pdf");
+        rebase(
+            &mut list,
+            Path::new("/srv/公司/2026"),
+            Path::new("/srv/公司"),
+        );
+        assert_eq!(list[0].path, "扫描件/a.pdf");
     }
 
     #[test]

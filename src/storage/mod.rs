@@ -19,6 +19,7 @@ mod error;
 pub(crate) mod file;
 mod migrate;
 pub mod review;
+pub mod scan;
 
 pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;

@@ -6,6 +6,7 @@ pub mod company;
 pub mod compliance;
 pub mod conditions;
 pub mod direction;
+pub mod evidence;
 pub mod finance;
 pub mod funding;
 pub mod ip_awards;
@@ -37,6 +38,8 @@ pub enum Page {
     Step(Step),
     /// The results.
     Results,
+    /// The consultant's desk: every assessment of a folder in one table.
+    Portfolio,
 }
 
 impl Page {
@@ -54,14 +57,16 @@ impl Page {
         Page::Results,
     ];
 
-    /// Every page: the welcome page, then the wizard's (the `--page` names).
-    pub const WITH_WELCOME: [Page; 11] = {
-        let mut all = [Page::Welcome; 11];
+    /// Every page: the welcome page, the wizard's, then the folder table
+    /// (the `--page` names).
+    pub const WITH_WELCOME: [Page; 12] = {
+        let mut all = [Page::Welcome; 12];
         let mut i = 0;
         while i < Self::ALL.len() {
             all[i + 1] = Self::ALL[i];
             i += 1;
         }
+        all[11] = Page::Portfolio;
         all
     };
 
@@ -80,6 +85,7 @@ impl Page {
             Page::Step(Step::IpAwards) => s::ip_awards::TITLE,
             Page::Step(Step::Compliance) => s::compliance::TITLE,
             Page::Results => s::results::TITLE,
+            Page::Portfolio => s::desk::TITLE,
         }
     }
 
@@ -98,6 +104,7 @@ impl Page {
             Page::Step(Step::IpAwards) => "ip",
             Page::Step(Step::Compliance) => "compliance",
             Page::Results => "results",
+            Page::Portfolio => "portfolio",
         }
     }
 
@@ -174,6 +181,8 @@ pub struct PageCtx<'a> {
     pub reviewing: bool,
     /// The machine's date (a new review note's date).
     pub today: chrono::NaiveDate,
+    /// The state of each attached file, in the order of `doc.attachments`.
+    pub attachment_statuses: &'a [crate::storage::attachments::AttachmentStatus],
     /// Set when the document was edited.
     pub changed: bool,
 }
@@ -202,5 +211,7 @@ fn show_page(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
         Page::Step(Step::IpAwards) => ip_awards::ui(ui, ctx),
         Page::Step(Step::Compliance) => compliance::ui(ui, ctx),
         Page::Results => results::ui(ui, ctx),
+        // Drawn by the window itself (it owns the desk), never through here.
+        Page::Portfolio => {}
     }
 }

@@ -26,6 +26,7 @@ use crate::i18n::{Lang, Tr, common, pages::results as s};
 use crate::metrics::{Metric, Metrics};
 use crate::report::data::{self, ScoreLever};
 use crate::report::format as f;
+use crate::report::proof::{self, TierProof};
 use crate::rules::{Op, Pack, Programme, Rule, Test, Text};
 
 /// Width of the status column of the criteria table.
@@ -60,11 +61,15 @@ pub fn ui(ui: &mut Ui, ctx: &mut PageCtx) {
         super::review_notes::card(ui, ctx, ev);
         ui.add_space(theme::SECTION_GAP);
     }
+    let proof =
+        crate::report::proof::tiers(ev, &ctx.doc.attachments, ctx.attachment_statuses, lang);
     for prog in programmes(ev) {
-        programme_card(ui, lang, ev, prog);
+        programme_card(ui, lang, ev, prog, &proof);
         ui.add_space(theme::SECTION_GAP);
     }
-    next_steps(ui, lang, ev);
+    next_steps(ui, lang, ev, &proof);
+    ui.add_space(theme::SECTION_GAP);
+    super::evidence::section(ui, ctx, ev);
     ui.add_space(theme::SECTION_GAP);
     charts_section(ui, ctx, ev);
     ui.add_space(theme::SECTION_GAP);
@@ -361,7 +366,7 @@ fn tiers_of(ev: &Evaluation, prog: Programme) -> Vec<&TierResult> {
 }
 
 /// One programme: its ladder, the tier reached, and each tier in detail.
-fn programme_card(ui: &mut Ui, lang: Lang, ev: &Evaluation, prog: Programme) {
+fn programme_card(ui: &mut Ui, lang: Lang, ev: &Evaluation, prog: Programme, proof: &[TierProof]) {
     let progress = ev.progress.iter().find(|p| p.programme == prog);
     let tiers = tiers_of(ev, prog);
     card(ui, |ui| {
@@ -376,7 +381,7 @@ fn programme_card(ui: &mut Ui, lang: Lang, ev: &Evaluation, prog: Programme) {
         ui.add_space(6.0);
         ui.separator();
         for t in &tiers {
-            tier_section(ui, lang, t);
+            tier_section(ui, lang, t, proof::of(proof, &t.id));
         }
     });
 }
@@ -580,7 +585,7 @@ fn reached_text(ev: &Evaluation, p: Option<&ProgrammeProgress>, lang: Lang) -> S
 }
 
 /// A tier as a collapsing section: verdict, route, score and criteria.
-fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
+fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult, evidence: Option<&TierProof>) {
     let id = ui.make_persistent_id(("tier", &t.id));
     let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
     let title = format!("{}  {}", t.ladder.get(lang), t.title.get(lang));
@@ -608,6 +613,9 @@ fn tier_section(ui: &mut Ui, lang: Lang, t: &TierResult) {
                 ))
                 .color(theme::MUTED),
             );
+        }
+        if let Some(p) = evidence.filter(|p| p.total > 0) {
+            ui.label(RichText::new(p.figure(lang)).color(theme::MUTED));
         }
         r.clicked()
     });
@@ -955,7 +963,7 @@ fn route_line(ui: &mut Ui, lang: Lang, id: Option<&str>, label: Option<&Text>) {
 
 /// “下一步怎么做”: per programme, the blockers of each next tier in order,
 /// with their gaps in concrete units.
-fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
+fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation, proof: &[TierProof]) {
     ui.heading(lang.t(s::NEXT_STEPS));
     ui.label(RichText::new(lang.t(s::NEXT_STEPS_INTRO)).color(theme::MUTED));
     ui.add_space(6.0);
@@ -1003,10 +1011,42 @@ fn next_steps(ui: &mut Ui, lang: Lang, ev: &Evaluation) {
                         });
                     });
                 }
+                if let Some(p) = proof::of(proof, &n.tier).filter(|p| p.total > 0) {
+                    evidence_step(ui, lang, p);
+                }
             }
         });
         ui.add_space(theme::SECTION_GAP / 2.0);
     }
+}
+
+/// The readiness of the proof of a next tier, and the documents still to
+/// attach (named on hover when there are many).
+fn evidence_step(ui: &mut Ui, lang: Lang, p: &TierProof) {
+    ui.add_space(4.0);
+    ui.horizontal_top(|ui| {
+        let done = p.attached == p.total;
+        right_cell(
+            ui,
+            22.0,
+            RichText::new(if done { "✓" } else { "□" }).color(if done {
+                theme::GOOD
+            } else {
+                theme::MISSING
+            }),
+        );
+        ui.vertical(|ui| {
+            ui.label(RichText::new(p.figure(lang)).strong());
+            if !done {
+                let text = format!(
+                    "{}{}",
+                    lang.t(crate::i18n::attach::TO_ATTACH),
+                    p.missing_text(lang)
+                );
+                w::paragraph(ui, RichText::new(text).color(theme::MUTED));
+            }
+        });
+    });
 }
 
 /// The score items whose points count towards a criterion short of the

@@ -6,6 +6,7 @@ use crate::eval::{Outcome, TierResult, Verdict};
 use crate::gui::theme;
 use crate::i18n::{Lang, pages::results};
 use crate::report::format as f;
+use crate::report::proof::ItemStatus;
 use crate::rules::Confidence;
 
 fn badge(ui: &mut Ui, text: &str, color: egui::Color32) -> egui::Response {
@@ -22,6 +23,17 @@ fn badge(ui: &mut Ui, text: &str, color: egui::Color32) -> egui::Response {
 /// Outcome badge (达标 / 未达标 / 数据缺失 / 待声明 / 不适用).
 pub fn outcome_badge(ui: &mut Ui, lang: Lang, o: Outcome) -> egui::Response {
     badge(ui, f::outcome(o, lang), theme::outcome(o))
+}
+
+/// Evidence badge (已附 / 缺 / 文件已变更 / 无法读取 / 文件不存在).
+pub fn evidence_badge(ui: &mut Ui, lang: Lang, s: ItemStatus) -> egui::Response {
+    let color = match s {
+        ItemStatus::Attached => theme::GOOD,
+        ItemStatus::Missing => theme::MUTED,
+        ItemStatus::Changed | ItemStatus::Unreadable => theme::MISSING,
+        ItemStatus::NotFound => theme::BAD,
+    };
+    badge(ui, s.label(lang), color)
 }
 
 /// Verdict badge.

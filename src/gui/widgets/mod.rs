@@ -9,7 +9,7 @@ pub mod rule_text;
 pub mod wrap;
 pub mod years;
 
-pub use badges::{confidence_badge, outcome_badge, tier_badge, verdict_badge};
+pub use badges::{confidence_badge, evidence_badge, outcome_badge, tier_badge, verdict_badge};
 pub use numbers::parse_number;
 
 use chrono::{Datelike, NaiveDate};

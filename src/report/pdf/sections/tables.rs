@@ -6,10 +6,11 @@ use super::{BODY, Doc, Part, SMALL, or_dash};
 use crate::eval::{Outcome, Verdict};
 use crate::i18n::report as tr;
 use crate::report::data::{self, NextStep, ReportData, Row, TierTable};
-use crate::report::format::outcome_mark;
+use crate::report::format::{outcome_mark, paren};
 use crate::report::pdf::layout::{
     Align, BOTTOM, Cell, Col, Ink, MARGIN, MUTED, Style, TABLE, Table, WHITE, WIDTH, lines_height,
 };
+use crate::report::proof::ItemStatus;
 use crate::rules::Confidence;
 
 /// Column widths of the criteria table: status, criterion, value, required,
@@ -190,6 +191,7 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
                 None,
             )
         })
+        .chain(evidence_rows(d, r, r.next_steps.len()))
         .collect();
     let t = Table {
         cols: vec![
@@ -233,7 +235,76 @@ pub(in crate::report::pdf) fn next_steps(d: &mut Doc, r: &ReportData) {
     d.table(&t);
 }
 
-/// The evidence to prepare, with tick boxes (after the review notes).
+/// Documents named in a next step's row of evidence before "等 N 项".
+const DOCUMENTS_NAMED: usize = 4;
+
+/// Rows of the next steps for the evidence still to attach to each next
+/// tier, numbered after `before` rows: "材料齐全度 3 / 17；待附材料：A、B、C、D
+/// 等 14 项". Only once files are attached (the checklist says the rest).
+fn evidence_rows<'a>(
+    d: &'a Doc,
+    r: &'a ReportData,
+    before: usize,
+) -> impl Iterator<Item = (Vec<Cell>, Option<Ink>)> + 'a {
+    let started = r
+        .proof
+        .iter()
+        .any(|p| p.items.iter().any(|i| i.status != ItemStatus::Missing));
+    let body = Style::new(TABLE);
+    r.evidence
+        .iter()
+        .filter(move |_| started)
+        .filter_map(move |g| {
+            let p = r.proof_of(&g.tier_id)?;
+            let missing: Vec<String> = p
+                .missing()
+                .map(|i| match i.status {
+                    ItemStatus::Missing => i.text.clone(),
+                    s => format!("{}{}", i.text, paren(s.label(r.lang), r.lang)),
+                })
+                .collect();
+            if missing.is_empty() {
+                return None;
+            }
+            let mut todo = format!(
+                "{}{}{}{}",
+                p.figure(r.lang),
+                d.t(tr::SEMICOLON),
+                r.lang.t(crate::i18n::attach::TO_ATTACH),
+                missing
+                    .iter()
+                    .take(DOCUMENTS_NAMED)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(r.lang.pick("、", "; "))
+            );
+            if missing.len() > DOCUMENTS_NAMED {
+                todo.push_str(
+                    &r.lang
+                        .t(crate::i18n::attach::AND_MORE)
+                        .replace("{n}", &missing.len().to_string()),
+                );
+            }
+            Some((g.tier.clone(), todo))
+        })
+        .enumerate()
+        .map(move |(i, (tier, todo))| {
+            (
+                vec![
+                    Cell::text((before + i + 1).to_string(), body),
+                    Cell::text(tier, body),
+                    Cell::text(r.lang.t(crate::i18n::attach::EVIDENCE_ROW), body),
+                    Cell::text(todo, body),
+                    Cell::text("", body),
+                ],
+                None,
+            )
+        })
+}
+
+/// The evidence to prepare, with tick boxes (after the review notes): a box
+/// is ticked when a file is attached and unchanged ([`ReportData::proof`]);
+/// a file attached but changed or gone is said after the item.
 pub(in crate::report::pdf) fn evidence(d: &mut Doc, r: &ReportData) {
     d.section(Part::Evidence.number(r), d.t(tr::EVIDENCE), 40.0);
     if r.evidence.is_empty() {
@@ -244,12 +315,23 @@ pub(in crate::report::pdf) fn evidence(d: &mut Doc, r: &ReportData) {
     let style = Style::new(7.8);
     let indent = 16.0;
     for g in &r.evidence {
-        let detail = d
+        let proof = r.proof_of(&g.tier_id);
+        let mut detail = d
             .t(tr::EVIDENCE_DETAIL)
             .replace("{n}", &g.items.len().to_string());
+        if let Some(p) = proof {
+            detail = format!("{}{}{detail}", p.figure(r.lang), d.t(tr::SEMICOLON));
+        }
         d.subheading(&g.tier, &detail, 14.0);
         for item in &g.items {
-            let lines = d.wrap(item, style, WIDTH - indent);
+            let status = proof
+                .and_then(|p| p.items.iter().find(|i| i.text == *item))
+                .map_or(ItemStatus::Missing, |i| i.status);
+            let text = match status {
+                ItemStatus::Missing => item.clone(),
+                s => format!("{item}{}", paren(s.label(r.lang), r.lang)),
+            };
+            let lines = d.wrap(&text, style, WIDTH - indent);
             let h = lines_height(&lines) + 2.5;
             if d.y + h > BOTTOM {
                 d.new_page();
@@ -268,6 +350,15 @@ pub(in crate::report::pdf) fn evidence(d: &mut Doc, r: &ReportData) {
                 Some(WHITE),
                 Some((Ink::Grey(0x30), 0.7)),
             );
+            if status == ItemStatus::Attached {
+                let tick = Style::new(7.8).bold();
+                d.text_at(
+                    MARGIN + 2.6,
+                    box_top + 6.2,
+                    tick,
+                    outcome_mark(Outcome::Met),
+                );
+            }
             d.lines_at(MARGIN + indent, top, WIDTH - indent, &lines, Align::Left);
             d.y += h;
         }
