@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -83,8 +83,8 @@ pub fn run(cli: &Cli, args: &PackageArgs) -> Result<ExitCode> {
         max_dpi: args.max_dpi,
         ..package::Options::default()
     };
-    let built = package::build(&input, &opts)
-        .with_context(|| format!("{}: building the package", args.file.display()))?;
+    // Each problem names its file; no English context around the user's language.
+    let built = package::build(&input, &opts)?;
     storage::save_export_excluding(&args.output, &built.bytes, &inputs)?;
     if !built.skipped.is_empty() {
         eprintln!(

@@ -87,15 +87,15 @@ strings! {
     /// A problem line with its item: criterion, item, file and reason.
     PROBLEM_OF_ITEM = "{criterion} / {item}：{file}：{reason}", "{criterion} / {item}: {file}: {reason}";
     /// The error: attachments with problems, nothing written.
-    ERR_BAD = "{n} 个附件有问题，未生成材料包（可用 --skip-bad 跳过它们）：", "{n} attachments have problems; nothing was written (--skip-bad leaves them out):";
+    ERR_BAD = "{n} 个附件有问题，未生成材料包（可用 --skip-bad 跳过它们）：", "Attachments with problems: {n}; nothing was written (--skip-bad leaves them out):";
     /// The error: attachments with problems, nothing written (the window).
-    ERR_BAD_WINDOW = "{n} 个附件有问题，未生成材料包：", "{n} attachments have problems; nothing was written:";
+    ERR_BAD_WINDOW = "{n} 个附件有问题，未生成材料包：", "Attachments with problems: {n}; nothing was written:";
     /// The error: an unknown tier.
     ERR_TIER = "没有这一申报类别：{tier}。可选：{known}", "no such tier: {tier}. Known tiers: {known}";
     /// The error: an unknown tier, nothing evaluated.
     ERR_NO_TIERS = "没有适用的申报类别（没有生效的规则包）", "no tier to apply for (no rule pack in force)";
     /// Done, with items left out.
-    DONE_SKIPPED = "已跳过 {n} 个有问题的附件（见目录页）", "{n} attachments with problems left out (listed on the contents page)";
+    DONE_SKIPPED = "已跳过 {n} 个有问题的附件（见目录页）", "Attachments with problems left out: {n} (listed on the contents page)";
     /// Done.
     WROTE = "已生成材料包（{n} 页）：{file}", "Package written ({n} pages): {file}";
     /// The window: the File menu item.
