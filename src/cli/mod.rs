@@ -3,6 +3,7 @@
 
 mod attach_cmd;
 mod compare_cmd;
+mod package_cmd;
 mod portfolio;
 mod review_cmd;
 mod rules_cmd;
@@ -26,6 +27,7 @@ use crate::rules::{Pack, Registry};
 use crate::storage;
 use crate::storage::DEFAULT_SAMPLE;
 use crate::storage::review::Review;
+pub use package_cmd::{PackageArgs, cover_date};
 
 /// innocheck — 企业技术中心与优质中小企业梯度培育自评工具 / readiness check for
 /// enterprise technology centers and the quality-SME ladder. Offline; nothing
@@ -156,6 +158,9 @@ pub enum Command {
     Portfolio(PortfolioArgs),
     /// Write the printable summary of one assessment as an A4 PDF.
     Report(ReportArgs),
+    /// Build the application package of one tier (申报材料包): cover, contents, readiness
+    /// summary, every attached evidence file in the order of the tier's criteria, what is missing.
+    Package(PackageArgs),
     /// Export the answers, every criterion's outcome and the gaps to a spreadsheet (.xlsx).
     Export(ExportArgs),
     /// Compare assessments side by side (years, companies), or one assessment under several
@@ -577,6 +582,10 @@ pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
                 a.message(lang)
             } else if let Some(r) = cause.downcast_ref::<report::ReportError>() {
                 r.message(lang).to_string()
+            } else if let Some(p) = cause.downcast_ref::<report::pdf::package::PackageError>() {
+                p.message(lang)
+            } else if let Some(u) = cause.downcast_ref::<report::pdf::package::UnknownTier>() {
+                u.message(lang)
             } else {
                 cause.to_string()
             }
@@ -872,6 +881,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Validate(args)) => cmd_validate(cli, args),
         Some(Command::Report(args)) => cmd_report(cli, args),
         Some(Command::Export(args)) => cmd_export(cli, args),
+        Some(Command::Package(args)) => package_cmd::run(cli, args),
         Some(Command::Review { action }) => {
             let reg = registry(cli.rules.as_deref())?;
             write_out(&review_cmd::run(&reg, action, cli.lang())?)?;

@@ -35,6 +35,10 @@ pub enum Action {
     ExportPdf,
     /// Ask for a path and export answers, outcomes and gaps as a spreadsheet.
     ExportXlsx,
+    /// Open the form of the application package (tier, skipping bad attachments).
+    Package,
+    /// Build the application package chosen in the form into this path.
+    PackageTo(PathBuf),
     /// Write the PDF summary to this path.
     ExportPdfTo(PathBuf),
     /// Write the spreadsheet to this path.

@@ -11,6 +11,7 @@ use eframe::egui::{
 
 use crate::gui::action::Action;
 use crate::gui::dialogs::{Dialogs, Purpose};
+use crate::gui::package_ui::{Form, Outcome, PackageUi};
 use crate::gui::pages::{self, Page, PageCtx};
 use crate::gui::prefs::{DataDir, Prefs, Recovery};
 use crate::gui::session::Session;
@@ -95,6 +96,8 @@ pub struct App {
     /// The widget that had keyboard focus last frame (an edit ends when it changes).
     last_focus: Option<egui::Id>,
     columns: Option<Columns>,
+    /// The application package: its form, the build running, its problems.
+    package: PackageUi,
     /// The folder table (文件 → 打开文件夹…) and its comparison.
     desk: crate::gui::desk::Desk,
     /// Attaching evidence: the item a file is being chosen for.
@@ -246,6 +249,7 @@ impl App {
             highlight: None,
             last_focus: None,
             columns: None,
+            package: PackageUi::default(),
             desk,
             attaching: Attaching::default(),
         }
@@ -547,6 +551,15 @@ impl App {
                     if ui.button(lang.t(common::EXPORT_XLSX)).clicked() {
                         self.actions.push(Action::ExportXlsx);
                     }
+                    if ui
+                        .add_enabled(
+                            !self.package.busy(),
+                            egui::Button::new(lang.t(crate::i18n::package::MENU)),
+                        )
+                        .clicked()
+                    {
+                        self.actions.push(Action::Package);
+                    }
                     ui.separator();
                     if ui.button(lang.t(crate::i18n::attach::GUI_ADD)).clicked() {
                         self.actions.push(Action::ShowEvidence);
@@ -782,6 +795,7 @@ impl App {
                 Purpose::RulesDir => Action::LoadRulesDir(Some(path)),
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
                 Purpose::ExportXlsx => Action::ExportXlsxTo(path),
+                Purpose::ExportPackage => Action::PackageTo(path),
                 Purpose::Folder => Action::LoadFolder(path),
                 Purpose::ExportPortfolioCsv => Action::ExportPortfolioTo(path, false),
                 Purpose::ExportPortfolioXlsx => Action::ExportPortfolioTo(path, true),
@@ -795,6 +809,19 @@ impl App {
                 },
             });
         }
+        if self.package.ui(ctx, lang, self.session.evaluation()) {
+            let stem = self
+                .session
+                .path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let name = format!("{stem}-{}.pdf", lang.t(crate::i18n::package::TITLE));
+            let dir = self.current_dir();
+            self.dialogs
+                .request(ctx, Purpose::ExportPackage, dir, Some(name));
+        }
+        self.poll_package();
         if let Some(pending) = self.confirm.clone() {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("confirm-save")).show(ctx, |ui| {
@@ -1139,6 +1166,19 @@ impl App {
                 };
                 self.dialogs.request(ctx, purpose, dir, Some(name));
             }
+            Action::Package => {
+                self.session.refresh(self.today);
+                if self.session.path.is_none() {
+                    self.error = Some(self.lang.t(crate::i18n::package::SAVE_FIRST).to_string());
+                } else if let Some(ev) = self.session.evaluation() {
+                    self.package.open(ev, self.session.target.as_deref());
+                }
+            }
+            Action::PackageTo(p) => {
+                if let Some(form) = self.package.chosen.take() {
+                    self.start_package(ctx, &form, p);
+                }
+            }
             Action::ExportPdfTo(p) => self.export(&p, true),
             Action::ExportXlsxTo(p) => self.export(&p, false),
             Action::Undo | Action::Redo => {
@@ -1286,6 +1326,101 @@ impl App {
         if dropped && !taken && !self.session.reviewing {
             self.status = Some(self.lang.t(crate::i18n::attach::GUI_DROP_HERE).to_string());
             self.actions.push(Action::ShowEvidence);
+        }
+    }
+
+    /// Starts building the application package `form` asks for into `out`
+    /// (on a worker thread; [`App::poll_package`] reports how it ended).
+    pub fn start_package(&mut self, ctx: &Context, form: &Form, out: PathBuf) {
+        use crate::report::pdf::package;
+        self.session.refresh(self.today);
+        let (Some(path), Some(ev)) = (self.session.path.clone(), self.session.evaluation()) else {
+            self.error = Some(self.lang.t(crate::i18n::package::SAVE_FIRST).to_string());
+            return;
+        };
+        // Attachments are found from the folder of the file as it is on disk.
+        let bytes = storage::read(&path).unwrap_or_default();
+        let attached = package::attached_of(&self.session.doc, &path);
+        let date = crate::cli::cover_date().to_string();
+        let input = match package::input(
+            &bytes,
+            &self.session.doc,
+            ev,
+            &form.tier,
+            self.lang,
+            date,
+            &attached,
+        ) {
+            Ok(i) => i,
+            Err(e) => {
+                self.error = Some(e.message(self.lang));
+                return;
+            }
+        };
+        let mut inputs = vec![path];
+        inputs.extend(attached.into_iter().map(|a| a.path));
+        let opts = package::Options {
+            skip_bad: form.skip_bad,
+            ..package::Options::default()
+        };
+        self.status = Some(self.lang.t(crate::i18n::package::BUILDING).to_string());
+        self.package.start(ctx, input, opts, out, inputs);
+    }
+
+    /// Whether a package build ended since the last call (its outcome is then
+    /// in the status line, the error or the problem list).
+    pub fn poll_package(&mut self) -> bool {
+        match self.package.poll() {
+            Some(outcome) => {
+                self.package_done(outcome);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The attachments with problems (or left out) the window lists, each with its reason.
+    #[must_use]
+    pub fn package_problems(&self) -> &[String] {
+        &self.package.problems
+    }
+
+    /// Says how the package build ended (the problems are listed by [`PackageUi`]).
+    fn package_done(&mut self, outcome: Outcome) {
+        use crate::i18n::package as t;
+        let lang = self.lang;
+        match outcome {
+            Outcome::Written {
+                path,
+                pages,
+                skipped,
+            } => {
+                let mut s = lang
+                    .t(t::WROTE)
+                    .replace("{n}", &pages.to_string())
+                    .replace("{file}", &path.display().to_string());
+                if !skipped.is_empty() {
+                    s.push_str(" — ");
+                    s.push_str(
+                        &lang
+                            .t(t::DONE_SKIPPED)
+                            .replace("{n}", &skipped.len().to_string()),
+                    );
+                }
+                self.status = Some(s);
+            }
+            Outcome::Bad(problems) => {
+                self.status = Some(
+                    lang.t(t::ERR_BAD_WINDOW)
+                        .replace("{n}", &problems.len().to_string())
+                        .trim_end_matches(['：', ':'])
+                        .to_string(),
+                );
+            }
+            Outcome::Failed(e) => {
+                self.status = None;
+                self.error = Some(format!("{} {e}", lang.t(common::EXPORT_FAILED)));
+            }
         }
     }
 

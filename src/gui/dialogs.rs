@@ -34,6 +34,8 @@ pub enum Purpose {
     ExportPortfolioXlsx,
     /// Choose a file to attach as evidence.
     Attach,
+    /// Write the application package.
+    ExportPackage,
 }
 
 struct Prompt {
@@ -67,7 +69,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
             // Scans to attach are mostly PDFs; the box can be unticked for images.
-            Purpose::ExportPdf | Purpose::Attach => Some("pdf"),
+            Purpose::ExportPdf | Purpose::ExportPackage | Purpose::Attach => Some("pdf"),
             Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => Some("xlsx"),
             Purpose::ExportPortfolioCsv => Some("csv"),
             Purpose::RulesDir | Purpose::Folder => None,
@@ -83,6 +85,7 @@ impl Purpose {
                 | Purpose::ExportXlsx
                 | Purpose::ExportPortfolioCsv
                 | Purpose::ExportPortfolioXlsx
+                | Purpose::ExportPackage
         )
     }
 }
@@ -214,7 +217,9 @@ impl Dialogs {
                         }
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
                         Purpose::RulesDir | Purpose::Folder => d.pick_folder(),
-                        Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
+                        Purpose::ExportPdf | Purpose::ExportPackage => {
+                            d.add_filter("PDF", &["pdf"]).save_file()
+                        }
                         Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => {
                             d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file()
                         }
@@ -268,7 +273,8 @@ impl Dialogs {
             | Purpose::ExportPdf
             | Purpose::ExportXlsx
             | Purpose::ExportPortfolioCsv
-            | Purpose::ExportPortfolioXlsx => common::PATH_SAVE_TITLE,
+            | Purpose::ExportPortfolioXlsx
+            | Purpose::ExportPackage => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
             Purpose::Folder => crate::i18n::pages::desk::PICK_FOLDER,
             Purpose::Attach => crate::i18n::attach::GUI_DIALOG_TITLE,

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod common;
 pub mod errors;
 pub mod fields;
+pub mod package;
 pub mod pages;
 pub mod portfolio;
 pub mod report;
@@ -84,6 +85,7 @@ pub fn all() -> Vec<Tr> {
     v.extend_from_slice(cli::ALL);
     v.extend_from_slice(words::ALL);
     v.extend_from_slice(report::ALL);
+    v.extend_from_slice(package::ALL);
     v.extend_from_slice(portfolio::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);

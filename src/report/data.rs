@@ -683,6 +683,39 @@ pub fn build(file_bytes: &[u8], a: &Assessment, ev: &Evaluation, lang: Lang) -> 
     }
 }
 
+impl ReportData {
+    /// The same summary restricted to the tier `id`: its criteria table, the
+    /// ladder of its programme, the next steps toward it and its evidence
+    /// list (what the application package prints for the tier applied for).
+    #[must_use]
+    pub fn only_tier(mut self, id: &str) -> ReportData {
+        let title = self
+            .tiers
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.title.clone());
+        self.tiers.retain(|t| t.id == id);
+        self.programmes
+            .retain(|p| p.rungs.iter().any(|r| r.tier == id));
+        let plain: Vec<String> = self
+            .programmes
+            .iter()
+            .flat_map(|p| p.rungs.iter().filter(|r| r.tier == id))
+            .map(|r| r.title.clone())
+            .collect();
+        self.next_steps.retain(|s| plain.contains(&s.tier));
+        self.evidence.retain(|g| plain.contains(&g.tier));
+        self.scores
+            .retain(|s| plain.contains(&s.tier) || title.as_ref() == Some(&s.tier));
+        self.has_provisional = self
+            .tiers
+            .iter()
+            .flat_map(|t| &t.rows)
+            .any(|r| r.confidence == Confidence::P);
+        self
+    }
+}
+
 /// Splits `n` table rows into pages: `first` rows fit on the first page
 /// (0: the table starts on the next page), `per_page` on each following one.
 /// Returns the row range of every page; the header row repeats on each.

@@ -4,6 +4,8 @@
 // Each test crate uses a part of these.
 #![allow(dead_code)]
 
+pub mod attach;
+
 use chrono::NaiveDate;
 use innocheck::eval::evaluate;
 use innocheck::i18n::Lang;

@@ -23,6 +23,11 @@
 //!   - `charts.rs`: the five-haves radar and the score bars, as operations.
 //!
 //! The engine never imports [`ReportData`]; only `write.rs` touches krilla.
+//!
+//! [`package`] builds the application package (申报材料包) with the same
+//! engine and font: its own pages (cover, contents, the summary's parts for
+//! one tier, a header page per evidence item, what is missing) laid out here,
+//! the attached PDFs and scans embedded by its own writer.
 //! The whole document is laid out before anything is written, so the total
 //! page count is known when the "第 n 页 / 共 m 页" footers are drawn.
 //!
@@ -33,6 +38,7 @@ mod charts;
 mod font;
 mod layout;
 mod linebreak;
+pub mod package;
 mod sections;
 mod write;
 
@@ -109,8 +115,9 @@ mod tests {
         ("write.rs", include_str!("write.rs")),
     ];
 
-    /// Every file but the writer, which never touch the PDF crate.
-    const NOT_WRITER: [(&str, &str); 9] = [
+    /// Every file but the writers (the summary's, the package's and the
+    /// package's opening of attachments), which never touch the PDF crate.
+    const NOT_WRITER: [(&str, &str); 16] = [
         ("mod.rs", include_str!("mod.rs")),
         ("font.rs", include_str!("font.rs")),
         ("linebreak.rs", include_str!("linebreak.rs")),
@@ -120,6 +127,13 @@ mod tests {
         ("sections/summary.rs", include_str!("sections/summary.rs")),
         ("sections/tables.rs", include_str!("sections/tables.rs")),
         ("sections/review.rs", include_str!("sections/review.rs")),
+        ("package/mod.rs", include_str!("package/mod.rs")),
+        ("package/check.rs", include_str!("package/check.rs")),
+        ("package/error.rs", include_str!("package/error.rs")),
+        ("package/front.rs", include_str!("package/front.rs")),
+        ("package/images.rs", include_str!("package/images.rs")),
+        ("package/input.rs", include_str!("package/input.rs")),
+        ("package/plan.rs", include_str!("package/plan.rs")),
     ];
 
     #[test]

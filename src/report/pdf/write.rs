@@ -46,16 +46,7 @@ pub(super) fn write(d: &Layout, info: Info) -> Result<Vec<u8>, ReportError> {
     for ops in &d.pages {
         let mut page = doc.start_page_with(settings.clone());
         let mut surface = page.surface();
-        let mut batch = Batch::new();
-        for op in ops {
-            if let Some(pen) = pen_of(op) {
-                batch.push(&mut surface, pen, op);
-            } else {
-                batch.flush(&mut surface);
-                draw(&mut surface, d.m, &font, op);
-            }
-        }
-        batch.flush(&mut surface);
+        draw_ops(&mut surface, d.m, &font, ops);
         surface.finish();
         page.finish();
     }
@@ -63,23 +54,50 @@ pub(super) fn write(d: &Layout, info: Info) -> Result<Vec<u8>, ReportError> {
     for mk in &d.marks {
         outline.push_child(OutlineNode::new(
             mk.title.clone(),
-            XyzDestination::new(mk.page, Point::from_xy(0.0, (mk.y - 12.0).max(0.0))),
+            destination(mk.page, mk.y),
         ));
     }
     doc.set_outline(outline);
-    let mut meta = Metadata::new()
-        .title(info.title)
-        .language(info.language.to_string())
-        .creator(info.creator);
-    if let Some(date) = source_date() {
-        meta = meta.creation_date(date);
-    }
-    doc.set_metadata(meta);
+    doc.set_metadata(metadata(info));
     doc.finish().map_err(|e| ReportError::Pdf(failure(&e)))
 }
 
+/// Where a bookmark to `y` on page `page` (from 0) takes the reader: a
+/// little above the heading.
+pub(super) fn destination(page: usize, y: f32) -> XyzDestination {
+    XyzDestination::new(page, Point::from_xy(0.0, (y - 12.0).max(0.0)))
+}
+
+/// The document's title, language, creator and, with `SOURCE_DATE_EPOCH`
+/// set, its creation date.
+pub(super) fn metadata(info: Info) -> Metadata {
+    let meta = Metadata::new()
+        .title(info.title)
+        .language(info.language.to_string())
+        .creator(info.creator);
+    match source_date() {
+        Some(date) => meta.creation_date(date),
+        None => meta,
+    }
+}
+
+/// Draws the operations `ops` of one page on `surface`, adjacent shapes
+/// with the same pen as one path.
+pub(super) fn draw_ops(surface: &mut Surface, m: &Metrics, font: &Font, ops: &[Op]) {
+    let mut batch = Batch::new();
+    for op in ops {
+        if let Some(pen) = pen_of(op) {
+            batch.push(surface, pen, op);
+        } else {
+            batch.flush(surface);
+            draw(surface, m, font, op);
+        }
+    }
+    batch.flush(surface);
+}
+
 /// What kind of failure a krilla error is (its own text is not shown).
-fn failure(e: &krilla::error::KrillaError) -> PdfFailure {
+pub(super) fn failure(e: &krilla::error::KrillaError) -> PdfFailure {
     use krilla::error::KrillaError as K;
     match e {
         K::Font(..) => PdfFailure::Font,
@@ -89,7 +107,7 @@ fn failure(e: &krilla::error::KrillaError) -> PdfFailure {
 }
 
 /// The krilla font object of the bundled font (cheap to clone).
-fn pdf_font() -> Result<Font, ReportError> {
+pub(super) fn pdf_font() -> Result<Font, ReportError> {
     static FONT_OBJ: OnceLock<Option<Font>> = OnceLock::new();
     FONT_OBJ
         .get_or_init(|| Font::new(krilla::Data::from(FONT), 0))

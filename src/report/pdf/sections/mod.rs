@@ -100,6 +100,9 @@ pub(super) struct Doc {
     layout: Layout,
     /// The language the report is written in.
     pub(super) lang: Lang,
+    /// Whether the part headings carry their number (the summary's parts
+    /// do; the same parts inside the application package do not).
+    numbered: bool,
 }
 
 impl Deref for Doc {
@@ -120,7 +123,14 @@ impl Doc {
         Doc {
             layout: Layout::new(m),
             lang,
+            numbered: true,
         }
+    }
+
+    /// The same document with part headings that carry no number.
+    pub(super) fn unnumbered(mut self) -> Self {
+        self.numbered = false;
+        self
     }
 
     /// The laid-out pages.
@@ -139,11 +149,13 @@ impl Doc {
         const H: f32 = 24.0;
         self.gap(12.0);
         self.ensure(H + keep);
-        let number = numeral(self.lang, n);
-        let numbered = self
-            .t(tr::SECTION)
-            .replace("{n}", &number)
-            .replace("{title}", title);
+        let numbered = if self.numbered {
+            self.t(tr::SECTION)
+                .replace("{n}", &numeral(self.lang, n))
+                .replace("{title}", title)
+        } else {
+            title.to_string()
+        };
         let y = self.y;
         self.rect(MARGIN, y + 4.0, 3.2, 13.0, Some(ACCENT), None);
         self.text_at(
@@ -176,6 +188,34 @@ impl Doc {
         self.rect(MARGIN, top, bar.1, h, Some(bar.0), None);
         self.lines_at(MARGIN + indent, top + pad, WIDTH - 20.0, lines, Align::Left);
         self.y += h;
+    }
+
+    /// A dashed square of `side` at (`x`, `y`) with `label` centred in it:
+    /// where the company's seal goes.
+    pub(super) fn seal_box(&mut self, x: f32, y: f32, side: f32, label: &str) {
+        for (a, b) in [
+            ((x, y), (x + side, y)),
+            ((x + side, y), (x + side, y + side)),
+            ((x + side, y + side), (x, y + side)),
+            ((x, y + side), (x, y)),
+        ] {
+            self.ops().push(Op::Line {
+                from: a,
+                to: b,
+                ink: Ink::Grey(0x80),
+                width: 0.7,
+                dashed: true,
+            });
+        }
+        let lines = self.wrap(label, Style::new(7.6).ink(MUTED), side - 8.0);
+        let h = lines_height(&lines);
+        self.lines_at(
+            x + 4.0,
+            y + (side - h) / 2.0,
+            side - 8.0,
+            &lines,
+            Align::Center,
+        );
     }
 
     pub(super) fn subheading(&mut self, title: &str, detail: &str, keep: f32) {
@@ -276,29 +316,7 @@ pub(super) fn sign_off(d: &mut Doc, r: &ReportData) {
         fill: None,
         stroke: None,
     });
-    for (a, b) in [
-        ((sx, top + 4.0), (sx + seal, top + 4.0)),
-        ((sx + seal, top + 4.0), (sx + seal, top + 4.0 + seal)),
-        ((sx + seal, top + 4.0 + seal), (sx, top + 4.0 + seal)),
-        ((sx, top + 4.0 + seal), (sx, top + 4.0)),
-    ] {
-        d.ops().push(Op::Line {
-            from: a,
-            to: b,
-            ink: Ink::Grey(0x80),
-            width: 0.7,
-            dashed: true,
-        });
-    }
-    let seal_label = d.wrap(l(tr::SEAL), Style::new(7.6).ink(MUTED), seal - 8.0);
-    let sh = lines_height(&seal_label);
-    d.lines_at(
-        sx + 4.0,
-        top + 4.0 + (seal - sh) / 2.0,
-        seal - 8.0,
-        &seal_label,
-        Align::Center,
-    );
+    d.seal_box(sx, top + 4.0, seal, l(tr::SEAL));
     d.y = top + sign_h;
 }
 
