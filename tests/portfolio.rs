@@ -226,3 +226,73 @@ fn csv_and_xlsx_have_one_row_per_file_with_numbers_as_numbers() {
         "{heads:?}"
     );
 }
+
+#[test]
+fn evidence_attached_shows_for_the_target_tier_where_known() {
+    let dir = folder();
+    let root = dir.path();
+    // Nothing attached anywhere: not known.
+    let entries = load(root, true);
+    assert!(
+        entries
+            .iter()
+            .filter_map(Entry::row)
+            .all(|r| r.evidence.is_none())
+    );
+    // A PNG attached to one evidence item of alpha's target tier.
+    let path = root.join("alpha.ron");
+    let mut a = storage::load(&path).expect("load").assessment;
+    let reg = Registry::bundled().expect("packs");
+    let as_of = a.as_of_or(today());
+    let ev = innocheck::eval::evaluate(&a, &reg.in_force(as_of), as_of);
+    let target = ev
+        .tier(ev.target.as_deref().expect("a target"))
+        .expect("tier");
+    let c = target
+        .criteria
+        .iter()
+        .find(|c| !c.evidence.is_empty())
+        .expect("a criterion with evidence");
+    let scan = root.join("scan.png");
+    std::fs::write(&scan, PNG).expect("png");
+    let att =
+        storage::attachments::attach(root, &scan, &c.id, 0, "", today(), &[]).expect("attached");
+    a.attachments.push(att);
+    storage::save(&a, &path).expect("save");
+    let entries = load(root, true);
+    let row = entries
+        .iter()
+        .filter_map(Entry::row)
+        .find(|r| r.company == "阿尔法精密")
+        .expect("alpha");
+    let (attached, total, tier) = row.evidence.clone().expect("known");
+    assert_eq!(attached, 1);
+    assert!(total >= 1);
+    assert_eq!(tier, target.title);
+    assert_eq!(row.evidence_words(), format!("1 / {total}"));
+    // The scan changed since: no longer counted.
+    std::fs::write(&scan, [PNG, b"x"].concat()).expect("png");
+    let entries = load(root, true);
+    let row = entries
+        .iter()
+        .filter_map(Entry::row)
+        .find(|r| r.company == "阿尔法精密")
+        .expect("alpha");
+    assert_eq!(row.evidence.as_ref().map(|e| e.0), Some(0));
+    let csv = portfolio::csv(&entries, Lang::Zh);
+    assert!(
+        csv.lines()
+            .next()
+            .expect("head")
+            .ends_with("evidence_attached,evidence_total")
+    );
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];

@@ -58,6 +58,10 @@ strings! {
     COL_MISSING = "缺数据项", "Missing inputs";
     /// Column: review status.
     COL_REVIEW = "审阅", "Review";
+    /// Column: evidence attached for the target tier.
+    COL_EVIDENCE = "材料齐全度", "Evidence";
+    /// Text view: evidence attached for the target tier.
+    EVIDENCE = "材料齐全度", "Evidence attached";
     /// Column: error reading the file.
     COL_ERROR = "无法读取的原因", "Why it cannot be read";
     /// Sheet name of the xlsx export.

@@ -123,9 +123,21 @@ pub struct Row {
     pub missing: usize,
     /// The review beside the file.
     pub review: ReviewState,
+    /// Evidence attached for the evaluation's target tier: documents
+    /// attached and unchanged, documents on its checklist, and the tier's
+    /// title. `None` when no file is attached at all (not known).
+    pub evidence: Option<(usize, usize, Text)>,
 }
 
 impl Row {
+    /// "材料 3 / 17" for the target tier, empty when nothing is attached.
+    #[must_use]
+    pub fn evidence_words(&self) -> String {
+        self.evidence
+            .as_ref()
+            .map_or_else(String::new, |(a, t, _)| format!("{a} / {t}"))
+    }
+
     /// The company name, or words saying it is not filled in.
     #[must_use]
     pub fn name(&self, lang: Lang) -> String {
@@ -289,7 +301,20 @@ pub fn row(
         Ok(None) => ReviewState::None,
         Err(()) => ReviewState::Unreadable,
     };
+    // Checking the files attached reads them: only where some are.
+    let evidence = (!a.attachments.is_empty())
+        .then(|| {
+            let dir = storage::attachments::folder_of(path);
+            let statuses = storage::attachments::statuses(&dir, &a.attachments);
+            let proof = super::proof::tiers(ev, &a.attachments, &statuses, Lang::Zh);
+            let target = ev.target.as_deref()?;
+            let p = super::proof::of(&proof, target)?;
+            let title = ev.tier(target)?.title.clone();
+            Some((p.attached, p.total, title))
+        })
+        .flatten();
     Row {
+        evidence,
         path: path.to_path_buf(),
         company: a.company.name.clone(),
         city: a.company.city,
@@ -373,6 +398,8 @@ pub enum Column {
     Missing,
     /// Review status.
     Review,
+    /// Evidence attached for the target tier (share of its checklist).
+    Evidence,
     /// File path.
     File,
 }
@@ -422,6 +449,14 @@ impl Column {
             Column::FiveHaves => opt_f64(a.five_haves, b.five_haves),
             Column::Missing => a.missing.cmp(&b.missing),
             Column::Review => a.review.cmp(&b.review),
+            Column::Evidence => {
+                let share = |r: &Row| {
+                    r.evidence
+                        .as_ref()
+                        .map(|(a, t, _)| *a as f64 / (*t).max(1) as f64)
+                };
+                opt_f64(share(a), share(b))
+            }
             Column::File => a.path.cmp(&b.path),
         }
     }
@@ -446,7 +481,7 @@ fn fixed(v: Option<f64>) -> String {
 #[must_use]
 pub fn csv(entries: &[Entry], lang: Lang) -> String {
     let mut o = String::from('\u{feff}');
-    o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers,city,industry,missing_inputs,review_status,review_notes\n");
+    o.push_str("file,company,as_of,tech_center_reached,tech_center_next,tech_center_blockers,sme_reached,sme_next,sme_blockers,rd_ratio_pct,five_haves_mean,input_errors,error,high_tech_reached,high_tech_next,high_tech_blockers,tech_sme_reached,tech_sme_next,tech_sme_blockers,city,industry,missing_inputs,review_status,review_notes,evidence_attached,evidence_total\n");
     for e in entries {
         match e {
             Entry::Read(r) => {
@@ -480,6 +515,13 @@ pub fn csv(entries: &[Entry], lang: Lang) -> String {
                     r.review.id().to_string(),
                     r.review.notes().to_string(),
                 ]);
+                let (attached, total) = r
+                    .evidence
+                    .as_ref()
+                    .map_or((String::new(), String::new()), |(a, t, _)| {
+                        (a.to_string(), t.to_string())
+                    });
+                cells.extend([attached, total]);
                 let _ = writeln!(o, "{}", cells.join(","));
             }
             Entry::Damaged { path, reason } => {
@@ -517,6 +559,9 @@ pub fn json(entries: &[Entry], lang: Lang) -> String {
                     "city": r.city_words(lang), "industry": r.industry_words(lang),
                     "missing_inputs": r.missing,
                     "review": {"status": r.review.id(), "notes": r.review.notes()},
+                    "evidence": r.evidence.as_ref().map(|(a, t, tier)| json!({
+                        "tier": tier.get(lang), "attached": a, "total": t,
+                    })),
                 })
             }
             Entry::Damaged { path, reason } => {
@@ -566,6 +611,15 @@ pub fn text(entries: &[Entry], lang: Lang) -> String {
                 let hv = r
                     .five_haves
                     .map_or_else(|| "—".into(), |v| format!("{}%", f::number(v * 100.0, 0)));
+                if let Some((a, t, tier)) = &r.evidence {
+                    let _ = writeln!(
+                        o,
+                        "  {}{} {a} / {t}{}",
+                        lang.t(tr::EVIDENCE),
+                        lang.t(words::COLON),
+                        f::paren(tier.get(lang), lang)
+                    );
+                }
                 let _ = writeln!(
                     o,
                     "  {} {rd}   {} {hv}   {} {}   {} {}   {}\n",
@@ -621,6 +675,7 @@ pub fn headings(lang: Lang) -> Vec<String> {
         tr::COL_ERRORS,
         tr::COL_MISSING,
         tr::COL_REVIEW,
+        tr::COL_EVIDENCE,
         tr::COL_FILE,
         tr::COL_ERROR,
     ] {
@@ -685,7 +740,8 @@ fn build_xlsx(entries: &[Entry], lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 ws.write_number(r, c + 2, row.input_errors as f64)?;
                 ws.write_number(r, c + 3, row.missing as f64)?;
                 ws.write_string(r, c + 4, row.review.words(lang))?;
-                ws.write_string(r, c + 5, row.path.display().to_string())?;
+                ws.write_string(r, c + 5, row.evidence_words())?;
+                ws.write_string(r, c + 6, row.path.display().to_string())?;
             }
             Entry::Damaged { path, reason } => {
                 ws.write_string(r, last - 1, path.display().to_string())?;

@@ -69,6 +69,7 @@ fn columns(lang: Lang) -> Vec<Col> {
         (tr::COL_HAVES, 104.0, Column::FiveHaves),
         (tr::COL_MISSING, 64.0, Column::Missing),
         (tr::COL_REVIEW, 170.0, Column::Review),
+        (tr::COL_EVIDENCE, 90.0, Column::Evidence),
         (tr::COL_FILE, 320.0, Column::File),
     ] {
         v.push(Col {
@@ -420,6 +421,13 @@ fn row_ui(
                         let w = row.review.words(lang);
                         (RichText::new(w.clone()), Some(w))
                     }
+                    Column::Evidence => match &row.evidence {
+                        Some((_, _, tier)) => (
+                            RichText::new(row.evidence_words()),
+                            Some(format!("{} — {}", tier.get(lang), row.evidence_words())),
+                        ),
+                        None => (RichText::new("—").color(theme::MUTED), None),
+                    },
                     Column::File => {
                         let p = row.path.display().to_string();
                         (RichText::new(p.clone()).color(theme::MUTED), Some(p))
