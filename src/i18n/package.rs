@@ -61,7 +61,7 @@ strings! {
     MISSING_INTRO = "下列材料尚未附上，请补齐后重新生成材料包：",
         "These evidence items have no attachment yet; add them and build the package again:";
     /// The contents: a criterion with no evidence listed in the rule pack.
-    NO_ITEMS = "（规则包未列出材料）", "(no evidence listed in the rule pack)";
+    NO_ITEMS = "（无单列材料）", "(no separate document)";
     /// A page stamp.
     PAGE_OF = "第 {i} 页 / 共 {n} 页", "Page {i} of {n}";
     /// The problem with an attachment: it is no longer where it was.
