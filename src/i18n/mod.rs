@@ -22,6 +22,7 @@ pub mod fields;
 pub mod pages;
 pub mod report;
 pub mod words;
+pub mod workbook;
 
 /// Interface language. Chinese is the default, as the official texts are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -81,6 +82,7 @@ pub fn all() -> Vec<Tr> {
     v.extend_from_slice(cli::ALL);
     v.extend_from_slice(words::ALL);
     v.extend_from_slice(report::ALL);
+    v.extend_from_slice(workbook::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

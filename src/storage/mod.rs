@@ -18,6 +18,8 @@ mod error;
 pub(crate) mod file;
 mod migrate;
 pub mod review;
+pub mod sheets;
+pub mod xlsx_import;
 
 pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;
