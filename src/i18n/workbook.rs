@@ -80,5 +80,5 @@ strings! {
     /// The file could not be read.
     UNREADABLE = "无法读取文件：{detail}", "cannot read the file: {detail}";
     /// A summary line: cells that could not be read.
-    CELLS_UNREADABLE = "{n} 个单元格无法读取，未写入任何文件：{file}", "{n} cells could not be read; nothing was written: {file}";
+    CELLS_UNREADABLE = "工作簿中有 {n} 处无法读取，未写入任何文件：{file}", "{n} places in the workbook could not be read; nothing was written: {file}";
 }
