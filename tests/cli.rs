@@ -1258,13 +1258,26 @@ fn import_reads_an_export_back_and_refuses_to_overwrite() {
     let r = run_in(d, &["import", "answers.xlsx", "-o", "company.ron"]);
     r.expect_code(2, "exists");
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
-    run_in(d, &["import", "answers.xlsx", "-o", "company.ron", "--force"])
-        .expect_code(0, "forced");
-    assert_eq!(std::fs::read(d.join("company.ron.bak")).expect("backup"), before);
+    run_in(
+        d,
+        &["import", "answers.xlsx", "-o", "company.ron", "--force"],
+    )
+    .expect_code(0, "forced");
+    assert_eq!(
+        std::fs::read(d.join("company.ron.bak")).expect("backup"),
+        before
+    );
     // Never over the workbook itself.
-    let r = run_in(d, &["import", "answers.xlsx", "-o", "answers.xlsx", "--force"]);
+    let r = run_in(
+        d,
+        &["import", "answers.xlsx", "-o", "answers.xlsx", "--force"],
+    );
     r.expect_code(2, "over the input");
-    assert!(std::fs::read(d.join("answers.xlsx")).expect("kept").starts_with(b"PK"));
+    assert!(
+        std::fs::read(d.join("answers.xlsx"))
+            .expect("kept")
+            .starts_with(b"PK")
+    );
 }
 
 #[test]
@@ -1287,9 +1300,22 @@ fn import_lists_every_unreadable_cell_and_writes_nothing() {
     wb.save(d.join("bad.xlsx")).expect("save");
     let r = run_in(d, &["import", "bad.xlsx", "-o", "c.ron"]);
     r.expect_code(2, "bad cells");
-    assert!(r.stderr.contains("工作表“基本情况”单元格 A1：表头已被移动或修改"), "{}", r.stderr);
-    assert!(r.stderr.contains("工作表“年度数据”：缺少工作表"), "{}", r.stderr);
-    assert!(r.stderr.contains("工作簿中有 2 处无法读取，未写入任何文件"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("工作表“基本情况”单元格 A1：表头已被移动或修改"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("工作表“年度数据”：缺少工作表"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("工作簿中有 2 处无法读取，未写入任何文件"),
+        "{}",
+        r.stderr
+    );
     assert!(!d.join("c.ron").exists());
 
     // The English template.
@@ -1302,5 +1328,8 @@ fn import_lists_every_unreadable_cell_and_writes_nothing() {
         ["How to fill in", "Profile", "Fiscal years"]
     );
     let years = wb.worksheet_range("Fiscal years").expect("years");
-    assert_eq!(years.get_value((1, 2)), Some(&calamine::Data::String("Item".into())));
+    assert_eq!(
+        years.get_value((1, 2)),
+        Some(&calamine::Data::String("Item".into()))
+    );
 }

@@ -30,6 +30,7 @@ pub const AUTOSAVE_SECONDS: f64 = 30.0;
 enum Pending {
     New,
     Open,
+    ImportXlsx,
     OpenReview,
     OpenPath(PathBuf),
     OpenSample(&'static str),
@@ -92,6 +93,8 @@ pub struct App {
     /// The widget that had keyboard focus last frame (an edit ends when it changes).
     last_focus: Option<egui::Id>,
     columns: Option<Columns>,
+    /// The cells the last import could not read, until dismissed.
+    import_problems: Option<Vec<String>>,
 }
 
 impl App {
@@ -212,6 +215,7 @@ impl App {
             highlight: None,
             last_focus: None,
             columns: None,
+            import_problems: None,
         }
     }
 
@@ -240,6 +244,12 @@ impl App {
         self.status.as_deref()
     }
 
+    /// The cells the last import could not read, while their list is shown.
+    #[must_use]
+    pub fn import_problems(&self) -> Option<&[String]> {
+        self.import_problems.as_deref()
+    }
+
     /// Whether the issue list is open.
     #[must_use]
     pub fn issues_open(&self) -> bool {
@@ -255,6 +265,7 @@ impl App {
             || self.recovery_offer.is_some()
             || self.error.is_some()
             || self.issues_open
+            || self.import_problems.is_some()
     }
 
     /// Closes the topmost modal (Escape): an error, then "save changes?",
@@ -267,6 +278,8 @@ impl App {
             self.confirm = None;
         } else if self.issues_open {
             self.issues_open = false;
+        } else if self.import_problems.is_some() {
+            self.import_problems = None;
         } else if self.dialogs.is_open() {
             self.dialogs.close();
             self.after_save = None;
@@ -436,6 +449,12 @@ impl App {
                     }
                     if ui.button(lang.t(common::OPEN_REVIEW)).clicked() {
                         self.actions.push(Action::OpenReview);
+                    }
+                    if ui
+                        .button(lang.t(crate::i18n::workbook::MENU_IMPORT))
+                        .clicked()
+                    {
+                        self.actions.push(Action::ImportXlsx);
                     }
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
@@ -709,6 +728,7 @@ impl App {
                 Purpose::RulesDir => Action::LoadRulesDir(Some(path)),
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
                 Purpose::ExportXlsx => Action::ExportXlsxTo(path),
+                Purpose::ImportXlsx => Action::ImportXlsxChosen(path),
             });
         }
         if let Some(pending) = self.confirm.clone() {
@@ -767,6 +787,7 @@ impl App {
         if self.issues_open {
             self.issue_list(ctx);
         }
+        super::import::problems_modal(ctx, lang, &mut self.import_problems);
         if let Some(msg) = self.error.clone() {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -879,6 +900,10 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::OpenReview, dir, None);
             }
+            Pending::ImportXlsx => {
+                let dir = self.current_dir();
+                self.dialogs.request(ctx, Purpose::ImportXlsx, dir, None);
+            }
             Pending::OpenPath(p) => self.open_path(&p),
             Pending::OpenSample(name) => match storage::sample(name) {
                 Ok(a) => {
@@ -923,6 +948,37 @@ impl App {
                 if let Some(e) = &self.session.review_error {
                     self.error = Some(e.message(self.lang));
                 }
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "{} {}",
+                    self.lang.t(common::OPEN_FAILED),
+                    e.message(self.lang)
+                ));
+            }
+        }
+    }
+
+    /// Imports the answers workbook at `path` as a new, unsaved document
+    /// (nothing is written); the cells it could not read are listed. A file
+    /// that is no workbook leaves the document unchanged and says why.
+    pub fn import_xlsx(&mut self, path: &std::path::Path) {
+        match crate::storage::xlsx_import::import_file(path) {
+            Ok(imported) => {
+                self.session.replace(imported.assessment, None, false);
+                self.status = Some(
+                    self.lang
+                        .t(crate::i18n::workbook::IMPORTED)
+                        .replace("{file}", &path.display().to_string()),
+                );
+                self.page = Page::Step(Step::Company);
+                self.import_problems = (!imported.problems.is_empty()).then(|| {
+                    imported
+                        .problems
+                        .iter()
+                        .map(|p| p.message(self.lang))
+                        .collect()
+                });
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -1000,6 +1056,8 @@ impl App {
             Action::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
             Action::OpenChosen(p) => self.open_path(&p),
             Action::OpenReview => self.guarded(ctx, Pending::OpenReview),
+            Action::ImportXlsx => self.guarded(ctx, Pending::ImportXlsx),
+            Action::ImportXlsxChosen(p) => self.import_xlsx(&p),
             Action::OpenReviewChosen(p) => self.open_for_review(&p),
             Action::AddReviewNote(note) => self.add_review_note(note),
             Action::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),

@@ -26,6 +26,8 @@ pub enum Purpose {
     ExportPdf,
     /// Export the spreadsheet.
     ExportXlsx,
+    /// Import an answers workbook.
+    ImportXlsx,
 }
 
 struct Prompt {
@@ -59,7 +61,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
             Purpose::ExportPdf => Some("pdf"),
-            Purpose::ExportXlsx => Some("xlsx"),
+            Purpose::ExportXlsx | Purpose::ImportXlsx => Some("xlsx"),
             Purpose::RulesDir => None,
         }
     }
@@ -202,6 +204,7 @@ impl Dialogs {
                         Purpose::RulesDir => d.pick_folder(),
                         Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
                         Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
+                        Purpose::ImportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).pick_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -244,6 +247,7 @@ impl Dialogs {
             Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
             Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
+            Purpose::ImportXlsx => crate::i18n::workbook::IMPORT_TITLE,
         };
         let mut result = None;
         let mut close = false;

@@ -9,6 +9,7 @@ pub mod app;
 pub mod charts;
 pub mod dialogs;
 pub mod fonts;
+pub mod import;
 pub mod pages;
 pub mod prefs;
 pub mod screenshot;

@@ -36,6 +36,17 @@ strings! {
     HOW_TO_TEXT = "请在“基本情况”“年度数据”和各清单工作表中填写，金额单位为万元，比例按百分数填写（12.5 表示 12.5%）。\n“年度数据”每列一个会计年度；可在右侧增加年度列，表头填写年份（如 2021）。\n清单工作表（研发项目、研发机构等）每行一条，空行不计。\n是否类填写“是”或“否”；日期写作 2024-06-30 或用 Excel 日期。\n请勿删除隐藏的第 1 行和第 A 列，也不要合并表头单元格：导入时据此识别各项。\n填好后用 innocheck import 文件.xlsx -o 企业.ron 导入，或在程序中选择 文件 → 从 Excel 导入…",
         "Fill in the Profile and Fiscal years sheets and the list sheets. Amounts are in 万元 (10,000 CNY); shares are percent numbers (12.5 means 12.5 %).\nFiscal years has one column per fiscal year; add a year on the right by typing the year (e.g. 2021) as its header.\nList sheets (projects, institutions …) hold one entry per row; blank rows are skipped.\nYes/no cells take “yes” or “no”; dates are written 2024-06-30 or as Excel dates.\nDo not delete the hidden row 1 and column A, and do not merge header cells: the import reads them.\nImport the filled workbook with innocheck import FILE.xlsx -o company.ron, or File → Import from Excel… in the window.";
 
+    /// File menu: import a workbook.
+    MENU_IMPORT = "从 Excel 导入…", "Import from Excel…";
+    /// Title of the file choice for an import.
+    IMPORT_TITLE = "选择要导入的 Excel 工作簿", "Choose the Excel workbook to import";
+    /// Title of the list of cells an import could not read.
+    PROBLEMS_TITLE = "以下单元格无法读取", "These cells could not be read";
+    /// Under that title.
+    PROBLEMS_HELP = "其余数据已导入为新文档（尚未保存，未写入任何文件）。请在 Excel 中改正这些单元格后重新导入，或在相应页面补填。",
+        "The rest was imported as a new document (not saved; no file was written). Correct these cells in Excel and import again, or fill them in on their pages.";
+    /// Status after an import (`{file}`).
+    IMPORTED = "已从 {file} 导入为新文档，尚未保存", "Imported from {file} as a new document, not saved yet";
     /// Where a problem is: a cell of a sheet.
     AT_CELL = "工作表“{sheet}”单元格 {cell}：{reason}", "sheet ‘{sheet}’, cell {cell}: {reason}";
     /// Where a problem is: a sheet.
