@@ -1282,6 +1282,7 @@ fn import_reads_an_export_back_and_refuses_to_overwrite() {
 
 #[test]
 fn import_lists_every_unreadable_cell_and_writes_nothing() {
+    use calamine::Reader as _;
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     std::fs::write(d.join("notes.xlsx"), "not a workbook").expect("write");
@@ -1322,7 +1323,6 @@ fn import_lists_every_unreadable_cell_and_writes_nothing() {
     run_in(d, &["--lang", "en", "export", "--template", "-o", "t.xlsx"]).expect_code(0, "template");
     let mut wb: calamine::Xlsx<_> =
         calamine::open_workbook(d.join("t.xlsx")).expect("the template opens");
-    use calamine::Reader;
     assert_eq!(
         wb.sheet_names()[..3],
         ["How to fill in", "Profile", "Fiscal years"]

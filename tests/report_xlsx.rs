@@ -188,7 +188,7 @@ fn the_workbook_holds_answers_criteria_and_gaps() {
         .find(|r| !text(&r[10]).is_empty())
         .expect("a scored item with points");
     assert!(
-        matches!((&scored[10], &scored[11]), (Data::Float(p), Data::Float(m)) if p <= m),
+        matches!((&scored[10], &scored[11]), (Data::Float(earned), Data::Float(max)) if earned <= max),
         "points and maximum as numbers"
     );
 

@@ -5,12 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use innocheck::model::{
-    Assessment, Award, AwardLevel, City, Company, Compliance, Conditions, Direction, FieldFlags,
-    FiscalYear, Industry, Institution, InstitutionKind, InstitutionLevel, IntellectualProperty,
-    MakerChina, MakerResult, ManualScores, Project, ProjectKind, ProjectStatus, ProvincialTrack,
-    Staff, Standards, TitleHeld, TitleKind,
-};
+use innocheck::model::{Assessment, City, FiscalYear, ManualScores};
 use innocheck::storage::{self, FORMAT_VERSION, StorageError, backup_path};
 use proptest::prelude::*;
 

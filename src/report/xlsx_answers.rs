@@ -294,13 +294,13 @@ fn list_sheet(
             }
         }
     }
-    let last = sheets::HEADER_ROWS
+    let last_row = sheets::HEADER_ROWS
         + u32::try_from(entries.len())
             .unwrap_or(0)
             .max(VALIDATED_ROWS);
     for (j, c) in list.columns.iter().enumerate() {
         let col = u16::try_from(j + 1).map_err(|e| ReportError::Xlsx(e.to_string()))?;
-        validation(ws, sheets::HEADER_ROWS, col, last, c.kind, lang)?;
+        validation(ws, sheets::HEADER_ROWS, col, last_row, c.kind, lang)?;
     }
     ws.set_freeze_panes(sheets::HEADER_ROWS, 0)
         .map_err(|e| err(&e))?;

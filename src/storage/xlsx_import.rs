@@ -587,14 +587,12 @@ fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Range<Data>) {
                 Some(v) => {
                     m.insert(col.key.into(), v);
                 }
-                None if col.required => {
-                    if at.is_some_and(|c| is_blank(range.get_value((row, c)))) || at.is_none() {
-                        r.problem(
-                            sheet,
-                            Some(cell_ref(row, at.unwrap_or(0))),
-                            Reason::Required,
-                        );
-                    }
+                None if col.required && at.is_none_or(|c| is_blank(range.get_value((row, c)))) => {
+                    r.problem(
+                        sheet,
+                        Some(cell_ref(row, at.unwrap_or(0))),
+                        Reason::Required,
+                    );
                 }
                 None => {}
             }
@@ -612,10 +610,10 @@ fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Range<Data>) {
 
 /// Reads one cell as `kind`: `None` for a blank one.
 fn read_cell(d: &Data, kind: Kind) -> Result<Option<Value>, Reason> {
-    if let Data::String(s) = d {
-        if s.is_empty() || (kind != Kind::Text && s.trim().is_empty()) {
-            return Ok(None);
-        }
+    if let Data::String(s) = d
+        && (s.is_empty() || (kind != Kind::Text && s.trim().is_empty()))
+    {
+        return Ok(None);
     }
     if matches!(d, Data::Empty) {
         return Ok(None);
