@@ -487,6 +487,10 @@ fn a_missing_sheet() {
         (s.as_str(), cell, reason),
         ("年度数据", None, Reason::MissingSheet)
     );
+    assert_eq!(
+        problems(&book)[0].message(Lang::En),
+        "sheet ‘Fiscal years’: the sheet is missing (import a workbook exported by innocheck or its template)"
+    );
     // A list sheet left out is an empty list.
     let mut book = exported();
     book.retain(|s| s.name != "创客中国");

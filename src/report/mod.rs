@@ -12,7 +12,7 @@ pub mod rules_diff;
 pub mod text;
 pub mod xlsx;
 mod xlsx_answers;
-pub use xlsx_answers::template as xlsx_template;
+pub use xlsx_answers::{filled as xlsx_filled, template as xlsx_template};
 
 use crate::i18n::Lang;
 

@@ -67,6 +67,14 @@ pub(super) fn write(
 /// fiscal years before `today`, drop-downs, units in the labels, and a sheet
 /// of instructions first.
 pub fn template(lang: Lang, today: chrono::NaiveDate) -> Result<Vec<u8>, ReportError> {
+    let mut a = Assessment::default();
+    a.ensure_years(today);
+    filled(&a, lang)
+}
+
+/// The template filled in with the answers of `a`: the answers sheets of the
+/// export without the evaluation, as a client returns it.
+pub fn filled(a: &Assessment, lang: Lang) -> Result<Vec<u8>, ReportError> {
     let fm = Formats::new();
     let mut wb = Workbook::new();
     super::xlsx::set_properties(&mut wb, lang.t(t::HOW_TO));
@@ -79,9 +87,7 @@ pub fn template(lang: Lang, today: chrono::NaiveDate) -> Result<Vec<u8>, ReportE
         ws.write_string_with_format(row, 0, line, &fm.wrap)
             .map_err(|e| err(&e))?;
     }
-    let mut a = Assessment::default();
-    a.ensure_years(today);
-    write(&mut wb, &a, lang, None, &fm)?;
+    write(&mut wb, a, lang, None, &fm)?;
     wb.save_to_buffer().map_err(|e| err(&e))
 }
 

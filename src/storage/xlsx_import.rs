@@ -123,14 +123,20 @@ impl CellProblem {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         let reason = self.reason.message(lang);
+        // A missing sheet is named as the template names it, in `lang`.
+        let known = [t::PROFILE, t::YEARS]
+            .into_iter()
+            .chain(LISTS.iter().map(|l| l.sheet))
+            .find(|tr| self.reason == Reason::MissingSheet && tr.zh == self.sheet);
+        let sheet = known.map_or(self.sheet.as_str(), |tr| lang.t(tr));
         match &self.cell {
             Some(cell) => fill(
                 lang.t(t::AT_CELL),
-                &[("sheet", &self.sheet), ("cell", cell), ("reason", &reason)],
+                &[("sheet", &sheet), ("cell", cell), ("reason", &reason)],
             ),
             None => fill(
                 lang.t(t::AT_SHEET),
-                &[("sheet", &self.sheet), ("reason", &reason)],
+                &[("sheet", &sheet), ("reason", &reason)],
             ),
         }
     }
@@ -215,64 +221,11 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
         problems: Vec::new(),
     };
 
-    let find = |kind: &str, names: Tr| -> Option<(usize, bool)> {
-        let mark = format!("{}{kind}", sheets::MARK);
-        sheets
-            .iter()
-            .position(|(_, range)| text_at(range, 0, 0) == mark)
-            .map(|i| (i, true))
-            .or_else(|| {
-                sheets
-                    .iter()
-                    .position(|(n, _)| {
-                        n.trim() == names.zh || n.trim().eq_ignore_ascii_case(names.en)
-                    })
-                    .map(|i| (i, false))
-            })
-    };
-    let read_sheet = |r: &mut Read,
-                      kind: &str,
-                      names: Tr,
-                      required: bool,
-                      f: &dyn Fn(&mut Read, &str, &Range<Data>)| {
-        match find(kind, names) {
-            Some((i, marked)) => {
-                let (name, range) = &sheets[i];
-                let merged: Vec<String> = wb
-                    .merged_regions_by_sheet(name)
-                    .iter()
-                    .filter(|(_, _, d)| d.start.0 < sheets::HEADER_ROWS)
-                    .map(|(_, _, d)| {
-                        format!(
-                            "{}:{}",
-                            cell_ref(d.start.0, d.start.1),
-                            cell_ref(d.end.0, d.end.1)
-                        )
-                    })
-                    .collect();
-                if let Some(m) = merged.into_iter().next() {
-                    let first = m.split(':').next().unwrap_or("A1").to_string();
-                    r.problem(name, Some(first), Reason::MergedHeader(m));
-                } else if marked {
-                    f(r, name, range);
-                } else {
-                    r.problem(name, Some("A1".into()), Reason::HeaderMoved);
-                }
-            }
-            None if required => r.problem(names.zh, None, Reason::MissingSheet),
-            None => {}
-        }
-    };
-    read_sheet(&mut r, sheets::PROFILE, t::PROFILE, true, &read_profile);
-    read_sheet(&mut r, sheets::YEARS, t::YEARS, true, &read_years);
-    for list in LISTS {
-        read_sheet(&mut r, list.key, list.sheet, false, &|r: &mut Read,
-                                                          name: &str,
-                                                          range: &Range<
-            Data,
-        >| {
-            read_list(r, list, name, range);
-        });
+    let parts = [Part::Profile, Part::Years]
+        .into_iter()
+        .chain(LISTS.iter().map(Part::List));
+    for part in parts {
+        read_part(&mut r, &wb, &sheets, part);
     }
     let assessment = match serde_json::from_value::<Assessment>(r.value) {
         Ok(a) => a,
@@ -289,6 +242,85 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
         assessment,
         problems: r.problems,
     })
+}
+
+/// A part of the workbook: the profile, the fiscal years or a list.
+#[derive(Clone, Copy)]
+enum Part {
+    Profile,
+    Years,
+    List(&'static List),
+}
+
+impl Part {
+    /// The sheet kind its mark names (`innocheck:years`).
+    fn kind(self) -> &'static str {
+        match self {
+            Part::Profile => sheets::PROFILE,
+            Part::Years => sheets::YEARS,
+            Part::List(l) => l.key,
+        }
+    }
+
+    /// The sheet's names in the template.
+    fn names(self) -> Tr {
+        match self {
+            Part::Profile => t::PROFILE,
+            Part::Years => t::YEARS,
+            Part::List(l) => l.sheet,
+        }
+    }
+}
+
+/// Finds the sheet of `part` — by its mark, else by its name in either
+/// language (then its header was moved) — and reads it, unless its header has
+/// merged cells. A missing profile or years sheet is a problem; a missing
+/// list sheet is an empty list.
+fn read_part(r: &mut Read, wb: &Xlsx<Cursor<&[u8]>>, book: &[(String, Range<Data>)], part: Part) {
+    let mark = format!("{}{}", sheets::MARK, part.kind());
+    let names = part.names();
+    let found = book
+        .iter()
+        .find(|(_, range)| text_at(range, 0, 0) == mark)
+        .map(|s| (s, true))
+        .or_else(|| {
+            book.iter()
+                .find(|(n, _)| n.trim() == names.zh || n.trim().eq_ignore_ascii_case(names.en))
+                .map(|s| (s, false))
+        });
+    let Some(((name, range), marked)) = found else {
+        if !matches!(part, Part::List(_)) {
+            r.problem(names.zh, None, Reason::MissingSheet);
+        }
+        return;
+    };
+    let merged = wb
+        .merged_regions_by_sheet(name)
+        .into_iter()
+        .map(|(_, _, d)| d)
+        .find(|d| d.start.0 < sheets::HEADER_ROWS);
+    if let Some(d) = merged {
+        let range_text = format!(
+            "{}:{}",
+            cell_ref(d.start.0, d.start.1),
+            cell_ref(d.end.0, d.end.1)
+        );
+        r.problem(
+            name,
+            Some(cell_ref(d.start.0, d.start.1)),
+            Reason::MergedHeader(range_text),
+        );
+        return;
+    }
+    if !marked {
+        r.problem(name, Some("A1".into()), Reason::HeaderMoved);
+        return;
+    }
+    match part {
+        Part::Profile => read_profile(r, name, range),
+        Part::Years => read_years(r, name, range),
+        Part::List(list) => read_list(r, list, name, range),
+    }
 }
 
 /// The answers read so far and the problems met.
