@@ -521,6 +521,47 @@ fn files_that_are_not_workbooks() {
     assert_eq!(e.message(Lang::Zh), "文件为空：空.xlsx");
 }
 
+#[test]
+fn a_sparse_sheet_costs_what_it_holds() {
+    // A cell in the last row and column of the profile: read in no time,
+    // reported as an unknown item, never a rectangle of 17 billion cells.
+    let book = exported();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("基本情况").expect("name");
+    for (c, d) in book[0].cells[0].iter().enumerate() {
+        if let Data::String(t) = d {
+            ws.write_string(0, c as u16, t).expect("key");
+        }
+    }
+    ws.write_string(1_048_575, 3, "x").expect("far cell");
+    ws.write_string(1_048_575, 16_383, "y")
+        .expect("farthest cell");
+    for s in &book[1..] {
+        let w = wb.add_worksheet();
+        w.set_name(&s.name).expect("name");
+        for (r, row) in s.cells.iter().enumerate() {
+            for (c, d) in row.iter().enumerate() {
+                match d {
+                    Data::String(t) => {
+                        w.write_string(r as u32, c as u16, t).expect("text");
+                    }
+                    Data::Float(f) => {
+                        w.write_number(r as u32, c as u16, *f).expect("number");
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("saves");
+    let start = std::time::Instant::now();
+    let p = import_bytes(&bytes, "sparse.xlsx").expect("reads").problems;
+    assert!(start.elapsed().as_secs() < 5);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].cell.as_deref(), Some("C1048576"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 48,

@@ -12,7 +12,9 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use std::collections::{BTreeSet, HashMap};
+
+use calamine::{Data, Reader, Xlsx};
 use serde_json::{Map, Value};
 
 use super::StorageError;
@@ -211,10 +213,10 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     };
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(&e))?;
     wb.load_merged_regions().map_err(|e| not_xlsx(&e))?;
-    let mut sheets: Vec<(String, Range<Data>)> = Vec::new();
+    let mut sheets: Vec<(String, Grid)> = Vec::new();
     for name in wb.sheet_names() {
-        let range = wb.worksheet_range(&name).map_err(|e| not_xlsx(&e))?;
-        sheets.push((name, range));
+        let grid = Grid::read(&mut wb, &name).map_err(|e| not_xlsx(&e))?;
+        sheets.push((name, grid));
     }
     let mut r = Read {
         value: serde_json::to_value(Assessment::default()).unwrap_or(Value::Null),
@@ -276,7 +278,7 @@ impl Part {
 /// language (then its header was moved) — and reads it, unless its header has
 /// merged cells. A missing profile or years sheet is a problem; a missing
 /// list sheet is an empty list.
-fn read_part(r: &mut Read, wb: &Xlsx<Cursor<&[u8]>>, book: &[(String, Range<Data>)], part: Part) {
+fn read_part(r: &mut Read, wb: &Xlsx<Cursor<&[u8]>>, book: &[(String, Grid)], part: Part) {
     let mark = format!("{}{}", sheets::MARK, part.kind());
     let names = part.names();
     let found = book
@@ -339,14 +341,7 @@ impl Read {
     }
 
     /// Reads cell (`row`, `col`) as `kind`; a problem is recorded and `None` returned.
-    fn cell(
-        &mut self,
-        sheet: &str,
-        range: &Range<Data>,
-        row: u32,
-        col: u32,
-        kind: Kind,
-    ) -> Option<Value> {
+    fn cell(&mut self, sheet: &str, range: &Grid, row: u32, col: u32, kind: Kind) -> Option<Value> {
         match range
             .get_value((row, col))
             .map_or(Ok(None), |d| read_cell(d, kind))
@@ -387,7 +382,7 @@ fn text_of(d: &Data) -> String {
     }
 }
 
-fn text_at(range: &Range<Data>, row: u32, col: u32) -> String {
+fn text_at(range: &Grid, row: u32, col: u32) -> String {
     range.get_value((row, col)).map(text_of).unwrap_or_default()
 }
 
@@ -412,8 +407,57 @@ fn is_label(text: &str, tr: Tr, unit: Option<crate::metrics::Unit>) -> bool {
 }
 
 /// The last row and column of the range (0-based, absolute).
-fn extent(range: &Range<Data>) -> (u32, u32) {
-    range.end().unwrap_or((0, 0))
+/// The non-empty cells of one sheet, by (row, column), 0-based: a sparse
+/// sheet (a cell in A1 and one in XFD1048576) costs what it holds, not the
+/// rectangle between.
+#[derive(Default)]
+struct Grid {
+    cells: HashMap<(u32, u32), Data>,
+    rows: BTreeSet<u32>,
+    cols: BTreeSet<u32>,
+}
+
+/// Most filled cells read from one sheet (the answers take a few hundred;
+/// a list of projects a few per entry).
+const MAX_CELLS: usize = 2_000_000;
+
+impl Grid {
+    /// Reads the sheet `name` cell by cell.
+    fn read(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, String> {
+        let mut g = Grid::default();
+        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+            let d = Data::from(cell.get_value().clone());
+            if is_blank(Some(&d)) {
+                continue;
+            }
+            if g.cells.len() >= MAX_CELLS {
+                return Err(format!(
+                    "more than {MAX_CELLS} filled cells in sheet {name}"
+                ));
+            }
+            let (row, col) = cell.get_position();
+            g.rows.insert(row);
+            g.cols.insert(col);
+            g.cells.insert((row, col), d);
+        }
+        Ok(g)
+    }
+
+    /// The cell at (`row`, `col`), if filled.
+    fn get_value(&self, at: (u32, u32)) -> Option<&Data> {
+        self.cells.get(&at)
+    }
+
+    /// The filled rows from `first` on, in order.
+    fn rows_from(&self, first: u32) -> impl Iterator<Item = u32> + '_ {
+        self.rows.range(first..).copied()
+    }
+
+    /// The filled columns from `first` on, in order.
+    fn cols_from(&self, first: u32) -> impl Iterator<Item = u32> + '_ {
+        self.cols.range(first..).copied()
+    }
 }
 
 /// A year from a header: `2024`, `2024 年`, `2024年度`, `FY2024`.
@@ -435,16 +479,15 @@ fn year_of(d: &Data) -> Option<i32> {
     }
 }
 
-fn read_profile(r: &mut Read, sheet: &str, range: &Range<Data>) {
-    let (last_row, last_col) = extent(range);
-    let col_of = |key: &str| (0..=last_col).find(|&c| text_at(range, 0, c) == key);
+fn read_profile(r: &mut Read, sheet: &str, range: &Grid) {
+    let col_of = |key: &str| range.cols_from(0).find(|&c| text_at(range, 0, c) == key);
     let Some(value_col) = col_of(sheets::VALUE) else {
         r.problem(sheet, Some("A1".into()), Reason::HeaderMoved);
         return;
     };
     let label_col = col_of(sheets::LABEL);
     let mut seen = std::collections::HashSet::new();
-    for row in sheets::HEADER_ROWS..=last_row {
+    for row in range.rows_from(sheets::HEADER_ROWS) {
         let key = text_at(range, row, 0);
         let label = label_col
             .map(|c| text_at(range, row, c))
@@ -479,11 +522,10 @@ fn read_profile(r: &mut Read, sheet: &str, range: &Range<Data>) {
     }
 }
 
-fn read_years(r: &mut Read, sheet: &str, range: &Range<Data>) {
-    let (last_row, last_col) = extent(range);
+fn read_years(r: &mut Read, sheet: &str, range: &Grid) {
     let mut label_col = None;
     let mut years: Vec<(u32, i32)> = Vec::new();
-    for c in 1..=last_col {
+    for c in range.cols_from(1) {
         let machine = range.get_value((0, c));
         let visible = range.get_value((1, c));
         let key = machine.map(text_of).unwrap_or_default();
@@ -525,7 +567,7 @@ fn read_years(r: &mut Read, sheet: &str, range: &Range<Data>) {
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
-    for row in sheets::HEADER_ROWS..=last_row {
+    for row in range.rows_from(sheets::HEADER_ROWS) {
         let key = text_at(range, row, 0);
         let label = label_col
             .map(|c| text_at(range, row, c))
@@ -576,11 +618,10 @@ fn read_years(r: &mut Read, sheet: &str, range: &Range<Data>) {
     );
 }
 
-fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Range<Data>) {
-    let (last_row, last_col) = extent(range);
+fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Grid) {
     // Column of each field: by the hidden key, else by the visible label.
     let mut cols: Vec<(u32, &Column)> = Vec::new();
-    for c in 1..=last_col {
+    for c in range.cols_from(1) {
         let key = text_at(range, 0, c);
         let visible = text_at(range, 1, c);
         let found = if key.is_empty() {
@@ -599,10 +640,7 @@ fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Range<Data>) {
         }
     }
     let mut entries = Vec::new();
-    for row in sheets::HEADER_ROWS..=last_row {
-        if (0..=last_col).all(|c| is_blank(range.get_value((row, c)))) {
-            continue;
-        }
+    for row in range.rows_from(sheets::HEADER_ROWS) {
         if list.plain() {
             let v = cols
                 .first()
