@@ -18,7 +18,7 @@ use calamine::{Data, Reader, Xlsx};
 use serde_json::{Map, Value};
 
 use super::StorageError;
-use super::sheets::{self, Column, ITEMS, Item, Kind, LISTS, List};
+use super::sheets::{self, Column, ITEMS, Kind, LISTS, List};
 use crate::i18n::errors::fill;
 use crate::i18n::workbook as t;
 use crate::i18n::{Lang, Tr};
@@ -479,6 +479,41 @@ fn year_of(d: &Data) -> Option<i32> {
     }
 }
 
+/// The field row `at.0` holds: by its hidden key (column A), else — the key
+/// lost — by its label (column `at.1`) in either language; `lookup` maps
+/// (key, label) to the field and its name. A row holding values that names no
+/// field, or a field given twice, is a problem, and `None`.
+fn row_field<T>(
+    r: &mut Read,
+    sheet: &str,
+    range: &Grid,
+    at: (u32, Option<u32>),
+    seen: &mut std::collections::HashSet<&'static str>,
+    has_value: bool,
+    lookup: impl Fn(&str, &str) -> Option<(T, &'static str)>,
+) -> Option<T> {
+    let (row, label_col) = at;
+    let key = text_at(range, row, 0);
+    let label = label_col
+        .map(|c| text_at(range, row, c))
+        .unwrap_or_default();
+    let cell = Some(cell_ref(row, label_col.unwrap_or(0)));
+    match lookup(key.trim(), &label) {
+        None => {
+            if has_value {
+                let shown = if label.trim().is_empty() { key } else { label };
+                r.problem(sheet, cell, Reason::UnknownItem(shown));
+            }
+            None
+        }
+        Some((_, name)) if !seen.insert(name) => {
+            r.problem(sheet, cell, Reason::DuplicateItem(label));
+            None
+        }
+        Some((field, _)) => Some(field),
+    }
+}
+
 fn read_profile(r: &mut Read, sheet: &str, range: &Grid) {
     let col_of = |key: &str| range.cols_from(0).find(|&c| text_at(range, 0, c) == key);
     let Some(value_col) = col_of(sheets::VALUE) else {
@@ -488,34 +523,29 @@ fn read_profile(r: &mut Read, sheet: &str, range: &Grid) {
     let label_col = col_of(sheets::LABEL);
     let mut seen = std::collections::HashSet::new();
     for row in range.rows_from(sheets::HEADER_ROWS) {
-        let key = text_at(range, row, 0);
-        let label = label_col
-            .map(|c| text_at(range, row, c))
-            .unwrap_or_default();
-        let item: Option<&Item> = ITEMS.iter().find(|i| i.key == key.trim()).or_else(|| {
-            (key.trim().is_empty())
-                .then(|| ITEMS.iter().find(|i| is_label(&label, i.label, i.unit)))
-                .flatten()
-        });
-        let Some(item) = item else {
-            if !is_blank(range.get_value((row, value_col))) {
-                let shown = if label.trim().is_empty() { key } else { label };
-                r.problem(
-                    sheet,
-                    Some(cell_ref(row, label_col.unwrap_or(0))),
-                    Reason::UnknownItem(shown),
-                );
-            }
+        let has_value = !is_blank(range.get_value((row, value_col)));
+        let found = row_field(
+            r,
+            sheet,
+            range,
+            (row, label_col),
+            &mut seen,
+            has_value,
+            |key, label| {
+                ITEMS
+                    .iter()
+                    .find(|i| i.key == key)
+                    .or_else(|| {
+                        key.is_empty()
+                            .then(|| ITEMS.iter().find(|i| is_label(label, i.label, i.unit)))
+                            .flatten()
+                    })
+                    .map(|i| (i, i.key))
+            },
+        );
+        let Some(item) = found else {
             continue;
         };
-        if !seen.insert(item.key) {
-            r.problem(
-                sheet,
-                Some(cell_ref(row, label_col.unwrap_or(0))),
-                Reason::DuplicateItem(label),
-            );
-            continue;
-        }
         if let Some(v) = r.cell(sheet, range, row, value_col, item.kind) {
             sheets::set(&mut r.value, item.key, v);
         }
@@ -568,42 +598,33 @@ fn read_years(r: &mut Read, sheet: &str, range: &Grid) {
         .collect();
     let mut seen = std::collections::HashSet::new();
     for row in range.rows_from(sheets::HEADER_ROWS) {
-        let key = text_at(range, row, 0);
-        let label = label_col
-            .map(|c| text_at(range, row, c))
-            .unwrap_or_default();
-        let field: Option<&FiscalField> = FiscalField::by_name(key.trim()).or_else(|| {
-            key.trim()
-                .is_empty()
-                .then(|| {
-                    FISCAL_FIELDS
-                        .iter()
-                        .find(|f| is_label(&label, f.label, Some(f.unit())))
-                })
-                .flatten()
-        });
-        let Some(field) = field else {
-            if years
-                .iter()
-                .any(|(c, _)| !is_blank(range.get_value((row, *c))))
-            {
-                let shown = if label.trim().is_empty() { key } else { label };
-                r.problem(
-                    sheet,
-                    Some(cell_ref(row, label_col.unwrap_or(0))),
-                    Reason::UnknownItem(shown),
-                );
-            }
+        let has_value = years
+            .iter()
+            .any(|(c, _)| !is_blank(range.get_value((row, *c))));
+        let found = row_field(
+            r,
+            sheet,
+            range,
+            (row, label_col),
+            &mut seen,
+            has_value,
+            |key, label| {
+                FiscalField::by_name(key)
+                    .or_else(|| {
+                        key.is_empty()
+                            .then(|| {
+                                FISCAL_FIELDS
+                                    .iter()
+                                    .find(|f| is_label(label, f.label, Some(f.unit())))
+                            })
+                            .flatten()
+                    })
+                    .map(|f| (f, f.name))
+            },
+        );
+        let Some(field) = found else {
             continue;
         };
-        if !seen.insert(field.name) {
-            r.problem(
-                sheet,
-                Some(cell_ref(row, label_col.unwrap_or(0))),
-                Reason::DuplicateItem(label),
-            );
-            continue;
-        }
         let kind = sheets::fiscal_kind(field);
         for (i, (c, _)) in years.iter().enumerate() {
             if let Some(v) = r.cell(sheet, range, row, *c, kind) {
