@@ -1,13 +1,16 @@
-//! The spreadsheet export (.xlsx): every answer of the assessment, every
-//! criterion's outcome and the gaps to the next tier, one sheet each, plus a
-//! short sheet naming the file, the packs and the fingerprint.
+//! The spreadsheet export (.xlsx): the answers laid out as the forms are
+//! (`xlsx_answers.rs`, in the layout `storage::sheets` describes, which
+//! `storage::xlsx_import` reads back), every criterion's outcome, the gaps to
+//! the next tier, and a short sheet naming the file, the packs and the
+//! fingerprint.
 //!
 //! Outcomes and gaps are copied from [`ReportData`], so the workbook says
-//! exactly what the PDF and the window say. Numbers are written as numbers
-//! (万元, persons, percent as in the form), so the sheets can be filtered and
-//! summed; an unanswered field is an empty cell, never 0. Figures of fiscal
-//! years outside Y−1…Y−3 of the as-of date are kept but marked as not
-//! evaluated, row by row and in a note on the last sheet, as the window flags them.
+//! exactly what the PDF and the window say; a criterion's value and threshold
+//! are number cells in the unit of their own column (percent numbers for %),
+//! so the sheets can be sorted, filtered and summed. An unanswered field is an
+//! empty cell, never 0. Fiscal years outside Y−1…Y−3 of the as-of date are kept
+//! but their column is marked as not evaluated, and a note on the last sheet
+//! says so, as the window flags them.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
