@@ -3,7 +3,10 @@
 //! (a) one assessment against every bundled pack (goal < 100 µs);
 //! (b) parse + validate + evaluate of one file in-process;
 //! (c) `innocheck evaluate --format json` over 1,000 generated files in one call
-//!     (the release binary; goal < 1 s on 2 cores).
+//!     (the release binary; goal < 1 s on 2 cores);
+//! (d) `innocheck portfolio DIR --format csv` over a folder of 10,000 generated
+//!     files (read, validate, evaluate, review lookup, one row each; goal < 3 s
+//!     whole-process on 2 cores).
 //!
 //! A plain harness on `std::time::Instant` (no dependency): warm-up, many
 //! iterations, median and 95th percentile. It prints a table and asserts nothing
@@ -272,6 +275,39 @@ fn bench_binary() -> Vec<Row> {
     rows
 }
 
+fn bench_portfolio() -> Vec<Row> {
+    const FILES: usize = 10_000;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let start = Instant::now();
+    write_files(dir.path(), FILES);
+    println!(
+        "  (generated {FILES} files for the portfolio in {} — not timed below)",
+        show(start.elapsed())
+    );
+    let run = || {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_innocheck"))
+            .args(["portfolio", "--format", "csv"])
+            .arg(dir.path())
+            .stdin(Stdio::null())
+            .stderr(Stdio::inherit())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run innocheck: {e}"));
+        let t = start.elapsed();
+        assert!(out.status.success(), "portfolio failed: {}", out.status);
+        let lines = out.stdout.iter().filter(|b| **b == b'\n').count();
+        assert_eq!(lines, FILES + 1, "one row per file and a header");
+        t
+    };
+    run(); // warm-up: page cache
+    let times: Vec<Duration> = (0..5).map(|_| run()).collect();
+    vec![row(
+        format!("(d) innocheck portfolio DIR --format csv, {FILES} files"),
+        Some(Duration::from_secs(3)),
+        stats(times),
+    )]
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter is not supported by this simple harness.
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -296,6 +332,7 @@ fn main() {
     rows.extend(bench_evaluate(&all));
     rows.extend(bench_file(&reg));
     rows.extend(bench_binary());
+    rows.extend(bench_portfolio());
 
     println!(
         "\n{:<60} {:>10} {:>12} {:>12}  verdict",

@@ -75,7 +75,7 @@ pub struct Cli {
 }
 
 /// The pages `--screenshot` can render (the window's page slugs).
-pub const SCREENSHOT_PAGES: [&str; 11] = [
+pub const SCREENSHOT_PAGES: [&str; 12] = [
     "welcome",
     "company",
     "finance",
@@ -87,6 +87,7 @@ pub const SCREENSHOT_PAGES: [&str; 11] = [
     "ip",
     "compliance",
     "results",
+    "portfolio",
 ];
 
 /// A window size in pixels, `WIDTHxHEIGHT`.
@@ -294,6 +295,9 @@ pub struct PortfolioArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: portfolio::PortfolioFormat,
+    /// Read the sub-folders of the folders given too (hidden folders and links to folders are skipped).
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
 }
 
 /// Options of `compare`.
@@ -858,15 +862,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         }
         Some(Command::Portfolio(args)) => {
             let reg = registry(cli.rules.as_deref())?;
-            let files = portfolio::expand(&args.inputs)?;
-            let selection = Selection {
-                as_of: args.as_of,
-                ..Selection::default()
-            };
-            let results = evaluate_many(&files, &reg, &selection, today());
-            let failed = results.iter().any(Result::is_err);
-            let items: Vec<(PathBuf, Result<Evaluated>)> = files.into_iter().zip(results).collect();
-            write_out(&portfolio::render(&items, cli.lang(), args.format))?;
+            let entries = portfolio::load(&args.inputs, args.recursive, &reg, args.as_of, today());
+            let failed = entries.iter().any(|e| e.row().is_none());
+            write_out(&portfolio::render(&entries, cli.lang(), args.format))?;
             Ok(if failed {
                 ExitCode::from(2)
             } else {

@@ -37,7 +37,17 @@ struct Real<'a> {
     a: &'a Assessment,
     /// Metric values by metric and year offset, computed once per evaluation:
     /// many criteria of many tiers read the same figures.
-    cache: std::cell::RefCell<Vec<Option<MetricResult>>>,
+    cache: std::cell::RefCell<MetricCache>,
+}
+
+/// Metric values computed during one evaluation: a small index per (metric,
+/// year offset) into the values computed so far, so that starting and
+/// dropping the cache costs only the values actually read.
+#[derive(Default)]
+struct MetricCache {
+    /// Position in `values` + 1 per slot; 0: not computed yet.
+    index: Vec<u16>,
+    values: Vec<MetricResult>,
 }
 
 /// Year offsets cached per metric (0 = not yearly, 1–4).
@@ -50,15 +60,24 @@ impl MetricSource for Real<'_> {
             return self.m.value(metric, year);
         }
         let slot = metric as usize * CACHED_YEARS + back;
-        if let Some(Some(v)) = self.cache.borrow().get(slot) {
-            return v.clone();
+        {
+            let cache = self.cache.borrow();
+            if let Some(&i) = cache.index.get(slot)
+                && i > 0
+            {
+                return cache.values[usize::from(i) - 1].clone();
+            }
         }
         let v = self.m.value(metric, year);
         let mut cache = self.cache.borrow_mut();
-        if cache.len() <= slot {
-            cache.resize(Metric::ALL.len() * CACHED_YEARS, None);
+        if cache.index.len() <= slot {
+            cache.index.resize(Metric::ALL.len() * CACHED_YEARS, 0);
         }
-        cache[slot] = Some(v.clone());
+        cache.values.push(v.clone());
+        // Fewer than 65,535 metric × year pairs exist; past that, nothing is kept.
+        if let Ok(i) = u16::try_from(cache.values.len()) {
+            cache.index[slot] = i;
+        }
         v
     }
     fn calendar_year(&self, back: u8) -> i32 {

@@ -43,6 +43,19 @@ pub enum Action {
     ExportPdfTo(PathBuf),
     /// Write the spreadsheet to this path.
     ExportXlsxTo(PathBuf),
+    /// Ask for a folder and show every assessment under it in one table.
+    OpenFolder,
+    /// Read this folder into the table.
+    LoadFolder(PathBuf),
+    /// Open this file from the folder table: in review mode when the table
+    /// says so (asks to save changes first).
+    OpenFromDesk(PathBuf),
+    /// Ask for a path and export the folder table's rows shown (`true`: xlsx, else CSV).
+    ExportPortfolio(bool),
+    /// Write the folder table's rows shown to this path (`true`: xlsx, else CSV).
+    ExportPortfolioTo(PathBuf, bool),
+    /// Compare the open document under each of these packs, side by side.
+    ComparePacks(Vec<String>),
     /// Undo the last change.
     Undo,
     /// Redo.

@@ -16,11 +16,13 @@ use crate::gui::prefs::{DataDir, Prefs, Recovery};
 use crate::gui::session::Session;
 use crate::gui::widgets::{Env, focus};
 use crate::gui::{Launch, screenshot, theme};
-use crate::i18n::pages::welcome;
+use crate::i18n::pages::{desk as desk_words, welcome};
 use crate::i18n::{Lang, common};
 use crate::model::{Assessment, Severity, Step, completion};
 use crate::rules::Registry;
 use crate::storage;
+
+mod desk_page;
 
 /// Seconds of unsaved changes before a recovery copy is written.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
@@ -33,6 +35,7 @@ enum Pending {
     ImportXlsx,
     OpenReview,
     OpenPath(PathBuf),
+    OpenReviewPath(PathBuf),
     OpenSample(&'static str),
     Quit,
 }
@@ -95,6 +98,8 @@ pub struct App {
     columns: Option<Columns>,
     /// The cells the last import could not read, until dismissed.
     import_problems: Option<Vec<String>>,
+    /// The folder table (文件 → 打开文件夹…) and its comparison.
+    desk: crate::gui::desk::Desk,
 }
 
 impl App {
@@ -113,7 +118,10 @@ impl App {
         let registry = Registry::bundled().unwrap_or_default();
         let mut page = Page::Results;
         let mut sample = None;
-        let (doc, path) = match (&launch.file, &launch.screenshot) {
+        // A folder given to the window opens the folder table.
+        let folder = launch.file.clone().filter(|p| p.is_dir());
+        let file = launch.file.clone().filter(|p| !p.is_dir());
+        let (doc, path) = match (&file, &launch.screenshot) {
             (Some(p), _) => match storage::load(p) {
                 Ok(l) => (l.assessment, Some(p.clone())),
                 Err(e) => {
@@ -163,13 +171,27 @@ impl App {
             error = Some(e.to_string());
         }
         let screenshot = launch.screenshot.map(screenshot::Capture::new);
+        let today = crate::clock::today();
+        let mut desk = crate::gui::desk::Desk::new();
+        if let Some(dir) = &folder {
+            page = Page::Portfolio;
+            if screenshot.is_some() {
+                // One picture of the full table: read before the first frame.
+                let found = storage::scan::assessments_under(dir, true);
+                let entries =
+                    crate::report::portfolio::load_all(found, &session.registry, None, today);
+                desk.show_entries(dir, entries, &session.registry);
+            } else {
+                desk.open(dir, &session.registry, today);
+            }
+        }
         if let Some(shot) = &screenshot {
             page = shot.spec.page;
         }
         // A file given to the window (typed, or double-clicked through "Open
         // with") is the last file opened, as one opened from the menu.
         if screenshot.is_none()
-            && launch.file.is_some()
+            && file.is_some()
             && let Some(p) = &session.path
         {
             prefs.remember(p);
@@ -207,7 +229,7 @@ impl App {
             autosaved: false,
             close_allowed: false,
             title: String::new(),
-            today: crate::clock::today(),
+            today,
             screenshot,
             status,
             issues_open: false,
@@ -216,6 +238,7 @@ impl App {
             last_focus: None,
             columns: None,
             import_problems: None,
+            desk,
         }
     }
 
@@ -230,6 +253,17 @@ impl App {
         app.error = None;
         app.status = None;
         app
+    }
+
+    /// The folder table.
+    #[must_use]
+    pub fn desk(&self) -> &crate::gui::desk::Desk {
+        &self.desk
+    }
+
+    /// The folder table, to change (tests pick rows and filters through it).
+    pub fn desk_mut(&mut self) -> &mut crate::gui::desk::Desk {
+        &mut self.desk
     }
 
     /// Replaces the native file dialogs by the in-app path field only
@@ -385,7 +419,7 @@ impl App {
         self.session.refresh_review(self.lang);
         self.menu_bar(ui);
         self.status_bar(ui);
-        if self.page != Page::Welcome {
+        if !matches!(self.page, Page::Welcome | Page::Portfolio) {
             self.wizard_panel(ui);
         }
         // An edit ends when the focus moves: before this frame's typing.
@@ -456,6 +490,16 @@ impl App {
                     {
                         self.actions.push(Action::ImportXlsx);
                     }
+                    if ui.button(lang.t(desk_words::OPEN_FOLDER)).clicked() {
+                        self.actions.push(Action::OpenFolder);
+                    }
+                    if self.desk.root.is_some()
+                        && self.page != Page::Portfolio
+                        && ui.button(lang.t(desk_words::BACK_TO_LIST)).clicked()
+                    {
+                        self.actions.push(Action::Show(Page::Portfolio));
+                    }
+                    self.compare_packs_menu(ui);
                     ui.menu_button(lang.t(common::OPEN_RECENT), |ui| {
                         if self.prefs.recent.is_empty() {
                             ui.label(lang.t(common::NO_RECENT));
@@ -537,7 +581,7 @@ impl App {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         let lang = self.lang;
-        let welcome = self.page == Page::Welcome;
+        let welcome = matches!(self.page, Page::Welcome | Page::Portfolio);
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if welcome {
@@ -622,7 +666,7 @@ impl App {
                             }
                         }
                         Page::Results => "→".to_string(),
-                        Page::Welcome => String::new(),
+                        Page::Welcome | Page::Portfolio => String::new(),
                     };
                     let text = format!("{}. {}  {mark}", i + 1, lang.t(page.title()));
                     if ui.selectable_label(self.page == *page, text).clicked() {
@@ -634,6 +678,10 @@ impl App {
 
     fn content(&mut self, ui: &mut Ui) -> bool {
         crate::gui::widgets::set_ui_lang(ui.ctx(), self.lang);
+        if self.page == Page::Portfolio {
+            self.desk_page(ui);
+            return false;
+        }
         let years_shifted = self.years_shifted();
         let now = ui.ctx().input(|i| i.time);
         self.highlight = self.highlight.take().filter(|(_, until)| *until > now);
@@ -729,6 +777,9 @@ impl App {
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
                 Purpose::ExportXlsx => Action::ExportXlsxTo(path),
                 Purpose::ImportXlsx => Action::ImportXlsxChosen(path),
+                Purpose::Folder => Action::LoadFolder(path),
+                Purpose::ExportPortfolioCsv => Action::ExportPortfolioTo(path, false),
+                Purpose::ExportPortfolioXlsx => Action::ExportPortfolioTo(path, true),
             });
         }
         if let Some(pending) = self.confirm.clone() {
@@ -904,7 +955,14 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::ImportXlsx, dir, None);
             }
-            Pending::OpenPath(p) => self.open_path(&p),
+            Pending::OpenPath(p) => {
+                let from_desk = self.page == Page::Portfolio;
+                self.open_path(&p);
+                if from_desk && self.session.path.as_deref() == Some(p.as_path()) {
+                    self.page = Page::Results;
+                }
+            }
+            Pending::OpenReviewPath(p) => self.open_for_review(&p),
             Pending::OpenSample(name) => match storage::sample(name) {
                 Ok(a) => {
                     self.session.replace(a, None, true);
@@ -1050,6 +1108,9 @@ impl App {
     }
 
     fn run(&mut self, ctx: &Context, c: Action) {
+        if self.run_desk(ctx, &c) {
+            return;
+        }
         match c {
             Action::New => self.guarded(ctx, Pending::New),
             Action::Open => self.guarded(ctx, Pending::Open),
@@ -1156,6 +1217,13 @@ impl App {
                 Recovery::clear(&self.data);
                 self.recovery_offer = None;
             }
+            // Run by `run_desk` above.
+            Action::OpenFolder
+            | Action::LoadFolder(_)
+            | Action::OpenFromDesk(_)
+            | Action::ExportPortfolio(_)
+            | Action::ExportPortfolioTo(..)
+            | Action::ComparePacks(_) => {}
         }
     }
 

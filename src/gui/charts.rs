@@ -23,7 +23,7 @@ use crate::rules::Have;
 
 /// A plot that only displays: no zoom, drag, scroll, box zoom or reset,
 /// and no coordinate read-out.
-fn still_plot<'a>(id: impl AsIdSalt, height: f32) -> Plot<'a> {
+pub(crate) fn still_plot<'a>(id: impl AsIdSalt, height: f32) -> Plot<'a> {
     Plot::new(id)
         .height(height)
         .allow_zoom(false)

@@ -28,6 +28,12 @@ pub enum Purpose {
     ExportXlsx,
     /// Import an answers workbook.
     ImportXlsx,
+    /// Choose a folder of assessments for the folder table.
+    Folder,
+    /// Export the folder table as CSV.
+    ExportPortfolioCsv,
+    /// Export the folder table as a spreadsheet.
+    ExportPortfolioXlsx,
 }
 
 struct Prompt {
@@ -61,8 +67,11 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
             Purpose::ExportPdf => Some("pdf"),
-            Purpose::ExportXlsx | Purpose::ImportXlsx => Some("xlsx"),
-            Purpose::RulesDir => None,
+            Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx | Purpose::ImportXlsx => {
+                Some("xlsx")
+            }
+            Purpose::ExportPortfolioCsv => Some("csv"),
+            Purpose::RulesDir | Purpose::Folder => None,
         }
     }
 
@@ -70,7 +79,11 @@ impl Purpose {
     fn saves(self) -> bool {
         matches!(
             self,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx
+            Purpose::Save
+                | Purpose::ExportPdf
+                | Purpose::ExportXlsx
+                | Purpose::ExportPortfolioCsv
+                | Purpose::ExportPortfolioXlsx
         )
     }
 }
@@ -201,9 +214,12 @@ impl Dialogs {
                             d.add_filter("innocheck (.ron)", &ron).pick_file()
                         }
                         Purpose::Save => d.add_filter("innocheck (.ron)", &ron).save_file(),
-                        Purpose::RulesDir => d.pick_folder(),
+                        Purpose::RulesDir | Purpose::Folder => d.pick_folder(),
                         Purpose::ExportPdf => d.add_filter("PDF", &["pdf"]).save_file(),
-                        Purpose::ExportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file(),
+                        Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => {
+                            d.add_filter("Excel (.xlsx)", &["xlsx"]).save_file()
+                        }
+                        Purpose::ExportPortfolioCsv => d.add_filter("CSV", &["csv"]).save_file(),
                         Purpose::ImportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).pick_file(),
                     };
                     let _ = tx.send(picked);
@@ -245,9 +261,14 @@ impl Dialogs {
         let title = match prompt.purpose {
             Purpose::Open => common::PATH_OPEN_TITLE,
             Purpose::OpenReview => common::OPEN_REVIEW_TITLE,
-            Purpose::Save | Purpose::ExportPdf | Purpose::ExportXlsx => common::PATH_SAVE_TITLE,
+            Purpose::Save
+            | Purpose::ExportPdf
+            | Purpose::ExportXlsx
+            | Purpose::ExportPortfolioCsv
+            | Purpose::ExportPortfolioXlsx => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
             Purpose::ImportXlsx => crate::i18n::workbook::IMPORT_TITLE,
+            Purpose::Folder => crate::i18n::pages::desk::PICK_FOLDER,
         };
         let mut result = None;
         let mut close = false;
@@ -271,7 +292,7 @@ impl Dialogs {
             let clicked = listing_ui(ui, lang, prompt, width);
             ui.horizontal(|ui| {
                 let ok = ui.button(lang.t(common::OK)).clicked() || (enter && !clicked);
-                if prompt.purpose == Purpose::RulesDir
+                if prompt.purpose.ext().is_none()
                     && ui.button(lang.t(common::USE_THIS_FOLDER)).clicked()
                 {
                     result = Some((prompt.purpose, folder_of(&prompt.text)));
@@ -283,7 +304,7 @@ impl Dialogs {
                 let text = prompt.text.trim();
                 if (ok || prompt.chosen) && !text.is_empty() {
                     let path = PathBuf::from(text);
-                    if path.is_dir() && prompt.purpose != Purpose::RulesDir {
+                    if path.is_dir() && prompt.purpose.ext().is_some() {
                         // A folder: show it, keep asking for the file.
                         let name = file_name_of(&prompt.text);
                         prompt.text = path_text(&path, name.as_deref());

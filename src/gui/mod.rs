@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod charts;
+pub mod desk;
 pub mod dialogs;
 pub mod fonts;
 pub mod import;

@@ -48,6 +48,17 @@ pub const SERIES: [Color32; 4] = [
     Color32::from_rgb(0x8e, 0x24, 0xaa),
 ];
 
+/// Colours of the files compared side by side, in order (distinct for the
+/// common kinds of colour blindness as far as six allow).
+pub const COMPARE_SERIES: [Color32; 6] = [
+    Color32::from_rgb(0x1f, 0x5f, 0xa8),
+    Color32::from_rgb(0xd9, 0x5f, 0x02),
+    Color32::from_rgb(0x1b, 0x9e, 0x77),
+    Color32::from_rgb(0x7b, 0x32, 0x94),
+    Color32::from_rgb(0xa6, 0x76, 0x1d),
+    Color32::from_rgb(0x66, 0x66, 0x66),
+];
+
 /// Translucent fill of the five-haves radar polygon.
 pub const CHART_FILL: Color32 = Color32::from_rgba_unmultiplied_const(0x1f, 0x5f, 0xa8, 0x48);
 /// Rings and spokes of the radar.

@@ -10,18 +10,6 @@ strings! {
     IMPORT_WROTE = "已导入并写入：{file}", "Imported and wrote {file}";
     /// Heading of the validation issues after an import.
     IMPORT_ISSUES = "导入的数据有以下问题（已写入，可在程序中修改）：", "The imported answers have these problems (written; fix them in the window):";
-    /// Portfolio: no review beside the file.
-    REVIEW_NONE = "未审阅", "not reviewed";
-    /// Portfolio: reviewed, answers unchanged (`{n}` notes).
-    REVIEW_CURRENT = "已审阅（{n} 条意见）", "reviewed ({n} notes)";
-    /// Portfolio: answers changed after the review.
-    REVIEW_STALE = "审阅后答案已修改（{n} 条意见）", "answers changed after the review ({n} notes)";
-    /// Portfolio: the review cannot be read.
-    REVIEW_UNREADABLE = "审阅文件无法读取", "review file unreadable";
-    /// Portfolio: count of empty inputs.
-    MISSING_INPUTS = "缺数据", "missing inputs";
-    /// Between city and industry.
-    COLON_SEP = " · ", " · ";
     /// `review open` without the window.
     REVIEW_NEEDS_WINDOW = "审阅模式需要图形窗口（此版本不含窗口，或没有可用的显示）；可用 review add / review show",
         "review mode needs the window (not in this build, or no display); use review add / review show";
@@ -46,20 +34,8 @@ strings! {
     ERROR = "错误", "error";
     /// warning
     WARNING = "提示", "warning";
-    ///  (held)
-    HELD = "（已持有）", " (held)";
-    /// (no name)
-    NO_NAME = "（未填写企业名称）", "(no name)";
     /// :
     COLON = "：", ":";
-    /// R&D intensity
-    R_D_INTENSITY = "研发强度", "R&D intensity";
-    /// five haves
-    FIVE_HAVES = "五有平均", "five haves";
-    /// input errors
-    INPUT_ERRORS = "输入错误", "input errors";
-    /// cannot read:
-    CANNOT_READ = "无法读取：", "cannot read:";
     /// open
     OPEN = "至今", "open";
     ///   partial

@@ -20,6 +20,7 @@ pub mod common;
 pub mod errors;
 pub mod fields;
 pub mod pages;
+pub mod portfolio;
 pub mod report;
 pub mod words;
 pub mod workbook;
@@ -83,6 +84,7 @@ pub fn all() -> Vec<Tr> {
     v.extend_from_slice(words::ALL);
     v.extend_from_slice(report::ALL);
     v.extend_from_slice(workbook::ALL);
+    v.extend_from_slice(portfolio::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);
     }

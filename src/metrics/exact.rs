@@ -82,6 +82,31 @@ fn div_exact(a: i128, b: i128) -> i128 {
     }
 }
 
+/// A reading of a long decimal: the f64's bits and the decimal.
+type Reading = Option<(u64, Option<Q>)>;
+
+thread_local! {
+    /// The last long decimals read ([`Q::from_f64`]), by a hash of their bits.
+    static LONG: std::cell::RefCell<[Reading; 64]> = const { std::cell::RefCell::new([None; 64]) };
+}
+
+/// A decimal written on the stack by [`Q::from_f64`] (an f64 prints in at
+/// most a few hundred characters).
+struct Digits {
+    buf: [u8; 400],
+    len: usize,
+}
+
+impl std::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 impl Q {
     /// Zero.
     pub const ZERO: Q = Q { n: 0, d: 1 };
@@ -140,19 +165,52 @@ impl Q {
             }
             scale *= 10.0;
         }
-        let text = format!("{v}");
-        let (neg, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text.as_str()),
-        };
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let all = format!("{int}{frac}");
-        let all = all.trim_start_matches('0');
-        if all.len() > MAX_DIGITS {
-            return None;
+        // A computed ratio is read again for each criterion that compares it:
+        // the last readings are kept per thread.
+        let slot = (v.to_bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize;
+        if let Some(q) = LONG.with(|c| c.borrow()[slot].filter(|(bits, _)| *bits == v.to_bits())) {
+            return q.1;
         }
-        let mantissa: i128 = if all.is_empty() { 0 } else { all.parse().ok()? };
-        let scale = 10i128.checked_pow(u32::try_from(frac.len()).ok()?)?;
+        let q = Q::from_long(v);
+        LONG.with(|c| c.borrow_mut()[slot] = Some((v.to_bits(), q)));
+        q
+    }
+
+    /// [`Q::from_f64`] of a value with more than six decimals.
+    fn from_long(v: f64) -> Option<Q> {
+        // The shortest decimal, written on the stack (`Display` never uses an
+        // exponent for f64), then read digit by digit.
+        let mut buf = Digits {
+            buf: [0; 400],
+            len: 0,
+        };
+        std::fmt::Write::write_fmt(&mut buf, format_args!("{v}")).ok()?;
+        let text = buf.buf.get(..buf.len)?;
+        let (neg, digits) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        let mut mantissa: i128 = 0;
+        let (mut significant, mut decimals, mut after_point) = (0usize, 0u32, false);
+        for &c in digits {
+            match c {
+                b'.' => after_point = true,
+                b'0'..=b'9' => {
+                    if mantissa != 0 || c != b'0' {
+                        significant += 1;
+                        if significant > MAX_DIGITS {
+                            return None;
+                        }
+                    }
+                    mantissa = mantissa * 10 + i128::from(c - b'0');
+                    if after_point {
+                        decimals += 1;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let scale = 10i128.checked_pow(decimals)?;
         Q::new(if neg { -mantissa } else { mantissa }, scale)
     }
 
@@ -379,6 +437,55 @@ mod tests {
         assert_eq!(Q::from_f64(0.0), Some(Q::ZERO));
         assert_eq!(Q::from_f64(f64::NAN), None);
         assert_eq!(Q::from_f64(5e-324), None);
+    }
+
+    /// The decimal read from the shortest text of `v`, as `Display` prints it
+    /// (the reference for the digit-by-digit reading of `from_f64`).
+    fn from_text(v: f64) -> Option<Q> {
+        let text = format!("{v}");
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let all = format!("{int}{frac}");
+        let all = all.trim_start_matches('0');
+        if all.len() > MAX_DIGITS {
+            return None;
+        }
+        let mantissa: i128 = if all.is_empty() { 0 } else { all.parse().ok()? };
+        let scale = 10i128.checked_pow(u32::try_from(frac.len()).ok()?)?;
+        Q::new(if neg { -mantissa } else { mantissa }, scale)
+    }
+
+    #[test]
+    fn long_decimals_read_as_their_shortest_text() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut values = vec![
+            2.913_456_789_123,
+            -2.913_456_789_123,
+            1e20,
+            1.5e-7,
+            0.1 + 0.2,
+            100.0 / 3.0,
+            9.48e-5,
+            123_456_789.123_456_78,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ];
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = f64::from_bits(x);
+            if v.is_finite() {
+                values.push(v);
+            }
+            values.push((x % 1_000_000_007) as f64 / 997.0);
+        }
+        for v in values {
+            assert_eq!(Q::from_f64(v), from_text(v), "{v}");
+        }
     }
 
     #[test]

@@ -216,8 +216,18 @@ fn with_id<R>(field: &FieldRef, f: impl FnOnce(&str) -> R) -> R {
 /// Ordered as their ids are, so lists of missing inputs read as before.
 impl Ord for FieldRef {
     fn cmp(&self, other: &Self) -> Ordering {
-        if self == other {
-            return Ordering::Equal;
+        // Without writing the ids where their order is plain: names against
+        // names, and years of four digits (`years.2024.x` < `years.2025.a`).
+        let four = |y: i32| (1000..=9999).contains(&y);
+        match (self, other) {
+            (FieldRef::Named(a), FieldRef::Named(b)) => return a.cmp(b),
+            (FieldRef::Year { year: a, field: f }, FieldRef::Year { year: b, field: g })
+                if four(*a) && four(*b) =>
+            {
+                return a.cmp(b).then_with(|| f.name.cmp(g.name));
+            }
+            _ if self == other => return Ordering::Equal,
+            _ => {}
         }
         with_id(self, |a| with_id(other, |b| a.cmp(b)))
     }
@@ -257,6 +267,38 @@ impl Serialize for FieldRef {
 mod tests {
     use super::*;
     use crate::model::fiscal;
+
+    #[test]
+    fn order_is_the_order_of_the_ids() {
+        let f = fiscal::FISCAL_FIELDS;
+        let mut refs: Vec<FieldRef> = Vec::new();
+        for year in [999, 1000, 2023, 2024, 9999, 10_000, -5] {
+            for field in &f[..4] {
+                refs.push(FieldRef::year(year, field));
+            }
+            refs.push(FieldRef::WholeYear(year));
+        }
+        refs.push(FieldRef::EveryYear(&f[0]));
+        for id in [
+            "company.industry",
+            "years.2024.revenue",
+            "direction.standards",
+            "years",
+        ] {
+            refs.push(FieldRef::Named(id.into()));
+        }
+        for index in [0, 2, 10] {
+            refs.push(FieldRef::Institution {
+                index,
+                part: InstitutionPart::Year,
+            });
+        }
+        for a in &refs {
+            for b in &refs {
+                assert_eq!(a.cmp(b), a.to_string().cmp(&b.to_string()), "{a} vs {b}");
+            }
+        }
+    }
 
     #[test]
     fn ids_round_trip_through_the_typed_form() {

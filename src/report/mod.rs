@@ -7,6 +7,7 @@ pub mod data;
 pub mod format;
 pub mod json;
 pub mod pdf;
+pub mod portfolio;
 pub mod review;
 pub mod rules_diff;
 pub mod text;

@@ -18,6 +18,7 @@ mod error;
 pub(crate) mod file;
 mod migrate;
 pub mod review;
+pub mod scan;
 pub mod sheets;
 pub mod xlsx_import;
 

@@ -37,6 +37,8 @@ pub enum Page {
     Step(Step),
     /// The results.
     Results,
+    /// The consultant's desk: every assessment of a folder in one table.
+    Portfolio,
 }
 
 impl Page {
@@ -54,14 +56,16 @@ impl Page {
         Page::Results,
     ];
 
-    /// Every page: the welcome page, then the wizard's (the `--page` names).
-    pub const WITH_WELCOME: [Page; 11] = {
-        let mut all = [Page::Welcome; 11];
+    /// Every page: the welcome page, the wizard's, then the folder table
+    /// (the `--page` names).
+    pub const WITH_WELCOME: [Page; 12] = {
+        let mut all = [Page::Welcome; 12];
         let mut i = 0;
         while i < Self::ALL.len() {
             all[i + 1] = Self::ALL[i];
             i += 1;
         }
+        all[11] = Page::Portfolio;
         all
     };
 
@@ -80,6 +84,7 @@ impl Page {
             Page::Step(Step::IpAwards) => s::ip_awards::TITLE,
             Page::Step(Step::Compliance) => s::compliance::TITLE,
             Page::Results => s::results::TITLE,
+            Page::Portfolio => s::desk::TITLE,
         }
     }
 
@@ -98,6 +103,7 @@ impl Page {
             Page::Step(Step::IpAwards) => "ip",
             Page::Step(Step::Compliance) => "compliance",
             Page::Results => "results",
+            Page::Portfolio => "portfolio",
         }
     }
 
@@ -202,5 +208,7 @@ fn show_page(ui: &mut Ui, page: Page, ctx: &mut PageCtx) {
         Page::Step(Step::IpAwards) => ip_awards::ui(ui, ctx),
         Page::Step(Step::Compliance) => compliance::ui(ui, ctx),
         Page::Results => results::ui(ui, ctx),
+        // Drawn by the window itself (it owns the desk), never through here.
+        Page::Portfolio => {}
     }
 }

@@ -3,6 +3,7 @@
 pub mod company;
 pub mod compliance;
 pub mod conditions;
+pub mod desk;
 pub mod direction;
 pub mod finance;
 pub mod funding;
@@ -17,6 +18,7 @@ pub const ALL_MODULES: &[&[crate::i18n::Tr]] = &[
     company::ALL,
     compliance::ALL,
     conditions::ALL,
+    desk::ALL,
     direction::ALL,
     finance::ALL,
     funding::ALL,
