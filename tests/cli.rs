@@ -1233,3 +1233,103 @@ fn portfolio_csv_starts_with_a_byte_order_mark_for_excel() {
             .starts_with('\u{feff}')
     );
 }
+
+#[test]
+fn import_reads_an_export_back_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let sample = root().join("assets/samples/hongdu-precision.ron");
+    let sample = sample.to_str().expect("utf-8 path");
+    run_in(d, &["export", sample, "-o", "answers.xlsx"]).expect_code(0, "export");
+    run_in(d, &["import", "answers.xlsx", "-o", "company.ron"]).expect_code(0, "import");
+    let back = innocheck::storage::load(&d.join("company.ron")).expect("loads");
+    let original = innocheck::storage::load(Path::new(sample)).expect("sample");
+    assert_eq!(back.assessment, original.assessment, "the same answers");
+    // The evaluation is the same too.
+    let a = run_in(d, &["evaluate", "--format", "json", "company.ron"]);
+    let b = run_in(d, &["evaluate", "--format", "json", sample]);
+    assert_eq!(
+        a.stdout.replace("company.ron", "F"),
+        b.stdout.replace(sample, "F")
+    );
+
+    // An existing file is kept unless --force, and then backed up.
+    let before = std::fs::read(d.join("company.ron")).expect("written");
+    let r = run_in(d, &["import", "answers.xlsx", "-o", "company.ron"]);
+    r.expect_code(2, "exists");
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    run_in(
+        d,
+        &["import", "answers.xlsx", "-o", "company.ron", "--force"],
+    )
+    .expect_code(0, "forced");
+    assert_eq!(
+        std::fs::read(d.join("company.ron.bak")).expect("backup"),
+        before
+    );
+    // Never over the workbook itself.
+    let r = run_in(
+        d,
+        &["import", "answers.xlsx", "-o", "answers.xlsx", "--force"],
+    );
+    r.expect_code(2, "over the input");
+    assert!(
+        std::fs::read(d.join("answers.xlsx"))
+            .expect("kept")
+            .starts_with(b"PK")
+    );
+}
+
+#[test]
+fn import_lists_every_unreadable_cell_and_writes_nothing() {
+    use calamine::Reader as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(d.join("notes.xlsx"), "not a workbook").expect("write");
+    let r = run_in(d, &["import", "notes.xlsx", "-o", "c.ron"]);
+    r.expect_code(2, "not xlsx");
+    assert!(r.stderr.contains("不是 Excel 工作簿"), "{}", r.stderr);
+    assert!(r.stderr.contains("notes.xlsx"));
+    assert!(!d.join("c.ron").exists());
+
+    // A workbook whose profile lost its hidden keys and has no years sheet:
+    // both are listed, with sheet and cell, and nothing is written.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("基本情况").expect("name");
+    ws.write_string(0, 1, "企业名称").expect("cell");
+    wb.save(d.join("bad.xlsx")).expect("save");
+    let r = run_in(d, &["import", "bad.xlsx", "-o", "c.ron"]);
+    r.expect_code(2, "bad cells");
+    assert!(
+        r.stderr
+            .contains("工作表“基本情况”单元格 A1：表头已被移动或修改"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("工作表“年度数据”：缺少工作表"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("工作簿中有 2 处无法读取，未写入任何文件"),
+        "{}",
+        r.stderr
+    );
+    assert!(!d.join("c.ron").exists());
+
+    // The English template.
+    run_in(d, &["--lang", "en", "export", "--template", "-o", "t.xlsx"]).expect_code(0, "template");
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook(d.join("t.xlsx")).expect("the template opens");
+    assert_eq!(
+        wb.sheet_names()[..3],
+        ["How to fill in", "Profile", "Fiscal years"]
+    );
+    let years = wb.worksheet_range("Fiscal years").expect("years");
+    assert_eq!(
+        years.get_value((1, 2)),
+        Some(&calamine::Data::String("Item".into()))
+    );
+}

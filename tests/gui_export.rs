@@ -120,3 +120,97 @@ fn the_exported_summary_shows_the_review_beside_the_file() {
         assert!(!text.contains("审阅意见"), "the damaged review is printed");
     }
 }
+
+/// A workbook in the answers layout with a company name, a date that cannot
+/// be read and no fiscal-years sheet.
+fn spoilt_workbook(path: &std::path::Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("基本情况").expect("name");
+    for (c, key) in ["innocheck:profile", "page", "label", "value"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *key).expect("key");
+    }
+    ws.write_string(2, 0, "company.name").expect("key");
+    ws.write_string(2, 3, "江西导入测试有限公司")
+        .expect("value");
+    ws.write_string(3, 0, "company.founded").expect("key");
+    ws.write_string(3, 3, "去年").expect("value");
+    wb.save(path).expect("saved");
+}
+
+#[test]
+fn import_from_excel_opens_a_new_unsaved_document_and_lists_the_cells() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let book = dir.path().join("客户 答卷.xlsx");
+    spoilt_workbook(&book);
+    let data = dir.path().join("data");
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(innocheck::gui::fonts::install)
+        .build_eframe(move |cc| {
+            let doc = storage::sample("ganpo-smart.ron").expect("sample");
+            App::for_tests(&cc.egui_ctx, doc, DataDir::at(data))
+        });
+    h.run();
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("从 Excel 导入…").click();
+    h.run();
+    h.get_by_label("路径").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("路径")
+        .type_text(book.to_str().expect("utf-8 path"));
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    h.run();
+    let state = h.state();
+    assert!(state.error.is_none(), "{:?}", state.error);
+    assert_eq!(state.session.doc.company.name, "江西导入测试有限公司");
+    assert_eq!(state.session.doc.company.founded, None);
+    assert!(state.session.path.is_none(), "a new document, not a file");
+    assert!(state.session.is_dirty(), "to be saved by the user");
+    let problems = state.import_problems().expect("the cells are listed");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("工作表“基本情况”单元格 D4"),
+        "{problems:?}"
+    );
+    assert!(h.query_by_label_contains("以下单元格无法读取").is_some());
+    assert!(h.query_by_label_contains("单元格 D4").is_some());
+    assert!(
+        h.query_by_label_contains("工作表“年度数据”：缺少工作表")
+            .is_some()
+    );
+    h.get_by_label("关闭").click();
+    h.run();
+    assert!(h.state().import_problems().is_none());
+    // Nothing was written beside the workbook.
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(files.iter().all(|f| f != "客户 答卷.ron"), "{files:?}");
+
+    // A file that is not a workbook leaves the document unchanged.
+    let mut app = app(dir.path());
+    let before = app.session.doc.clone();
+    let notes = dir.path().join("notes.xlsx");
+    std::fs::write(&notes, "plain text").expect("write");
+    app.import_xlsx(&notes);
+    let err = app.error.clone().expect("an error is shown");
+    assert!(
+        err.contains("不是 Excel 工作簿") && err.contains("notes.xlsx"),
+        "{err}"
+    );
+    assert_eq!(app.session.doc, before);
+}

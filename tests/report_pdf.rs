@@ -313,6 +313,8 @@ fn long_table(n: usize, lang: Lang) -> ReportData {
             measured: "1,310 万元（2024 年）".into(),
             threshold: "≥ 1,500 万元".into(),
             points: String::new(),
+            figures: None,
+            score: None,
             route: None,
             gap: if i % 7 == 0 {
                 "还差 190 万元".into()

@@ -1,5 +1,7 @@
-//! The spreadsheet export, read back with calamine: the answers, every
-//! criterion's outcome and the gaps, in the report's language.
+//! The spreadsheet export, read back with calamine: the answers laid out as
+//! the forms (profile, one column per fiscal year, one sheet per list), every
+//! criterion's outcome with its figures as numbers, and the gaps, in the
+//! report's language.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -33,49 +35,104 @@ fn row<'a>(range: &'a Range<Data>, col: usize, key: &str) -> &'a [Data] {
         .unwrap_or_else(|| panic!("no row {key:?}"))
 }
 
+/// Every sheet, the hidden one of evidence files (证明材料) included.
+const SHEETS_ZH: [&str; 12] = [
+    "基本情况",
+    "年度数据",
+    "研发机构",
+    "合作单位",
+    "研发项目",
+    "科技奖励",
+    "创客中国",
+    "已获称号",
+    "证明材料",
+    "评价结果",
+    "差距与下一步",
+    "说明",
+];
+const SHEETS_EN: [&str; 12] = [
+    "Profile",
+    "Fiscal years",
+    "Institutions",
+    "Partners",
+    "Projects",
+    "Awards",
+    "Maker China",
+    "Titles",
+    "Evidence files",
+    "Criteria",
+    "Gaps",
+    "About",
+];
+
+/// The column of the fiscal-years sheet whose hidden key is `year`.
+fn year_col(years: &Range<Data>, year: i32) -> usize {
+    years
+        .rows()
+        .next()
+        .expect("key row")
+        .iter()
+        .position(|c| *c == Data::Float(f64::from(year)))
+        .unwrap_or_else(|| panic!("no column for {year}"))
+}
+
 #[test]
 fn the_workbook_holds_answers_criteria_and_gaps() {
     let (a, r) = sample("hongdu-precision.ron", Lang::Zh);
     let mut wb = open(xlsx::render(&a, &r).expect("renders"));
-    assert_eq!(
-        wb.sheet_names(),
-        ["填报数据", "评价结果", "差距与下一步", "说明"]
-    );
+    assert_eq!(wb.sheet_names(), SHEETS_ZH);
 
-    let answers = wb.worksheet_range("填报数据").expect("answers");
-    let head: Vec<String> = answers
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(text)
-        .collect();
-    assert_eq!(head, ["字段 ID", "项目", "年度", "填报值", "单位", "备注"]);
-    let name = row(&answers, 0, "company.name");
+    // The profile: a hidden key row and column, then page, label and value.
+    let profile = wb.worksheet_range("基本情况").expect("profile");
+    let mut rows = profile.rows();
+    let keys: Vec<String> = rows.next().expect("key row").iter().map(text).collect();
+    assert_eq!(keys, ["innocheck:profile", "page", "label", "value"]);
+    let head: Vec<String> = rows.next().expect("header").iter().map(text).collect();
+    assert_eq!(head, ["", "页面", "项目", "填报值"]);
+    let name = row(&profile, 0, "company.name");
     assert_eq!(text(&name[3]), "江西洪岳精密机械有限公司");
-    let rd = row(&answers, 0, "years.2024.rd_spend");
-    assert_eq!(text(&rd[1]), "研发费用");
-    assert_eq!(rd[2], Data::Float(2024.0));
-    assert_eq!(rd[3], Data::Float(1310.0), "numbers stay numbers");
-    assert_eq!(text(&rd[4]), "万元");
-    let staff = row(&answers, 0, "years.2024.rd_staff");
-    assert_eq!(staff[3], Data::Float(58.0));
-    assert_eq!(text(&staff[4]), "人");
-    // Every answer once; all three fiscal years are listed.
-    let ids: Vec<String> = answers.rows().skip(1).map(|r| text(&r[0])).collect();
-    let mut unique = ids.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), ids.len(), "duplicate field ids");
-    for y in &a.years {
-        assert!(ids.contains(&format!("years.{}.revenue", y.year)));
-    }
+    let equipment = row(&profile, 0, "conditions.equipment_value");
     assert_eq!(
-        ids,
-        xlsx::answers(&a, Lang::Zh)
+        text(&equipment[2]),
+        "技术开发仪器设备原值（万元）",
+        "unit in the label"
+    );
+    assert_eq!(equipment[3], Data::Float(1280.0), "numbers stay numbers");
+    assert!(
+        matches!(row(&profile, 0, "company.founded")[3], Data::DateTime(_)),
+        "dates are dates"
+    );
+    assert_eq!(text(&row(&profile, 0, "company.city")[3]), "南昌");
+
+    // The fiscal years: one row per item, one column per year, as the forms.
+    let years = wb.worksheet_range("年度数据").expect("years");
+    let rd = row(&years, 0, "rd_spend");
+    assert_eq!(text(&rd[2]), "研发费用（万元）");
+    let c2024 = year_col(&years, 2024);
+    assert_eq!(
+        text(&years.rows().nth(1).expect("header")[c2024]),
+        "2024 年"
+    );
+    assert_eq!(rd[c2024], Data::Float(1310.0));
+    assert_eq!(row(&years, 0, "rd_staff")[c2024], Data::Float(58.0));
+    // Every fiscal field once, in the forms' order; every year a column.
+    let fields: Vec<String> = years.rows().skip(2).map(|r| text(&r[0])).collect();
+    assert_eq!(
+        fields,
+        innocheck::model::FISCAL_FIELDS
             .iter()
-            .map(|x| x.id.clone())
+            .map(|f| f.name.to_string())
             .collect::<Vec<_>>()
+    );
+    for y in &a.years {
+        year_col(&years, y.year);
+    }
+    // A list: one row per project.
+    let projects = wb.worksheet_range("研发项目").expect("projects");
+    assert_eq!(projects.height(), a.projects.len() + 2);
+    assert_eq!(
+        text(&projects.rows().nth(2).expect("first")[1]),
+        a.projects[0].name
     );
 
     let criteria = wb.worksheet_range("评价结果").expect("criteria");
@@ -100,23 +157,43 @@ fn the_workbook_holds_answers_criteria_and_gaps() {
             "条件",
             "结果",
             "实际值",
+            "比较",
             "要求",
+            "单位",
+            "年度",
             "差距",
             "得分",
+            "满分",
             "可信度",
             "依据"
         ]
     );
     let spec = row(&criteria, 1, "sme.2022.specialized.rd");
     assert_eq!(text(&spec[3]), "未达标");
-    assert!(text(&spec[6]).contains("研发费用再增加"), "{:?}", spec[6]);
-    assert!(text(&spec[9]).contains("工信部企业〔2022〕63号"));
+    assert!(text(&spec[9]).contains("研发费用再增加"), "{:?}", spec[9]);
+    assert!(text(&spec[13]).contains("工信部企业〔2022〕63号"));
+    // Values and thresholds are numbers in the unit of their column.
+    let nat = row(&criteria, 1, "tc.nat.2016.rd_spend");
+    assert_eq!(nat[4], Data::Float(1310.0));
+    assert_eq!(text(&nat[5]), "≥");
+    assert_eq!(nat[6], Data::Float(1500.0));
+    assert_eq!(text(&nat[7]), "万元");
+    assert_eq!(nat[8], Data::Float(2024.0));
+    let ratio = row(&criteria, 1, "tc.jx.miit.2020.rd_staff");
+    assert!(
+        matches!(ratio[4], Data::Float(v) if (v - 58.0 / 612.0 * 100.0).abs() < 1e-9),
+        "percent numbers"
+    );
+    assert_eq!(text(&ratio[7]), "%");
     let scored = criteria
         .rows()
         .skip(1)
-        .find(|r| !text(&r[7]).is_empty())
+        .find(|r| !text(&r[10]).is_empty())
         .expect("a scored item with points");
-    assert!(text(&scored[7]).contains('/'), "points as earned/max");
+    assert!(
+        matches!((&scored[10], &scored[11]), (Data::Float(earned), Data::Float(max)) if earned <= max),
+        "points and maximum as numbers"
+    );
 
     let gaps = wb.worksheet_range("差距与下一步").expect("gaps");
     assert_eq!(gaps.height(), r.next_steps.len() + 1);
@@ -138,14 +215,19 @@ fn english_labels_and_the_same_figures() {
     let (_, en) = sample("xinyu-materials.ron", Lang::En);
     let mut wz = open(xlsx::render(&a, &zh).expect("zh"));
     let mut we = open(xlsx::render(&a, &en).expect("en"));
-    assert_eq!(we.sheet_names(), ["Answers", "Criteria", "Gaps", "About"]);
-    let az = wz.worksheet_range("填报数据").expect("zh answers");
-    let ae = we.worksheet_range("Answers").expect("en answers");
-    assert_eq!(az.height(), ae.height());
-    for (x, y) in az.rows().zip(ae.rows()).skip(1) {
-        assert_eq!(x[0], y[0], "same field ids");
-        if let (Data::Float(p), Data::Float(q)) = (&x[3], &y[3]) {
-            assert_eq!(p, q, "same numbers");
+    assert_eq!(we.sheet_names(), SHEETS_EN);
+    for (zh_sheet, en_sheet) in SHEETS_ZH.iter().zip(SHEETS_EN).take(8) {
+        let az = wz.worksheet_range(zh_sheet).expect("zh answers");
+        let ae = we.worksheet_range(en_sheet).expect("en answers");
+        assert_eq!(az.height(), ae.height());
+        assert_eq!(az.rows().next(), ae.rows().next(), "same hidden keys");
+        for (x, y) in az.rows().zip(ae.rows()).skip(2) {
+            assert_eq!(x[0], y[0], "same field keys");
+            for (p, q) in x.iter().zip(y) {
+                if let (Data::Float(p), Data::Float(q)) = (p, q) {
+                    assert_eq!(p, q, "same numbers");
+                }
+            }
         }
     }
     let ce = we.worksheet_range("Criteria").expect("criteria");
@@ -161,15 +243,20 @@ fn an_empty_assessment_exports_empty_cells_not_zeros() {
     let (_, r) = sample("ganpo-smart.ron", Lang::Zh);
     let a = Assessment::default();
     let mut wb = open(xlsx::render(&a, &r).expect("renders"));
-    let answers = wb.worksheet_range("填报数据").expect("answers");
-    let name = row(&answers, 0, "company.name");
+    let profile = wb.worksheet_range("基本情况").expect("profile");
+    let name = row(&profile, 0, "company.name");
     assert!(matches!(name.get(3), None | Some(Data::Empty)));
-    assert!(
-        !answers
-            .rows()
-            .skip(1)
-            .any(|r| r.get(3) == Some(&Data::Float(0.0)))
-    );
+    for sheet in &SHEETS_ZH[..8] {
+        let range = wb.worksheet_range(sheet).expect("sheet");
+        assert!(
+            !range
+                .rows()
+                .skip(2)
+                .flatten()
+                .any(|c| *c == Data::Float(0.0)),
+            "{sheet}: an unanswered field is empty, not 0"
+        );
+    }
 }
 
 #[test]
@@ -186,7 +273,7 @@ fn the_export_command_writes_a_workbook() {
         .expect("runs");
     assert!(o.status.success(), "{o:?}");
     let wb = open(std::fs::read(&out).expect("written"));
-    assert_eq!(wb.sheet_names(), ["Answers", "Criteria", "Gaps", "About"]);
+    assert_eq!(wb.sheet_names(), SHEETS_EN);
     let missing = dir.path().join("missing.ron");
     let o = Command::new(env!("CARGO_BIN_EXE_innocheck"))
         .arg("export")
@@ -197,11 +284,6 @@ fn the_export_command_writes_a_workbook() {
         .expect("runs");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.ron"));
-}
-
-/// The answers sheet, and its note column.
-fn note_of(answers: &Range<Data>, id: &str) -> String {
-    row(answers, 0, id).get(5).map(text).unwrap_or_default()
 }
 
 #[test]
@@ -219,31 +301,26 @@ fn years_outside_the_evaluated_ones_are_marked() {
     let reg = Registry::bundled().expect("packs");
     let ev = evaluate(&a, &reg.in_force(as_of), as_of);
     for (lang, sheet, about, flag) in [
-        (Lang::Zh, "填报数据", "说明", "未计入评价"),
-        (Lang::En, "Answers", "About", "Not evaluated"),
+        (Lang::Zh, "年度数据", "说明", "2022 年（未计入评价）"),
+        (Lang::En, "Fiscal years", "About", "2022 (not evaluated)"),
     ] {
         let r = innocheck::report::data::build(text_of.as_bytes(), &a, &ev, lang);
         let mut wb = open(xlsx::render(&a, &r).expect("renders"));
-        let answers = wb.worksheet_range(sheet).expect("answers");
-        let head = answers.rows().next().expect("header");
-        assert_eq!(
-            text(&head[5]),
-            if lang == Lang::Zh { "备注" } else { "Note" }
-        );
-        for id in ["years.2022.revenue", "years.2022.rd_spend"] {
-            assert_eq!(note_of(&answers, id), flag, "{id}");
+        let years = wb.worksheet_range(sheet).expect("years");
+        let head: Vec<String> = years
+            .rows()
+            .nth(1)
+            .expect("header")
+            .iter()
+            .map(text)
+            .collect();
+        assert_eq!(head[year_col(&years, 2022)], flag);
+        for y in [2024, 2023] {
+            assert!(
+                !head[year_col(&years, y)].contains(flag),
+                "{y} is evaluated"
+            );
         }
-        for id in ["years.2024.revenue", "years.2023.rd_spend"] {
-            assert_eq!(note_of(&answers, id), "", "{id} is evaluated");
-        }
-        assert!(
-            answers
-                .rows()
-                .skip(1)
-                .filter(|r| r.get(5).is_some_and(|c| !text(c).is_empty()))
-                .all(|r| text(&r[0]).starts_with("years.2022.")),
-            "only the year outside is marked"
-        );
         let about = wb.worksheet_range(about).expect("about");
         let note = about
             .rows()
@@ -258,11 +335,13 @@ fn years_outside_the_evaluated_ones_are_marked() {
     // The sample as it is (as of 2025-06-30): nothing marked.
     let (a, r) = sample("ganpo-smart.ron", Lang::Zh);
     let mut wb = open(xlsx::render(&a, &r).expect("renders"));
-    let answers = wb.worksheet_range("填报数据").expect("answers");
+    let years = wb.worksheet_range("年度数据").expect("years");
     assert!(
-        answers
+        years
             .rows()
-            .skip(1)
-            .all(|r| r.get(5).is_none_or(|c| text(c).is_empty()))
+            .nth(1)
+            .expect("header")
+            .iter()
+            .all(|c| !text(c).contains("未计入评价"))
     );
 }

@@ -3,6 +3,7 @@
 
 mod attach_cmd;
 mod compare_cmd;
+mod import_cmd;
 mod package_cmd;
 mod portfolio;
 mod review_cmd;
@@ -161,8 +162,11 @@ pub enum Command {
     /// Build the application package of one tier (申报材料包): cover, contents, readiness
     /// summary, every attached evidence file in the order of the tier's criteria, what is missing.
     Package(PackageArgs),
-    /// Export the answers, every criterion's outcome and the gaps to a spreadsheet (.xlsx).
+    /// Export the answers, every criterion's outcome and the gaps to a spreadsheet (.xlsx);
+    /// with --template, a blank answers workbook to hand to a client.
     Export(ExportArgs),
+    /// Read an answers workbook (the export, or the filled-in template) into an assessment file.
+    Import(ImportArgs),
     /// Compare assessments side by side (years, companies), or one assessment under several
     /// pack versions (`compare FILE --pack sme.2022 --pack sme.2026`): what changed and why.
     Compare(CompareArgs),
@@ -259,7 +263,11 @@ pub struct ReportArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Assessment file (.ron).
-    pub file: PathBuf,
+    #[arg(required_unless_present = "template", conflicts_with = "template")]
+    pub file: Option<PathBuf>,
+    /// Write a blank answers workbook (the fiscal years before --as-of, else today) instead.
+    #[arg(long)]
+    pub template: bool,
     /// The spreadsheet to write (.xlsx, replaced atomically).
     #[arg(short, long, value_name = "OUT.xlsx")]
     pub output: PathBuf,
@@ -269,6 +277,19 @@ pub struct ExportArgs {
     /// Use this pack (repeatable) instead of the packs in force.
     #[arg(long = "pack", value_name = "ID")]
     pub packs: Vec<String>,
+}
+
+/// Options of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The answers workbook (.xlsx).
+    pub input: PathBuf,
+    /// The assessment file to write (.ron).
+    #[arg(short, long, value_name = "OUT.ron")]
+    pub output: PathBuf,
+    /// Replace an existing OUT.ron (the old file is kept as OUT.ron.bak).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `portfolio`.
@@ -795,12 +816,39 @@ fn cmd_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode> {
 }
 
 fn cmd_export(cli: &Cli, args: &ExportArgs) -> Result<ExitCode> {
-    export_to(cli, &args.file, &args.output, || {
-        let (e, data) = summarise(cli, &args.file, args.as_of, &args.packs, None)?;
+    let Some(file) = &args.file else {
+        storage::check_export(&args.output, &[])?;
+        let bytes = report::xlsx_template(cli.lang(), args.as_of.unwrap_or_else(today))
+            .context("writing the template")?;
+        storage::save_export(&args.output, &bytes)?;
+        eprintln!("innocheck: wrote {}", args.output.display());
+        return Ok(ExitCode::SUCCESS);
+    };
+    export_to(cli, file, &args.output, || {
+        let (e, data) = summarise(cli, file, args.as_of, &args.packs, None)?;
         report::xlsx::render(&e.assessment, &data)
-            .with_context(|| format!("{}: writing the spreadsheet", args.file.display()))
+            .with_context(|| format!("{}: writing the spreadsheet", file.display()))
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lines `validate` prints for `issues`: severity, field, message.
+fn issue_lines(issues: &[Issue], lang: Lang) -> String {
+    let mut text = String::new();
+    for i in issues {
+        let sev = match i.severity {
+            crate::model::Severity::Error => lang.t(tr::ERROR),
+            crate::model::Severity::Warning => lang.t(tr::WARNING),
+        };
+        let _ = writeln!(
+            text,
+            "  [{sev}] {}{}{}",
+            crate::i18n::fields::field_name_of_id(&i.field, lang),
+            lang.t(tr::COLON),
+            lang.pick(&i.zh, &i.en)
+        );
+    }
+    text
 }
 
 fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
@@ -832,19 +880,7 @@ fn cmd_validate(cli: &Cli, args: &ValidateArgs) -> Result<ExitCode> {
                     if l.migrated {
                         let _ = writeln!(text, "  {}", lang.t(tr::OLD_FORMAT));
                     }
-                    for i in &issues {
-                        let sev = match i.severity {
-                            crate::model::Severity::Error => lang.t(tr::ERROR),
-                            crate::model::Severity::Warning => lang.t(tr::WARNING),
-                        };
-                        let _ = writeln!(
-                            text,
-                            "  [{sev}] {}{}{}",
-                            crate::i18n::fields::field_name_of_id(&i.field, lang),
-                            lang.t(tr::COLON),
-                            lang.pick(&i.zh, &i.en)
-                        );
-                    }
+                    text.push_str(&issue_lines(&issues, lang));
                 }
             }
             Err(e) => {
@@ -882,6 +918,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode> {
         Some(Command::Report(args)) => cmd_report(cli, args),
         Some(Command::Export(args)) => cmd_export(cli, args),
         Some(Command::Package(args)) => package_cmd::run(cli, args),
+        Some(Command::Import(args)) => import_cmd::run(args, cli.lang()),
         Some(Command::Review { action }) => {
             let reg = registry(cli.rules.as_deref())?;
             write_out(&review_cmd::run(&reg, action, cli.lang())?)?;

@@ -19,6 +19,10 @@ pub enum Action {
     OpenChosen(PathBuf),
     /// Open a bundled sample by file name.
     OpenSample(&'static str),
+    /// Ask for an answers workbook to import as a new document.
+    ImportXlsx,
+    /// Import this workbook, chosen after "save changes?" was answered.
+    ImportXlsxChosen(PathBuf),
     /// Ask for a file to open in review mode (the answers read-only).
     OpenReview,
     /// Open this file in review mode, chosen in the open dialog.

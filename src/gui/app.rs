@@ -33,6 +33,7 @@ pub const AUTOSAVE_SECONDS: f64 = 30.0;
 enum Pending {
     New,
     Open,
+    ImportXlsx,
     OpenReview,
     OpenPath(PathBuf),
     OpenReviewPath(PathBuf),
@@ -98,6 +99,8 @@ pub struct App {
     columns: Option<Columns>,
     /// The application package: its form, the build running, its problems.
     package: PackageUi,
+    /// The cells the last import could not read, until dismissed.
+    import_problems: Option<Vec<String>>,
     /// The folder table (文件 → 打开文件夹…) and its comparison.
     desk: crate::gui::desk::Desk,
     /// Attaching evidence: the item a file is being chosen for.
@@ -250,6 +253,7 @@ impl App {
             last_focus: None,
             columns: None,
             package: PackageUi::default(),
+            import_problems: None,
             desk,
             attaching: Attaching::default(),
         }
@@ -291,6 +295,12 @@ impl App {
         self.status.as_deref()
     }
 
+    /// The cells the last import could not read, while their list is shown.
+    #[must_use]
+    pub fn import_problems(&self) -> Option<&[String]> {
+        self.import_problems.as_deref()
+    }
+
     /// Whether the issue list is open.
     #[must_use]
     pub fn issues_open(&self) -> bool {
@@ -306,6 +316,7 @@ impl App {
             || self.recovery_offer.is_some()
             || self.error.is_some()
             || self.issues_open
+            || self.import_problems.is_some()
     }
 
     /// Closes the topmost modal (Escape): an error, then "save changes?",
@@ -318,6 +329,8 @@ impl App {
             self.confirm = None;
         } else if self.issues_open {
             self.issues_open = false;
+        } else if self.import_problems.is_some() {
+            self.import_problems = None;
         } else if self.dialogs.is_open() {
             self.dialogs.close();
             self.after_save = None;
@@ -494,6 +507,12 @@ impl App {
                     }
                     if ui.button(lang.t(common::OPEN_REVIEW)).clicked() {
                         self.actions.push(Action::OpenReview);
+                    }
+                    if ui
+                        .button(lang.t(crate::i18n::workbook::MENU_IMPORT))
+                        .clicked()
+                    {
+                        self.actions.push(Action::ImportXlsx);
                     }
                     if ui.button(lang.t(desk_words::OPEN_FOLDER)).clicked() {
                         self.actions.push(Action::OpenFolder);
@@ -796,6 +815,7 @@ impl App {
                 Purpose::ExportPdf => Action::ExportPdfTo(path),
                 Purpose::ExportXlsx => Action::ExportXlsxTo(path),
                 Purpose::ExportPackage => Action::PackageTo(path),
+                Purpose::ImportXlsx => Action::ImportXlsxChosen(path),
                 Purpose::Folder => Action::LoadFolder(path),
                 Purpose::ExportPortfolioCsv => Action::ExportPortfolioTo(path, false),
                 Purpose::ExportPortfolioXlsx => Action::ExportPortfolioTo(path, true),
@@ -878,6 +898,7 @@ impl App {
         if self.issues_open {
             self.issue_list(ctx);
         }
+        super::import::problems_modal(ctx, lang, &mut self.import_problems);
         if let Some(msg) = self.error.clone() {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -990,6 +1011,10 @@ impl App {
                 let dir = self.current_dir();
                 self.dialogs.request(ctx, Purpose::OpenReview, dir, None);
             }
+            Pending::ImportXlsx => {
+                let dir = self.current_dir();
+                self.dialogs.request(ctx, Purpose::ImportXlsx, dir, None);
+            }
             Pending::OpenPath(p) => {
                 let from_desk = self.page == Page::Portfolio;
                 self.open_path(&p);
@@ -1041,6 +1066,37 @@ impl App {
                 if let Some(e) = &self.session.review_error {
                     self.error = Some(e.message(self.lang));
                 }
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "{} {}",
+                    self.lang.t(common::OPEN_FAILED),
+                    e.message(self.lang)
+                ));
+            }
+        }
+    }
+
+    /// Imports the answers workbook at `path` as a new, unsaved document
+    /// (nothing is written); the cells it could not read are listed. A file
+    /// that is no workbook leaves the document unchanged and says why.
+    pub fn import_xlsx(&mut self, path: &std::path::Path) {
+        match crate::storage::xlsx_import::import_file(path) {
+            Ok(imported) => {
+                self.session.replace(imported.assessment, None, false);
+                self.status = Some(
+                    self.lang
+                        .t(crate::i18n::workbook::IMPORTED)
+                        .replace("{file}", &path.display().to_string()),
+                );
+                self.page = Page::Step(Step::Company);
+                self.import_problems = (!imported.problems.is_empty()).then(|| {
+                    imported
+                        .problems
+                        .iter()
+                        .map(|p| p.message(self.lang))
+                        .collect()
+                });
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -1121,6 +1177,8 @@ impl App {
             Action::OpenPath(p) => self.guarded(ctx, Pending::OpenPath(p)),
             Action::OpenChosen(p) => self.open_path(&p),
             Action::OpenReview => self.guarded(ctx, Pending::OpenReview),
+            Action::ImportXlsx => self.guarded(ctx, Pending::ImportXlsx),
+            Action::ImportXlsxChosen(p) => self.import_xlsx(&p),
             Action::OpenReviewChosen(p) => self.open_for_review(&p),
             Action::AddReviewNote(note) => self.add_review_note(note),
             Action::OpenSample(n) => self.guarded(ctx, Pending::OpenSample(n)),

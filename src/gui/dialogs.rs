@@ -26,6 +26,8 @@ pub enum Purpose {
     ExportPdf,
     /// Export the spreadsheet.
     ExportXlsx,
+    /// Import an answers workbook.
+    ImportXlsx,
     /// Choose a folder of assessments for the folder table.
     Folder,
     /// Export the folder table as CSV.
@@ -70,7 +72,9 @@ impl Purpose {
             Purpose::Open | Purpose::OpenReview | Purpose::Save => Some("ron"),
             // Scans to attach are mostly PDFs; the box can be unticked for images.
             Purpose::ExportPdf | Purpose::ExportPackage | Purpose::Attach => Some("pdf"),
-            Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx => Some("xlsx"),
+            Purpose::ExportXlsx | Purpose::ExportPortfolioXlsx | Purpose::ImportXlsx => {
+                Some("xlsx")
+            }
             Purpose::ExportPortfolioCsv => Some("csv"),
             Purpose::RulesDir | Purpose::Folder => None,
         }
@@ -229,6 +233,7 @@ impl Dialogs {
                             .add_filter("JPEG / PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
                             .add_filter("*", &["*"])
                             .pick_file(),
+                        Purpose::ImportXlsx => d.add_filter("Excel (.xlsx)", &["xlsx"]).pick_file(),
                     };
                     let _ = tx.send(picked);
                     ctx.request_repaint();
@@ -276,6 +281,7 @@ impl Dialogs {
             | Purpose::ExportPortfolioXlsx
             | Purpose::ExportPackage => common::PATH_SAVE_TITLE,
             Purpose::RulesDir => common::PATH_RULES_TITLE,
+            Purpose::ImportXlsx => crate::i18n::workbook::IMPORT_TITLE,
             Purpose::Folder => crate::i18n::pages::desk::PICK_FOLDER,
             Purpose::Attach => crate::i18n::attach::GUI_DIALOG_TITLE,
         };

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod desk;
 pub mod dialogs;
 pub mod fonts;
+pub mod import;
 pub mod package_ui;
 pub mod pages;
 pub mod prefs;

@@ -1,6 +1,15 @@
 //! Words of the command line's text output (validate, portfolio, rules).
 
 strings! {
+    /// `import` onto an existing file without --force.
+    IMPORT_EXISTS = "{file} 已存在，未作修改；如要替换请加 --force（原文件将保留为 .bak）",
+        "{file} exists and was not changed; add --force to replace it (the old file is kept as .bak)";
+    /// `import` with the output the same file as the input.
+    IMPORT_OVER_INPUT = "输出文件就是要导入的工作簿，不会覆盖它：{file}", "the output is the workbook being imported; it will not be replaced: {file}";
+    /// `import` done (`{file}`).
+    IMPORT_WROTE = "已导入并写入：{file}", "Imported and wrote {file}";
+    /// Heading of the validation issues after an import.
+    IMPORT_ISSUES = "导入的数据有以下问题（已写入，可在程序中修改）：", "The imported answers have these problems (written; fix them in the window):";
     /// `review open` without the window.
     REVIEW_NEEDS_WINDOW = "审阅模式需要图形窗口（此版本不含窗口，或没有可用的显示）；可用 review add / review show",
         "review mode needs the window (not in this build, or no display); use review add / review show";

@@ -25,6 +25,7 @@ pub mod pages;
 pub mod portfolio;
 pub mod report;
 pub mod words;
+pub mod workbook;
 
 /// Interface language. Chinese is the default, as the official texts are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -86,6 +87,7 @@ pub fn all() -> Vec<Tr> {
     v.extend_from_slice(words::ALL);
     v.extend_from_slice(report::ALL);
     v.extend_from_slice(package::ALL);
+    v.extend_from_slice(workbook::ALL);
     v.extend_from_slice(portfolio::ALL);
     for m in pages::ALL_MODULES {
         v.extend_from_slice(m);

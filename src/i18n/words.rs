@@ -229,22 +229,10 @@ strings! {
     NATIONAL_TOP_50 = "全国 50 强", "national top 50";
     /// national top 500
     NATIONAL_TOP_500 = "全国 500 强", "national top 500";
-    /// Answers
-    ANSWERS = "填报数据", "Answers";
-    /// Field id
-    FIELD_ID = "字段 ID", "Field id";
-    /// Field
-    FIELD = "项目", "Field";
     /// Year
     YEAR = "年度", "Year";
-    /// Value
-    VALUE = "填报值", "Value";
     /// Unit
     UNIT = "单位", "Unit";
-    /// Heading of the answers' note column.
-    ANSWER_NOTE = "备注", "Note";
-    /// A yearly figure of a year outside Y−1…Y−3 of the as-of date.
-    NOT_EVALUATED = "未计入评价", "Not evaluated";
     /// The note on years outside the yearly columns, in the about sheet.
     YEARS_OUTSIDE_NOTE = "{years} 年的数据不在评价年度（{range}）内，未计入评价", "The figures for {years} are outside the evaluated years ({range}) and not in the evaluation";
     /// Criteria
@@ -261,8 +249,14 @@ strings! {
     COL_VALUE = "实际值", "Value";
     /// Threshold
     THRESHOLD = "要求", "Threshold";
+    /// Comparison (≥, ≤ …)
+    COMPARISON = "比较", "Test";
     /// Gap
     GAP = "差距", "Gap";
+    /// Maximum points
+    MAX_POINTS = "满分", "Max points";
+    /// How the criteria sheet states numbers.
+    NUMBERS_NOTE = "“评价结果”中的实际值和要求为数值，单位见“单位”列；百分比按百分数列示（12.5 表示 12.5%）。“年度数据”等工作表的金额单位为万元。", "Values and thresholds on the Criteria sheet are numbers in the unit of the Unit column; percentages are percent numbers (12.5 means 12.5 %). Amounts on Fiscal years and the other answer sheets are in 万元 (10,000 CNY).";
     /// Points
     POINTS = "得分", "Points";
     /// Confidence

@@ -130,6 +130,12 @@ pub struct Row {
     pub threshold: String,
     /// Points earned of the maximum for score items, e.g. `5/10`; empty otherwise.
     pub points: String,
+    /// The decisive check as figures (for the spreadsheet's number cells).
+    #[serde(skip)]
+    pub figures: Option<Figures>,
+    /// Points earned and the maximum, for score items.
+    #[serde(skip)]
+    pub score: Option<(f64, f64)>,
     /// The alternative that passed, in words, for criteria with alternatives.
     pub route: Option<String>,
     /// Gap in concrete units, or points for score items.
@@ -142,6 +148,21 @@ pub struct Row {
     pub article: String,
     /// Number of the document in its tier's [`TierTable::sources`], from 1.
     pub source_ref: usize,
+}
+
+/// The decisive check of a criterion as figures, beside its words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figures {
+    /// The company's value.
+    pub value: Option<crate::metrics::Value>,
+    /// The comparison: ≥, >, ≤, <, = or empty.
+    pub op: &'static str,
+    /// The threshold.
+    pub threshold: Option<crate::metrics::Value>,
+    /// Unit of value and threshold.
+    pub unit: crate::metrics::Unit,
+    /// Fiscal year of a yearly figure.
+    pub year: Option<i32>,
 }
 
 /// The criteria table of one tier.
@@ -467,6 +488,14 @@ fn rows_of(
                 measured: primary.map(|p| measured(p, lang)).unwrap_or_default(),
                 threshold: primary.map(|p| threshold(p, lang)).unwrap_or_default(),
                 points,
+                figures: primary.map(|p| Figures {
+                    value: p.value,
+                    op: p.op.symbol(),
+                    threshold: p.threshold,
+                    unit: p.unit,
+                    year: p.year,
+                }),
+                score: c.points.zip(c.max_points),
                 route: c.route_label.as_ref().map(|r| r.get(lang).to_string()),
                 gap,
                 confidence: c.confidence,

@@ -13,6 +13,8 @@ pub mod review;
 pub mod rules_diff;
 pub mod text;
 pub mod xlsx;
+mod xlsx_answers;
+pub use xlsx_answers::{filled as xlsx_filled, template as xlsx_template};
 
 use crate::i18n::Lang;
 

@@ -1,13 +1,16 @@
-//! The spreadsheet export (.xlsx): every answer of the assessment, every
-//! criterion's outcome and the gaps to the next tier, one sheet each, plus a
-//! short sheet naming the file, the packs and the fingerprint.
+//! The spreadsheet export (.xlsx): the answers laid out as the forms are
+//! (`xlsx_answers.rs`, in the layout `storage::sheets` describes, which
+//! `storage::xlsx_import` reads back), every criterion's outcome, the gaps to
+//! the next tier, and a short sheet naming the file, the packs and the
+//! fingerprint.
 //!
 //! Outcomes and gaps are copied from [`ReportData`], so the workbook says
-//! exactly what the PDF and the window say. Numbers are written as numbers
-//! (万元, persons, percent as in the form), so the sheets can be filtered and
-//! summed; an unanswered field is an empty cell, never 0. Figures of fiscal
-//! years outside Y−1…Y−3 of the as-of date are kept but marked as not
-//! evaluated, row by row and in a note on the last sheet, as the window flags them.
+//! exactly what the PDF and the window say; a criterion's value and threshold
+//! are number cells in the unit of their own column (percent numbers for %),
+//! so the sheets can be sorted, filtered and summed. An unanswered field is an
+//! empty cell, never 0. Fiscal years outside Y−1…Y−3 of the as-of date are kept
+//! but their column is marked as not evaluated, and a note on the last sheet
+//! says so, as the window flags them.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -21,778 +24,28 @@ use super::data::ReportData;
 use crate::i18n::Lang;
 use crate::i18n::words;
 use crate::metrics::Unit;
-use crate::model::{
-    Assessment, AwardLevel, InstitutionKind, InstitutionLevel, MakerResult, ProjectKind,
-    ProjectStatus,
-};
+use crate::model::Assessment;
 
-/// A value of an answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// Not answered.
-    Empty,
-    /// A number in the field's unit.
-    Number(f64),
-    /// Text, a date, a yes/no or a choice, in the report's language.
-    Text(String),
-}
-
-/// One input field of the assessment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnswerRow {
-    /// Field id, e.g. `years.2024.rd_spend` (the ids validation and the
-    /// rule packs' input lists use).
-    pub id: String,
-    /// What the field asks.
-    pub label: String,
-    /// Fiscal year of a yearly figure.
-    pub year: Option<i32>,
-    /// The answer.
-    pub value: Answer,
-    /// Unit of a number (`万元`, `人`, `%` …); empty for text.
-    pub unit: String,
-}
-
-/// Every input field of `a`, in form order, labelled in `lang`. Fiscal years
-/// come newest first; list entries (projects, awards …) get one row per field
-/// and an index in the id.
-#[must_use]
-pub fn answers(a: &Assessment, lang: Lang) -> Vec<AnswerRow> {
-    let mut out = Vec::new();
-    for_each_answer(a, lang, |row| out.push(row));
-    out
-}
-
-/// Calls `f` with every input field of `a`, in the order of [`answers`],
-/// without collecting them: a file may list tens of thousands of projects.
-#[expect(
-    clippy::many_single_char_names,
-    reason = "a: the assessment, f: the sink, one letter per input group"
-)]
-pub fn for_each_answer(a: &Assessment, lang: Lang, mut f: impl FnMut(AnswerRow)) {
-    let unit = |u: Unit| u.label(lang).to_string();
-    let yes_no = |b: Option<bool>| match b {
-        None => Answer::Empty,
-        Some(b) => Answer::Text(super::format::yes_no(b, lang).into()),
-    };
-    let text = |s: &str| {
-        if s.trim().is_empty() {
-            Answer::Empty
-        } else {
-            Answer::Text(s.to_string())
-        }
-    };
-    let num = |v: Option<f64>| v.map_or(Answer::Empty, Answer::Number);
-    let count = |v: Option<u32>| v.map_or(Answer::Empty, |n| Answer::Number(f64::from(n)));
-    let year_num = |v: Option<i32>| v.map_or(Answer::Empty, |n| Answer::Number(f64::from(n)));
-    let date =
-        |d: Option<chrono::NaiveDate>| d.map_or(Answer::Empty, |d| Answer::Text(d.to_string()));
-    let mut push =
-        |id: String, zh: &str, en: &str, year: Option<i32>, value: Answer, unit: String| {
-            f(AnswerRow {
-                id,
-                label: lang.pick(zh, en).to_string(),
-                year,
-                value,
-                unit,
-            });
-        };
-    let none = String::new;
-
-    let c = &a.company;
-    push(
-        "company.name".into(),
-        "企业名称",
-        "Company name",
-        None,
-        text(&c.name),
-        none(),
-    );
-    push(
-        "company.uscc".into(),
-        "统一社会信用代码",
-        "Unified social credit code",
-        None,
-        text(&c.uscc),
-        none(),
-    );
-    push(
-        "company.city".into(),
-        "所在地区",
-        "City",
-        None,
-        c.city.map_or(Answer::Empty, |x| {
-            Answer::Text(lang.pick(x.zh(), x.en()).into())
-        }),
-        none(),
-    );
-    push(
-        "company.industry".into(),
-        "所属行业",
-        "Industry",
-        None,
-        c.industry.map_or(Answer::Empty, |x| {
-            Answer::Text(lang.pick(x.zh(), x.en()).into())
-        }),
-        none(),
-    );
-    push(
-        "company.founded".into(),
-        "成立日期",
-        "Founded",
-        None,
-        date(c.founded),
-        none(),
-    );
-    push(
-        "company.independent_legal_person".into(),
-        "具有独立法人资格",
-        "Independent legal person",
-        None,
-        yes_no(c.independent_legal_person),
-        none(),
-    );
-    push(
-        "company.products_permitted".into(),
-        "产品不属于禁止、限制或淘汰类",
-        "Products not prohibited, restricted or eliminated",
-        None,
-        yes_no(c.products_permitted),
-        none(),
-    );
-    push(
-        "as_of".into(),
-        "评价基准日",
-        "As-of date",
-        None,
-        date(a.as_of),
-        none(),
-    );
-
-    for y in a.years_sorted() {
-        for field in crate::model::FISCAL_FIELDS {
-            let value = match field.access {
-                crate::model::fiscal::Access::Money { get, .. } => num(get(y)),
-                crate::model::fiscal::Access::People { get, .. } => count(get(y)),
-            };
-            let u = field.unit();
-            push(
-                field.id(y.year),
-                field.label.zh,
-                field.label.en,
-                Some(y.year),
-                value,
-                unit(u),
-            );
-        }
-    }
-
-    let s = &a.staff;
-    push(
-        "staff.tech_leader".into(),
-        "有技术带头人及人才队伍",
-        "Technical leader and team",
-        None,
-        yes_no(s.tech_leader),
-        none(),
-    );
-    push(
-        "staff.tech_leader_note".into(),
-        "技术带头人说明",
-        "Technical leader (note)",
-        None,
-        text(&s.tech_leader_note),
-        none(),
-    );
-    push(
-        "staff.senior_experts".into(),
-        "高级专家和博士人数",
-        "Senior experts and PhDs",
-        None,
-        count(s.senior_experts),
-        unit(Unit::Person),
-    );
-
-    let k = &a.conditions;
-    push(
-        "conditions.equipment_value".into(),
-        "技术开发仪器设备原值",
-        "R&D equipment (original value)",
-        None,
-        num(k.equipment_value),
-        unit(Unit::Wan),
-    );
-    push(
-        "conditions.rd_space_m2".into(),
-        "研发场所面积",
-        "R&D space",
-        None,
-        num(k.rd_space_m2),
-        unit(Unit::Sqm),
-    );
-    push(
-        "conditions.certified_labs".into(),
-        "认可实验室数",
-        "Certified laboratories",
-        None,
-        count(k.certified_labs),
-        unit(Unit::Item),
-    );
-    for (i, inst) in k.institutions.iter().enumerate() {
-        let f = |name: &str| format!("conditions.institutions.{i}.{name}");
-        push(
-            f("name"),
-            "研发机构名称",
-            "R&D institution",
-            None,
-            text(&inst.name),
-            none(),
-        );
-        push(
-            f("kind"),
-            "研发机构类型",
-            "Institution kind",
-            None,
-            Answer::Text(institution_kind(inst.kind, lang).into()),
-            none(),
-        );
-        push(
-            f("level"),
-            "研发机构级别",
-            "Institution level",
-            None,
-            Answer::Text(institution_level(inst.level, lang).into()),
-            none(),
-        );
-        push(
-            f("year"),
-            "认定年份",
-            "Year recognised",
-            None,
-            year_num(inst.year),
-            none(),
-        );
-    }
-    for (i, p) in k.partners.iter().enumerate() {
-        push(
-            format!("conditions.partners.{i}"),
-            "产学研合作单位",
-            "University/institute partner",
-            None,
-            text(p),
-            none(),
-        );
-    }
-
-    let d = &a.direction;
-    push(
-        "direction.niche_entry_year".into(),
-        "进入细分市场年份",
-        "Year the niche market was entered",
-        None,
-        year_num(d.niche_entry_year),
-        none(),
-    );
-    push(
-        "direction.lead_product".into(),
-        "主导产品",
-        "Lead product",
-        None,
-        text(&d.lead_product),
-        none(),
-    );
-    let fl = &d.fields;
-    for (name, zh, en, v) in [
-        (
-            "strategic_emerging",
-            "主导产品属于战略性新兴产业",
-            "Lead product in strategic emerging industries",
-            fl.strategic_emerging,
-        ),
-        (
-            "six_basics",
-            "主导产品属于工业“六基”",
-            "Lead product in the six industrial basics",
-            fl.six_basics,
-        ),
-        (
-            "fills_gap",
-            "补短板、锻长板、填空白取得成效",
-            "Fills a gap / strengthens a strength",
-            fl.fills_gap,
-        ),
-        (
-            "ten_key_fields",
-            "属于制造强国十大重点领域",
-            "In the ten key manufacturing fields",
-            fl.ten_key_fields,
-        ),
-        (
-            "network_power",
-            "属于网络强国建设领域",
-            "In a cyber-power field",
-            fl.network_power,
-        ),
-        (
-            "time_honored",
-            "中华老字号",
-            "China time-honored brand",
-            fl.time_honored,
-        ),
-        (
-            "key_chain_link",
-            "重点产业链关键环节",
-            "Key link of a priority chain",
-            fl.key_chain_link,
-        ),
-    ] {
-        push(
-            format!("direction.fields.{name}"),
-            zh,
-            en,
-            None,
-            yes_no(v),
-            none(),
-        );
-    }
-    push(
-        "direction.niche_share_pct".into(),
-        "细分市场全国占有率",
-        "National niche market share",
-        None,
-        num(d.niche_share_pct),
-        unit(Unit::Percent),
-    );
-    push(
-        "direction.niche_rank".into(),
-        "细分市场全国排名",
-        "National niche market rank",
-        None,
-        count(d.niche_rank),
-        unit(Unit::Rank),
-    );
-    push(
-        "direction.niche_recognised".into(),
-        "细分市场知名度较高",
-        "Niche position recognised",
-        None,
-        yes_no(d.niche_recognised),
-        none(),
-    );
-    push(
-        "direction.own_brand".into(),
-        "拥有自主品牌",
-        "Own brand",
-        None,
-        yes_no(d.own_brand),
-        none(),
-    );
-    push(
-        "direction.written_plan".into(),
-        "有书面研发规划",
-        "Written R&D plan",
-        None,
-        yes_no(d.written_plan),
-        none(),
-    );
-    push(
-        "direction.plan_years".into(),
-        "规划期",
-        "Plan period",
-        None,
-        text(&d.plan_years),
-        none(),
-    );
-    push(
-        "direction.mechanism".into(),
-        "创新机制健全、规划目标明确、产学研合作",
-        "Innovation mechanism, plan and cooperation",
-        None,
-        yes_no(d.mechanism),
-        none(),
-    );
-    push(
-        "direction.digital_level".into(),
-        "数字化水平等级",
-        "Digital level",
-        None,
-        d.digital_level
-            .map_or(Answer::Empty, |n| Answer::Number(f64::from(n))),
-        unit(Unit::Level),
-    );
-    push(
-        "direction.it_core_processes".into(),
-        "采用信息系统的核心业务环节数",
-        "Core processes on IT systems",
-        None,
-        count(d.it_core_processes),
-        unit(Unit::Item),
-    );
-    push(
-        "direction.qms_certificate".into(),
-        "质量管理体系认证",
-        "Quality-management certificate",
-        None,
-        yes_no(d.qms_certificate),
-        none(),
-    );
-    push(
-        "direction.advanced_certification".into(),
-        "管理体系认证或发达国家和地区产品认证",
-        "Management-system or developed-market product certification",
-        None,
-        yes_no(d.advanced_certification),
-        none(),
-    );
-    push(
-        "direction.quality_award".into(),
-        "省级以上质量奖",
-        "Provincial+ quality award",
-        None,
-        yes_no(d.quality_award),
-        none(),
-    );
-    let st = &d.standards;
-    for (name, zh, en, v) in [
-        (
-            "international",
-            "主持或参与制修订国际标准",
-            "International standards drafted",
-            st.international,
-        ),
-        (
-            "national",
-            "主持或参与制修订国家标准",
-            "National standards drafted",
-            st.national,
-        ),
-        (
-            "industry",
-            "主持或参与制修订行业标准",
-            "Industry standards drafted",
-            st.industry,
-        ),
-        (
-            "group",
-            "主持或参与制修订团体标准",
-            "Group standards drafted",
-            st.group,
-        ),
-    ] {
-        push(
-            format!("direction.standards.{name}"),
-            zh,
-            en,
-            None,
-            count(v),
-            unit(Unit::Item),
-        );
-    }
-
-    for (i, p) in a.projects.iter().enumerate() {
-        let f = |name: &str| format!("projects.{i}.{name}");
-        push(
-            f("name"),
-            "研发项目名称",
-            "R&D project",
-            None,
-            text(&p.name),
-            none(),
-        );
-        push(
-            f("kind"),
-            "研究类型",
-            "Research kind",
-            None,
-            Answer::Text(project_kind(p.kind, lang).into()),
-            none(),
-        );
-        push(
-            f("budget"),
-            "项目预算",
-            "Budget",
-            None,
-            num(p.budget),
-            unit(Unit::Wan),
-        );
-        push(f("start"), "开始日期", "Start", None, date(p.start), none());
-        push(f("end"), "结束日期", "End", None, date(p.end), none());
-        push(
-            f("status"),
-            "项目状态",
-            "Status",
-            None,
-            Answer::Text(project_status(p.status, lang).into()),
-            none(),
-        );
-        push(
-            f("partner"),
-            "合作单位",
-            "Partner",
-            None,
-            text(&p.partner),
-            none(),
-        );
-    }
-
-    let ip = &a.ip;
-    for (name, zh, en, v) in [
-        ("class1", "Ⅰ类知识产权", "Class I IP", ip.class1),
-        (
-            "class1_self",
-            "其中自主研发Ⅰ类知识产权",
-            "of which self-developed",
-            ip.class1_self,
-        ),
-        (
-            "class1_high_value",
-            "其中Ⅰ类高价值知识产权",
-            "of which high-value",
-            ip.class1_high_value,
-        ),
-        ("class2", "Ⅱ类知识产权", "Class II IP", ip.class2),
-    ] {
-        push(
-            format!("ip.{name}"),
-            zh,
-            en,
-            None,
-            count(v),
-            unit(Unit::Item),
-        );
-    }
-    for (i, w) in a.awards.iter().enumerate() {
-        let f = |name: &str| format!("awards.{i}.{name}");
-        push(
-            f("name"),
-            "科技奖励名称",
-            "S&T award",
-            None,
-            text(&w.name),
-            none(),
-        );
-        push(
-            f("level"),
-            "奖励级别",
-            "Award level",
-            None,
-            Answer::Text(award_level(w.level, lang).into()),
-            none(),
-        );
-        push(
-            f("year"),
-            "获奖年份",
-            "Year awarded",
-            None,
-            Answer::Number(f64::from(w.year)),
-            none(),
-        );
-        push(
-            f("unit_rank"),
-            "完成单位排名",
-            "Rank among the award's units",
-            None,
-            Answer::Number(f64::from(w.unit_rank)),
-            unit(Unit::Rank),
-        );
-    }
-    for (i, m) in a.maker_china.iter().enumerate() {
-        let f = |name: &str| format!("maker_china.{i}.{name}");
-        push(
-            f("year"),
-            "创客中国参赛年份",
-            "创客中国 year",
-            None,
-            Answer::Number(f64::from(m.year)),
-            none(),
-        );
-        push(
-            f("result"),
-            "创客中国成绩",
-            "创客中国 result",
-            None,
-            Answer::Text(maker_result(m.result, lang).into()),
-            none(),
-        );
-    }
-    for (i, t) in a.titles.iter().enumerate() {
-        let f = |name: &str| format!("titles.{i}.{name}");
-        push(
-            f("kind"),
-            "已获称号",
-            "Title held",
-            None,
-            Answer::Text(lang.pick(t.kind.zh(), t.kind.en()).into()),
-            none(),
-        );
-        push(
-            f("since"),
-            "认定日期",
-            "Recognised on",
-            None,
-            date(t.since),
-            none(),
-        );
-        push(
-            f("valid_until"),
-            "有效期至",
-            "Valid until",
-            None,
-            date(t.valid_until),
-            none(),
-        );
-    }
-
-    let k = &a.compliance;
-    for (name, zh, en, v) in [
-        (
-            "abnormal_operation_list",
-            "近三年列入经营异常名录",
-            "On the abnormal-operation list (3 years)",
-            k.abnormal_operation_list,
-        ),
-        (
-            "serious_dishonesty",
-            "近三年列入严重失信主体名单",
-            "Listed as seriously dishonest (3 years)",
-            k.serious_dishonesty,
-        ),
-        (
-            "major_accident",
-            "近三年发生重大安全、质量、环境事故",
-            "Major safety/quality/environment accident (3 years)",
-            k.major_accident,
-        ),
-        (
-            "tax_evasion",
-            "近三年有偷漏税、骗取出口退税行为",
-            "Tax evasion (3 years)",
-            k.tax_evasion,
-        ),
-        (
-            "smuggling",
-            "近三年有走私行为",
-            "Smuggling (3 years)",
-            k.smuggling,
-        ),
-        (
-            "major_tax_violation",
-            "列入重大税收违法失信主体",
-            "Major tax-violation entity",
-            k.major_tax_violation,
-        ),
-    ] {
-        push(
-            format!("compliance.{name}"),
-            zh,
-            en,
-            None,
-            yes_no(v),
-            none(),
-        );
-    }
-    let m = &a.manual;
-    push(
-        "manual.miit_platform_score".into(),
-        "专精特新发展评价得分（工信部平台）",
-        "MIIT development-evaluation score",
-        None,
-        num(m.miit_platform_score),
-        unit(Unit::Points),
-    );
-    push(
-        "manual.featured_score_2022".into(),
-        "特色化指标得分（2022 年办法）",
-        "Featured (特色化) score, 2022 rules",
-        None,
-        num(m.featured_score_2022),
-        unit(Unit::Points),
-    );
-    push(
-        "manual.provincial_revenue_growth_benchmark".into(),
-        "全省规上工业营业收入平均增速（同期）",
-        "Provincial industrial revenue growth benchmark (same period)",
-        None,
-        num(m.provincial_revenue_growth_benchmark),
-        unit(Unit::Percent),
-    );
-    push(
-        "manual.provincial_profit_growth_benchmark".into(),
-        "全省规上工业利润总额平均增速（同期）",
-        "Provincial industrial profit growth benchmark (same period)",
-        None,
-        num(m.provincial_profit_growth_benchmark),
-        unit(Unit::Percent),
-    );
-}
-
-fn institution_kind(k: InstitutionKind, lang: Lang) -> &'static str {
-    match k {
-        InstitutionKind::TechCenter => lang.t(words::ENTERPRISE_TECHNOLOGY_CENTER),
-        InstitutionKind::EngineeringCenter => lang.t(words::ENGINEERING_RESEARCH_CENTER),
-        InstitutionKind::KeyLab => lang.t(words::KEY_LABORATORY),
-        InstitutionKind::AcademicianStation => lang.t(words::ACADEMICIAN_WORKSTATION),
-        InstitutionKind::PostdocStation => lang.t(words::POSTDOCTORAL_WORKSTATION),
-        InstitutionKind::Other => lang.t(words::OTHER),
-    }
-}
-
-fn institution_level(l: InstitutionLevel, lang: Lang) -> &'static str {
-    match l {
-        InstitutionLevel::None => lang.t(words::NOT_RECOGNISED),
-        InstitutionLevel::Enterprise => lang.t(words::SET_UP_BY_THE_COMPANY),
-        InstitutionLevel::Municipal => lang.t(words::MUNICIPAL),
-        InstitutionLevel::Provincial => lang.t(words::PROVINCIAL),
-        InstitutionLevel::National => lang.t(words::NATIONAL),
-    }
-}
-
-fn project_kind(k: ProjectKind, lang: Lang) -> &'static str {
-    match k {
-        ProjectKind::Basic => lang.t(words::BASIC_RESEARCH),
-        ProjectKind::Applied => lang.t(words::APPLIED_RESEARCH),
-        ProjectKind::Experimental => lang.t(words::EXPERIMENTAL_DEVELOPMENT),
-    }
-}
-
-fn project_status(s: ProjectStatus, lang: Lang) -> &'static str {
-    match s {
-        ProjectStatus::Planned => lang.t(words::PLANNED),
-        ProjectStatus::Ongoing => lang.t(words::ONGOING),
-        ProjectStatus::Completed => lang.t(words::COMPLETED),
-    }
-}
-
-fn award_level(l: AwardLevel, lang: Lang) -> &'static str {
-    match l {
-        AwardLevel::National => lang.t(words::NATIONAL_S_T_AWARD),
-        AwardLevel::Provincial => lang.t(words::PROVINCIAL_S_T_AWARD),
-    }
-}
-
-fn maker_result(r: MakerResult, lang: Lang) -> &'static str {
-    match r {
-        MakerResult::NationalTop50 => lang.t(words::NATIONAL_TOP_50),
-        MakerResult::NationalTop500 => lang.t(words::NATIONAL_TOP_500),
-    }
-}
-
-fn err(e: &XlsxError) -> ReportError {
+pub(super) fn err(e: &XlsxError) -> ReportError {
     ReportError::Xlsx(e.to_string())
 }
 
 /// Cell formats shared by the sheets.
-struct Formats {
-    head: Format,
-    wrap: Format,
-    number: Format,
-    bold_wrap: Format,
+pub(super) struct Formats {
+    pub(super) head: Format,
+    pub(super) wrap: Format,
+    pub(super) number: Format,
+    pub(super) bold_wrap: Format,
     /// A figure the evaluation does not read (dark amber on light amber).
-    flagged: Format,
+    pub(super) flagged: Format,
+    /// Amounts: `#,##0.00`.
+    pub(super) money: Format,
+    /// Counts: `#,##0`.
+    pub(super) count: Format,
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let head = Format::new()
             .set_bold()
             .set_background_color(Color::RGB(0x00DF_DFDF))
@@ -809,11 +62,28 @@ impl Formats {
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
+            money: Format::new()
+                .set_num_format("#,##0.00")
+                .set_align(FormatAlign::Top),
+            count: Format::new()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Top),
             flagged: Format::new()
                 .set_bold()
                 .set_font_color(Color::RGB(0x009C_5700))
                 .set_background_color(Color::RGB(0x00FF_EB9C))
                 .set_align(FormatAlign::Top),
+        }
+    }
+}
+
+impl Formats {
+    /// The number format of a figure in `unit`.
+    pub(super) fn for_unit(&self, unit: Unit) -> &Format {
+        match unit {
+            Unit::Wan | Unit::WanPerPerson | Unit::Percent | Unit::Sqm | Unit::Year => &self.money,
+            u if u.is_count() => &self.count,
+            _ => &self.number,
         }
     }
 }
@@ -842,7 +112,7 @@ fn header(
 }
 
 /// Prints on A4 landscape, all columns on one page width, page numbers below.
-fn print_setup(ws: &mut Worksheet) {
+pub(super) fn print_setup(ws: &mut Worksheet) {
     ws.set_paper_size(9)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
@@ -852,9 +122,6 @@ fn print_setup(ws: &mut Worksheet) {
 fn row_index(i: usize) -> Result<u32, ReportError> {
     u32::try_from(i + 1).map_err(|e| ReportError::Xlsx(e.to_string()))
 }
-
-/// Most data rows a sheet holds (Excel's 1,048,576 rows, one of them the header).
-const MAX_DATA_ROWS: usize = 1_048_575;
 
 /// The fiscal years the evaluation reads: Y−1, Y−2 and Y−3 of the as-of
 /// date of `r`, newest first; `None` when the date cannot be read.
@@ -878,49 +145,43 @@ fn years_outside(a: &Assessment, cols: [i32; 3]) -> Vec<i32> {
     v
 }
 
-/// Writes answer number `i` (0-based) in row `i + 1`; a yearly figure of a
-/// year not in `cols` (the evaluated years) is marked as not evaluated.
-fn write_answer(
-    ws: &mut Worksheet,
-    fm: &Formats,
-    i: usize,
-    a: &AnswerRow,
-    cols: Option<[i32; 3]>,
-    lang: Lang,
-) -> Result<(), ReportError> {
-    if i >= MAX_DATA_ROWS {
-        return Err(ReportError::Xlsx(format!(
-            "the assessment has more than {MAX_DATA_ROWS} answers (list entries count one per field), more than a sheet holds"
-        )));
-    }
-    let r = row_index(i)?;
-    ws.write_string(r, 0, &a.id).map_err(|e| err(&e))?;
-    ws.write_string_with_format(r, 1, &a.label, &fm.wrap)
-        .map_err(|e| err(&e))?;
-    if let Some(y) = a.year {
-        ws.write_number(r, 2, f64::from(y)).map_err(|e| err(&e))?;
-    }
-    match &a.value {
-        Answer::Empty => {}
-        Answer::Number(n) => {
-            ws.write_number_with_format(r, 3, *n, &fm.number)
-                .map_err(|e| err(&e))?;
-        }
-        Answer::Text(s) => {
-            ws.write_string_with_format(r, 3, s, &fm.wrap)
-                .map_err(|e| err(&e))?;
-        }
-    }
-    if !a.unit.is_empty() {
-        ws.write_string(r, 4, &a.unit).map_err(|e| err(&e))?;
-    }
-    if let (Some(y), Some(cols)) = (a.year, cols)
-        && !cols.contains(&y)
+/// Sets the title, and the creation date from `SOURCE_DATE_EPOCH`
+/// (reproducible builds), otherwise now.
+pub(super) fn set_properties(wb: &mut Workbook, title: &str) {
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        && let Ok(t) = ExcelDateTime::from_timestamp(secs)
     {
-        ws.write_string_with_format(r, 5, lang.t(words::NOT_EVALUATED), &fm.flagged)
-            .map_err(|e| err(&e))?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(title)
+                .set_creation_datetime(&t),
+        );
+    } else {
+        wb.set_properties(&DocProperties::new().set_title(title));
     }
-    Ok(())
+}
+
+/// A value of a check as a cell: a number in its unit's format, 是/否 for a
+/// fact, the words for a span ("1.1–2 年").
+fn figure(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    v: crate::metrics::Value,
+    unit: Unit,
+    lang: Lang,
+    number: &Format,
+) -> Result<(), ReportError> {
+    use crate::metrics::Value;
+    match v {
+        Value::Num(n) => ws.write_number_with_format(row, col, n, number),
+        Value::Flag(b) => ws.write_string(row, col, super::format::yes_no(b, lang)),
+        Value::Span(_) => ws.write_string(row, col, super::format::value(Some(v), unit, lang)),
+    }
+    .map(|_| ())
+    .map_err(|e| err(&e))
 }
 
 /// Renders the workbook: answers of `a`, and the criteria and gaps of `r`
@@ -933,53 +194,13 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
     let lang = r.lang;
     let fm = Formats::new();
     let mut wb = Workbook::new();
-    // The creation date follows SOURCE_DATE_EPOCH (reproducible builds); otherwise now.
-    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        && let Ok(t) = ExcelDateTime::from_timestamp(secs)
-    {
-        wb.set_properties(
-            &DocProperties::new()
-                .set_title(&r.title)
-                .set_creation_datetime(&t),
-        );
-    } else {
-        wb.set_properties(&DocProperties::new().set_title(&r.title));
-    }
+    set_properties(&mut wb, &r.title);
 
-    // Sheet 1: the answers, streamed: a file may list tens of thousands of
-    // projects, so rows go to an anonymous temporary file as they are written
-    // instead of being held (with their copies) in memory.
-    let ws = wb
-        .add_worksheet_with_constant_memory()
-        .map_err(|e| err(&e))?;
-    ws.set_name(lang.t(words::ANSWERS)).map_err(|e| err(&e))?;
-    let cols = [
-        (lang.t(words::FIELD_ID), 34.0),
-        (lang.t(words::FIELD), 40.0),
-        (lang.t(words::YEAR), 8.0),
-        (lang.t(words::VALUE), 26.0),
-        (lang.t(words::UNIT), 10.0),
-        (lang.t(words::ANSWER_NOTE), 14.0),
-    ];
-    header(ws, &fm, &cols, 0)?;
+    // The answers, in the layout the import reads back.
     let evaluated = evaluated_years(r);
-    let mut count = 0usize;
-    let mut failed: Option<ReportError> = None;
-    for_each_answer(a, lang, |row| {
-        if failed.is_none() {
-            failed = write_answer(ws, &fm, count, &row, evaluated, lang).err();
-        }
-        count += 1;
-    });
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    ws.autofilter(0, 0, row_index(count.saturating_sub(1))?, 5)
-        .map_err(|e| err(&e))?;
+    super::xlsx_answers::write(&mut wb, a, lang, evaluated, &fm)?;
 
-    // Sheet 2: every criterion's outcome.
+    // Every criterion's outcome; figures as numbers in their unit.
     let ws = wb.add_worksheet();
     ws.set_name(lang.t(words::CRITERIA)).map_err(|e| err(&e))?;
     let n: usize = r.tiers.iter().map(|t| t.rows.len()).sum();
@@ -991,10 +212,14 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
             (lang.t(words::CRITERION_ID), 30.0),
             (lang.t(words::CRITERION), 44.0),
             (lang.t(words::OUTCOME), 10.0),
-            (lang.t(words::COL_VALUE), 18.0),
-            (lang.t(words::THRESHOLD), 16.0),
+            (lang.t(words::COL_VALUE), 14.0),
+            (lang.t(words::COMPARISON), 6.0),
+            (lang.t(words::THRESHOLD), 14.0),
+            (lang.t(words::UNIT), 8.0),
+            (lang.t(words::YEAR), 8.0),
             (lang.t(words::GAP), 36.0),
             (lang.t(words::POINTS), 9.0),
+            (lang.t(words::MAX_POINTS), 9.0),
             (lang.t(words::COL_CONFIDENCE), 9.0),
             (lang.t(words::COL_SOURCE), 50.0),
         ],
@@ -1005,29 +230,54 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
         for row in &t.rows {
             let k = row_index(i)?;
             i += 1;
-            let cells: [&str; 10] = [
-                &t.title,
-                &row.id,
-                &row.title,
-                &row.status,
-                &row.measured,
-                &row.threshold,
-                &row.gap,
-                &row.points,
-                row.confidence.label(),
-                &row.source,
+            let status_format = if row.outcome == crate::eval::Outcome::NotMet {
+                &fm.bold_wrap
+            } else {
+                &fm.wrap
+            };
+            let texts: [(u16, &str, &Format); 6] = [
+                (0, &t.title, &fm.wrap),
+                (1, &row.id, &fm.wrap),
+                (2, &row.title, &fm.wrap),
+                (3, &row.status, status_format),
+                (9, &row.gap, &fm.wrap),
+                (13, &row.source, &fm.wrap),
             ];
-            for (c, v) in cells.iter().enumerate() {
-                if v.is_empty() {
-                    continue;
+            for (c, v, format) in texts {
+                if !v.is_empty() {
+                    ws.write_string_with_format(k, c, v, format)
+                        .map_err(|e| err(&e))?;
                 }
-                let c = u16::try_from(c).unwrap_or(0);
-                let format = if c == 3 && row.outcome == crate::eval::Outcome::NotMet {
-                    &fm.bold_wrap
-                } else {
-                    &fm.wrap
-                };
-                ws.write_string_with_format(k, c, *v, format)
+            }
+            ws.write_string_with_format(k, 12, row.confidence.label(), &fm.wrap)
+                .map_err(|e| err(&e))?;
+            if let Some(f) = &row.figures {
+                let number = fm.for_unit(f.unit);
+                match f.value {
+                    Some(v) => figure(ws, k, 4, v, f.unit, lang, number)?,
+                    None => {
+                        ws.write_string_with_format(k, 4, &row.measured, &fm.wrap)
+                            .map_err(|e| err(&e))?;
+                    }
+                }
+                if !f.op.is_empty() {
+                    ws.write_string(k, 5, f.op).map_err(|e| err(&e))?;
+                }
+                if let Some(v) = f.threshold {
+                    figure(ws, k, 6, v, f.unit, lang, number)?;
+                }
+                if f.unit != Unit::Flag {
+                    ws.write_string(k, 7, f.unit.label(lang))
+                        .map_err(|e| err(&e))?;
+                }
+                if let Some(y) = f.year {
+                    ws.write_number(k, 8, f64::from(y)).map_err(|e| err(&e))?;
+                }
+            }
+            if let Some((p, m)) = row.score {
+                ws.write_number_with_format(k, 10, p, &fm.number)
+                    .map_err(|e| err(&e))?;
+                ws.write_number_with_format(k, 11, m, &fm.number)
                     .map_err(|e| err(&e))?;
             }
         }
@@ -1117,6 +367,10 @@ pub fn render(a: &Assessment, r: &ReportData) -> Result<Vec<u8>, ReportError> {
             ));
         }
     }
+    about.push((
+        lang.t(words::NOTE_HEADING).into(),
+        lang.t(words::NUMBERS_NOTE).into(),
+    ));
     if r.has_provisional {
         about.push((
             lang.t(words::NOTE_HEADING).into(),

@@ -20,6 +20,8 @@ pub(crate) mod file;
 mod migrate;
 pub mod review;
 pub mod scan;
+pub mod sheets;
+pub mod xlsx_import;
 
 pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;
