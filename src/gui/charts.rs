@@ -382,6 +382,35 @@ fn percent(v: f64) -> String {
     format!("{v:.2}%")
 }
 
+/// A still plot over calendar years: one grid line and label per year,
+/// half a year of margin on each side (the R&D trend charts).
+pub(crate) fn year_plot<'a>(id: impl AsIdSalt, years: Vec<f64>) -> Plot<'a> {
+    let (first, last) = (
+        years.first().copied().unwrap_or(0.0),
+        years.last().copied().unwrap_or(0.0),
+    );
+    still_plot(id, theme::TREND_HEIGHT)
+        .show_grid([false, true])
+        .include_x(first - 0.4)
+        .include_x(last + 0.4)
+        .x_grid_spacer(move |_| {
+            years
+                .iter()
+                .map(|y| GridMark {
+                    value: *y,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(|mark, _| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value as i64)
+            } else {
+                String::new()
+            }
+        })
+}
+
 /// A three-year line of R&D intensity (研发费用占营业收入比重, %) with the
 /// tier thresholds on that ratio as dashed lines and the plan's benchmark
 /// (from the rule packs, e.g. 1.5 %) as a dotted line, and a legend below. `points` are
@@ -402,34 +431,11 @@ pub fn rd_trend(
         .chain(thresholds.iter().map(|(_, t)| *t))
         .chain(benchmark)
         .fold(0.0_f64, f64::max);
-    let (first, last) = (
-        years.first().copied().unwrap_or(0.0),
-        years.last().copied().unwrap_or(0.0),
-    );
     let lift = top * 0.05;
     let font = TextStyle::Body.resolve(ui.style());
-    still_plot(id, theme::TREND_HEIGHT)
-        .show_grid([false, true])
-        .include_x(first - 0.4)
-        .include_x(last + 0.4)
+    year_plot(id, years)
         .include_y(0.0)
         .include_y(top * 1.18 + 0.2)
-        .x_grid_spacer(move |_| {
-            years
-                .iter()
-                .map(|y| GridMark {
-                    value: *y,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value as i64)
-            } else {
-                String::new()
-            }
-        })
         .y_axis_formatter(|mark, _| percent(mark.value))
         .y_axis_min_width(36.0)
         .show(ui, |plot| {

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points};
 
-use crate::gui::charts::still_plot;
+use crate::gui::charts::{still_plot, year_plot};
 use crate::gui::theme;
 use crate::i18n::Lang;
 use crate::report::compare::Column;
@@ -90,32 +90,9 @@ pub fn rd_overlay(ui: &mut Ui, columns: &[Column], id: &str) {
         .iter()
         .flat_map(|c| c.rd_ratio.iter().filter_map(|v| v.value))
         .fold(0.0_f64, f64::max);
-    let (first, last) = (
-        years.first().copied().unwrap_or(0),
-        years.last().copied().unwrap_or(0),
-    );
-    still_plot(id, theme::TREND_HEIGHT)
-        .show_grid([false, true])
-        .include_x(f64::from(first) - 0.4)
-        .include_x(f64::from(last) + 0.4)
+    year_plot(id, years.iter().map(|y| f64::from(*y)).collect())
         .include_y(0.0)
         .include_y(top * 1.15 + 0.2)
-        .x_grid_spacer(move |_| {
-            years
-                .iter()
-                .map(|y| GridMark {
-                    value: f64::from(*y),
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value as i64)
-            } else {
-                String::new()
-            }
-        })
         .y_axis_formatter(|mark, _| format!("{:.1}%", mark.value))
         .y_axis_min_width(36.0)
         .show(ui, |plot| {
