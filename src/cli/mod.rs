@@ -28,7 +28,7 @@ use crate::rules::{Pack, Registry};
 use crate::storage;
 use crate::storage::DEFAULT_SAMPLE;
 use crate::storage::review::Review;
-pub use package_cmd::{PackageArgs, cover_date};
+pub use package_cmd::PackageArgs;
 
 /// innocheck — 企业技术中心与优质中小企业梯度培育自评工具 / readiness check for
 /// enterprise technology centers and the quality-SME ladder. Offline; nothing

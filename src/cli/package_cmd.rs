@@ -40,17 +40,6 @@ pub struct PackageArgs {
     pub packs: Vec<String>,
 }
 
-/// The date on the cover: that of `SOURCE_DATE_EPOCH` when it is set (so a
-/// reproducible build gives the same bytes), else today.
-#[must_use]
-pub fn cover_date() -> NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map_or_else(today, |t| t.date_naive())
-}
-
 /// Runs `package`.
 pub fn run(cli: &Cli, args: &PackageArgs) -> Result<ExitCode> {
     let lang = cli.lang();
@@ -70,7 +59,7 @@ pub fn run(cli: &Cli, args: &PackageArgs) -> Result<ExitCode> {
         &e.evaluation,
         &args.tier,
         lang,
-        cover_date().to_string(),
+        crate::clock::document_date().to_string(),
         &attached,
     )?;
     // Never written over: the assessment, the rule packs read, any attachment.

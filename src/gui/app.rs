@@ -1399,7 +1399,7 @@ impl App {
         // Attachments are found from the folder of the file as it is on disk.
         let bytes = storage::read(&path).unwrap_or_default();
         let attached = package::attached_of(&self.session.doc, &path);
-        let date = crate::cli::cover_date().to_string();
+        let date = crate::clock::document_date().to_string();
         let input = match package::input(
             &bytes,
             &self.session.doc,
