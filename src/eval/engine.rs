@@ -38,7 +38,13 @@ struct Real<'a> {
     /// Metric values by metric and year offset, computed once per evaluation:
     /// many criteria of many tiers read the same figures.
     cache: std::cell::RefCell<MetricCache>,
+    /// Levers computed (metric, year, threshold bits, strict): several tiers
+    /// and score bands ask for the same one.
+    levers: std::cell::RefCell<Vec<(LeverKey, Option<Lever>)>>,
 }
+
+/// What a lever is computed for.
+type LeverKey = (Metric, Option<u8>, u64, bool);
 
 /// Metric values computed during one evaluation: a small index per (metric,
 /// year offset) into the values computed so far, so that starting and
@@ -87,7 +93,13 @@ impl MetricSource for Real<'_> {
         self.a.holds_title(kind, self.m.as_of())
     }
     fn lever(&self, metric: Metric, year: Option<u8>, target: f64, strict: bool) -> Option<Lever> {
-        self.m.lever(metric, year, target, strict)
+        let key = (metric, year, target.to_bits(), strict);
+        if let Some((_, l)) = self.levers.borrow().iter().find(|(k, _)| *k == key) {
+            return *l;
+        }
+        let l = self.m.lever(metric, year, target, strict);
+        self.levers.borrow_mut().push((key, l));
+        l
     }
     fn tech_centers(&self) -> Vec<(u8, Option<ProvincialTrack>)> {
         self.a
@@ -116,6 +128,7 @@ pub fn evaluate(a: &Assessment, packs: &[&Pack], as_of: NaiveDate) -> Evaluation
         m: Metrics::new(a, as_of),
         a,
         cache: std::cell::RefCell::default(),
+        levers: std::cell::RefCell::default(),
     };
     evaluate_with(&src, packs, as_of)
 }
@@ -181,10 +194,52 @@ struct Evaluator<'a> {
 /// Labels kept per thread before the cache starts afresh (metrics × years).
 const MAX_LABELS: usize = 4096;
 
+/// A hasher for the label cache's keys (a metric and a year): a few small
+/// integers of the program's own, so a multiply-and-rotate mix does; the
+/// standard hasher's protection against chosen collisions costs more than
+/// the lookup it guards.
+#[derive(Default)]
+struct SmallKeyHasher(u64);
+
+impl std::hash::Hasher for SmallKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_u64(u64::from(n.cast_unsigned()));
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// Metric labels by metric and calendar year.
+type LabelMap = std::collections::HashMap<
+    (Metric, Option<i32>),
+    Label,
+    std::hash::BuildHasherDefault<SmallKeyHasher>,
+>;
+
 thread_local! {
     /// Metric labels by metric and calendar year ([`Evaluator::label`]).
-    static LABELS: std::cell::RefCell<std::collections::HashMap<(Metric, Option<i32>), Label>> =
-        std::cell::RefCell::default();
+    static LABELS: std::cell::RefCell<LabelMap> = std::cell::RefCell::default();
 }
 
 /// Result of evaluating a test.
