@@ -22,6 +22,7 @@ pub mod review;
 pub mod scan;
 pub mod sheets;
 pub mod xlsx_import;
+pub mod xlsx_read;
 
 pub use atomic::{STALE_AFTER, backup_path, save_atomic};
 pub use error::StorageError;

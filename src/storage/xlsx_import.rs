@@ -9,16 +9,15 @@
 //! Values go through the assessment's serde form, as the layout describes it:
 //! what was exported comes back identical, an empty cell stays unanswered.
 
-use std::io::Cursor;
 use std::path::Path;
 
 use std::collections::{BTreeSet, HashMap};
 
-use calamine::{Data, Reader, Xlsx};
 use serde_json::{Map, Value};
 
 use super::StorageError;
 use super::sheets::{self, Column, ITEMS, Kind, LISTS, List};
+use super::xlsx_read::{Cell, Merge, Workbook};
 use crate::i18n::errors::fill;
 use crate::i18n::workbook as t;
 use crate::i18n::{Lang, Tr};
@@ -211,12 +210,11 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
         file: file.into(),
         detail: e.to_string(),
     };
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(&e))?;
-    wb.load_merged_regions().map_err(|e| not_xlsx(&e))?;
-    let mut sheets: Vec<(String, Grid)> = Vec::new();
-    for name in wb.sheet_names() {
-        let grid = Grid::read(&mut wb, &name).map_err(|e| not_xlsx(&e))?;
-        sheets.push((name, grid));
+    let mut wb = Workbook::open(bytes).map_err(|e| not_xlsx(&e))?;
+    let mut sheets: Vec<Sheet> = Vec::new();
+    for (index, name) in wb.sheet_names().into_iter().enumerate() {
+        let (grid, merged) = Grid::read(&mut wb, index, &name).map_err(|e| not_xlsx(&e))?;
+        sheets.push(Sheet { name, grid, merged });
     }
     let mut r = Read {
         value: serde_json::to_value(Assessment::default()).unwrap_or(Value::Null),
@@ -227,7 +225,7 @@ pub fn import_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
         .into_iter()
         .chain(LISTS.iter().map(Part::List));
     for part in parts {
-        read_part(&mut r, &wb, &sheets, part);
+        read_part(&mut r, &sheets, part);
     }
     let assessment = match serde_json::from_value::<Assessment>(r.value) {
         Ok(a) => a,
@@ -278,30 +276,30 @@ impl Part {
 /// language (then its header was moved) — and reads it, unless its header has
 /// merged cells. A missing profile or years sheet is a problem; a missing
 /// list sheet is an empty list.
-fn read_part(r: &mut Read, wb: &Xlsx<Cursor<&[u8]>>, book: &[(String, Grid)], part: Part) {
+fn read_part(r: &mut Read, book: &[Sheet], part: Part) {
     let mark = format!("{}{}", sheets::MARK, part.kind());
     let names = part.names();
     let found = book
         .iter()
-        .find(|(_, range)| text_at(range, 0, 0) == mark)
+        .find(|s| text_at(&s.grid, 0, 0) == mark)
         .map(|s| (s, true))
         .or_else(|| {
             book.iter()
-                .find(|(n, _)| n.trim() == names.zh || n.trim().eq_ignore_ascii_case(names.en))
+                .find(|s| s.name.trim() == names.zh || s.name.trim().eq_ignore_ascii_case(names.en))
                 .map(|s| (s, false))
         });
-    let Some(((name, range), marked)) = found else {
+    let Some((sheet, marked)) = found else {
         if !matches!(part, Part::List(_)) {
             r.problem(names.zh, None, Reason::MissingSheet);
         }
         return;
     };
-    let merged = wb
-        .merged_regions_by_sheet(name)
-        .into_iter()
-        .map(|(_, _, d)| d)
-        .find(|d| d.start.0 < sheets::HEADER_ROWS);
-    if let Some(d) = merged {
+    let (name, range) = (&sheet.name, &sheet.grid);
+    if let Some(d) = sheet
+        .merged
+        .iter()
+        .find(|d| d.start.0 < sheets::HEADER_ROWS)
+    {
         let range_text = format!(
             "{}:{}",
             cell_ref(d.start.0, d.start.1),
@@ -369,16 +367,14 @@ pub fn cell_ref(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
-/// The text of a cell, numbers written plainly (`2024`, `12.5`).
-fn text_of(d: &Data) -> String {
+/// The text of a cell, numbers written plainly (`2024`, `12.5`), a date as
+/// `2024-06-30`.
+fn text_of(d: &Cell) -> String {
     match d {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => d.to_string(),
-        Data::Error(e) => e.to_string(),
-        Data::Empty => String::new(),
+        Cell::Text(s) | Cell::Error(s) => s.clone(),
+        Cell::Number(f) => f.to_string(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Date(x) => serial_date(*x).map_or_else(|| x.to_string(), |d| d.to_string()),
     }
 }
 
@@ -386,10 +382,10 @@ fn text_at(range: &Grid, row: u32, col: u32) -> String {
     range.get_value((row, col)).map(text_of).unwrap_or_default()
 }
 
-fn is_blank(d: Option<&Data>) -> bool {
+fn is_blank(d: Option<&Cell>) -> bool {
     match d {
-        None | Some(Data::Empty) => true,
-        Some(Data::String(s)) => s.is_empty(),
+        None => true,
+        Some(Cell::Text(s)) => s.is_empty(),
         Some(_) => false,
     }
 }
@@ -406,13 +402,19 @@ fn is_label(text: &str, tr: Tr, unit: Option<crate::metrics::Unit>) -> bool {
         })
 }
 
-/// The last row and column of the range (0-based, absolute).
+/// A sheet read: its name, its filled cells and its merged ranges.
+struct Sheet {
+    name: String,
+    grid: Grid,
+    merged: Vec<Merge>,
+}
+
 /// The non-empty cells of one sheet, by (row, column), 0-based: a sparse
 /// sheet (a cell in A1 and one in XFD1048576) costs what it holds, not the
 /// rectangle between.
 #[derive(Default)]
 struct Grid {
-    cells: HashMap<(u32, u32), Data>,
+    cells: HashMap<(u32, u32), Cell>,
     rows: BTreeSet<u32>,
     cols: BTreeSet<u32>,
 }
@@ -422,30 +424,28 @@ struct Grid {
 const MAX_CELLS: usize = 2_000_000;
 
 impl Grid {
-    /// Reads the sheet `name` cell by cell.
-    fn read(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, String> {
+    /// Reads sheet number `index` (named `name`) cell by cell, with its merged ranges.
+    fn read(wb: &mut Workbook<'_>, index: usize, name: &str) -> Result<(Grid, Vec<Merge>), String> {
         let mut g = Grid::default();
-        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-            let d = Data::from(cell.get_value().clone());
+        let merged = wb.read_sheet(index, &mut |row, col, d| {
             if is_blank(Some(&d)) {
-                continue;
+                return Ok(());
             }
             if g.cells.len() >= MAX_CELLS {
                 return Err(format!(
                     "more than {MAX_CELLS} filled cells in sheet {name}"
                 ));
             }
-            let (row, col) = cell.get_position();
             g.rows.insert(row);
             g.cols.insert(col);
             g.cells.insert((row, col), d);
-        }
-        Ok(g)
+            Ok(())
+        })?;
+        Ok((g, merged))
     }
 
     /// The cell at (`row`, `col`), if filled.
-    fn get_value(&self, at: (u32, u32)) -> Option<&Data> {
+    fn get_value(&self, at: (u32, u32)) -> Option<&Cell> {
         self.cells.get(&at)
     }
 
@@ -461,11 +461,10 @@ impl Grid {
 }
 
 /// A year from a header: `2024`, `2024 年`, `2024年度`, `FY2024`.
-fn year_of(d: &Data) -> Option<i32> {
+fn year_of(d: &Cell) -> Option<i32> {
     match d {
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e9 => Some(*f as i32),
-        Data::Int(i) => i32::try_from(*i).ok(),
-        Data::String(s) => {
+        Cell::Number(f) if f.fract() == 0.0 && f.abs() < 1e9 => Some(*f as i32),
+        Cell::Text(s) => {
             let s = s.trim();
             let s = s.strip_prefix("FY").unwrap_or(s).trim();
             let s = s
@@ -700,18 +699,15 @@ fn read_list(r: &mut Read, list: &List, sheet: &str, range: &Grid) {
 }
 
 /// Reads one cell as `kind`: `None` for a blank one.
-fn read_cell(d: &Data, kind: Kind) -> Result<Option<Value>, Reason> {
-    if let Data::String(s) = d
+fn read_cell(d: &Cell, kind: Kind) -> Result<Option<Value>, Reason> {
+    if let Cell::Text(s) = d
         && (s.is_empty() || (kind != Kind::Text && s.trim().is_empty()))
     {
         return Ok(None);
     }
-    if matches!(d, Data::Empty) {
-        return Ok(None);
-    }
     match kind {
         Kind::Text => Ok(Some(Value::String(match d {
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Cell::Number(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
             other => text_of(other),
         }))),
         Kind::Flag => flag(d).map(|b| Some(Value::Bool(b))),
@@ -752,11 +748,10 @@ fn read_cell(d: &Data, kind: Kind) -> Result<Option<Value>, Reason> {
 
 /// A finite number from a number cell, or from text that is only a number
 /// (`1310`, `1,310.5`).
-fn number(d: &Data) -> Result<f64, Reason> {
+fn number(d: &Cell) -> Result<f64, Reason> {
     let n = match d {
-        Data::Float(f) => *f,
-        Data::Int(i) => *i as f64,
-        Data::String(s) => {
+        Cell::Number(f) => *f,
+        Cell::Text(s) => {
             let plain: String = s
                 .trim()
                 .chars()
@@ -771,7 +766,7 @@ fn number(d: &Data) -> Result<f64, Reason> {
                 Err(_) => return Err(Reason::NotANumber(s.clone())),
             }
         }
-        Data::Error(e) => return Err(Reason::NotFinite(e.to_string())),
+        Cell::Error(e) => return Err(Reason::NotFinite(e.clone())),
         other => return Err(Reason::NotANumber(text_of(other))),
     };
     if n.is_finite() {
@@ -781,11 +776,10 @@ fn number(d: &Data) -> Result<f64, Reason> {
     }
 }
 
-fn flag(d: &Data) -> Result<bool, Reason> {
+fn flag(d: &Cell) -> Result<bool, Reason> {
     match d {
-        Data::Bool(b) => Ok(*b),
-        Data::Float(f) if *f == 1.0 || *f == 0.0 => Ok(*f == 1.0),
-        Data::Int(i) if *i == 1 || *i == 0 => Ok(*i == 1),
+        Cell::Bool(b) => Ok(*b),
+        Cell::Number(f) if *f == 1.0 || *f == 0.0 => Ok(*f == 1.0),
         other => {
             let s = text_of(other);
             match s.trim().to_lowercase().as_str() {
@@ -802,19 +796,19 @@ fn excel_epoch() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
 }
 
-fn date(d: &Data) -> Result<chrono::NaiveDate, Reason> {
+/// The day of an Excel serial date (a whole day from 1900-01-01 on).
+fn serial_date(days: f64) -> Option<chrono::NaiveDate> {
+    if !days.is_finite() || days.fract() != 0.0 || !(1.0..3e6).contains(&days) {
+        return None;
+    }
+    excel_epoch().checked_add_days(chrono::Days::new(days as u64))
+}
+
+fn date(d: &Cell) -> Result<chrono::NaiveDate, Reason> {
     let bad = || Reason::NotADate(text_of(d));
     match d {
-        Data::DateTime(x) => {
-            let days = x.as_f64();
-            if !days.is_finite() || days.fract() != 0.0 || !(1.0..3e6).contains(&days) {
-                return Err(bad());
-            }
-            excel_epoch()
-                .checked_add_days(chrono::Days::new(days as u64))
-                .ok_or_else(bad)
-        }
-        Data::DateTimeIso(s) | Data::String(s) => {
+        Cell::Date(x) => serial_date(*x).ok_or_else(bad),
+        Cell::Text(s) => {
             let s = s.trim();
             let s = s.strip_suffix("T00:00:00").unwrap_or(s);
             ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
@@ -844,54 +838,54 @@ mod tests {
     fn cells_are_read_strictly() {
         let money = Kind::Amount { signed: false };
         assert_eq!(
-            read_cell(&Data::String("1,310.5".into()), money),
+            read_cell(&Cell::Text("1,310.5".into()), money),
             Ok(Some(serde_json::json!(1310.5)))
         );
         assert_eq!(
-            read_cell(&Data::String("约1300".into()), money),
+            read_cell(&Cell::Text("约1300".into()), money),
             Err(Reason::NotANumber("约1300".into()))
         );
         assert_eq!(
-            read_cell(&Data::Float(-1.0), money),
+            read_cell(&Cell::Number(-1.0), money),
             Err(Reason::Negative(-1.0))
         );
         assert!(matches!(
-            read_cell(&Data::String("inf".into()), money),
+            read_cell(&Cell::Text("inf".into()), money),
             Err(Reason::NotFinite(_))
         ));
-        assert_eq!(read_cell(&Data::String("  ".into()), money), Ok(None));
+        assert_eq!(read_cell(&Cell::Text("  ".into()), money), Ok(None));
         assert_eq!(
-            read_cell(&Data::String("  ".into()), Kind::Text),
+            read_cell(&Cell::Text("  ".into()), Kind::Text),
             Ok(Some(Value::String("  ".into())))
         );
         let count = Kind::Whole { min: 0, max: 255 };
         assert_eq!(
-            read_cell(&Data::Float(2.5), count),
+            read_cell(&Cell::Number(2.5), count),
             Err(Reason::NotWhole(2.5))
         );
         assert!(matches!(
-            read_cell(&Data::Float(256.0), count),
+            read_cell(&Cell::Number(256.0), count),
             Err(Reason::OutOfRange { .. })
         ));
         assert_eq!(
-            read_cell(&Data::String("是".into()), Kind::Flag),
+            read_cell(&Cell::Text("是".into()), Kind::Flag),
             Ok(Some(Value::Bool(true)))
         );
         assert_eq!(
-            read_cell(&Data::String("No".into()), Kind::Flag),
+            read_cell(&Cell::Text("No".into()), Kind::Flag),
             Ok(Some(Value::Bool(false)))
         );
         assert_eq!(
-            read_cell(&Data::String("2024/6/30".into()), Kind::Date),
+            read_cell(&Cell::Text("2024/6/30".into()), Kind::Date),
             Ok(Some(Value::String("2024-06-30".into())))
         );
         assert!(matches!(
-            read_cell(&Data::String("30.06.2024".into()), Kind::Date),
+            read_cell(&Cell::Text("30.06.2024".into()), Kind::Date),
             Err(Reason::NotADate(_))
         ));
         assert_eq!(
             read_cell(
-                &Data::String("Nanchang".into()),
+                &Cell::Text("Nanchang".into()),
                 Kind::Choice(sheets::Choices::City)
             ),
             Ok(Some(Value::String("nanchang".into())))
