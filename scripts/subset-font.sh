@@ -69,12 +69,36 @@ unicodes=(
 )
 unicode_arg="$(IFS=,; echo "${unicodes[*]}")"
 
+# The layout the window's text shaper (harfrust, in epaint) applies to a line
+# of horizontal text: it sets no language, so only each script's default
+# language system counts, with the features a shaper turns on by default.
+# The Japanese, Korean and Traditional-Chinese `locl` forms, vertical forms
+# and the alternates a user would have to ask for are never drawn: dropping
+# them (and the vertical metrics) halves the glyph count. The PDF maps
+# characters through the cmap alone.
+features=ccmp,locl,rlig,rclt,calt,clig,liga,kern,mark,mkmk,dist
+face_file="$work/face.otf"
+python3 - "$ttc" "$face" "$face_file" <<'PY'
+import sys
+from fontTools.ttLib import TTCollection
+ttc, face, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+font = TTCollection(ttc).fonts[face]
+for tag in ("GSUB", "GPOS"):
+    if tag in font:
+        for record in font[tag].table.ScriptList.ScriptRecord:
+            record.Script.LangSysRecord = []
+            record.Script.LangSysCount = 0
+# Same bytes on every run: keep head.modified from the source.
+font.recalcTimestamp = False
+font.save(out)
+PY
+
 mkdir -p "$(dirname "$out")"
 echo "subsetting face $face ($want_family) of $ttc -> $out" >&2
-pyftsubset "$ttc" \
-    --font-number="$face" \
+pyftsubset "$face_file" \
     --unicodes="$unicode_arg" \
-    --layout-features='*' \
+    --layout-features="$features" \
+    --drop-tables+=vmtx,vhea,VORG \
     --notdef-outline \
     --name-IDs='*' \
     --name-languages='*' \
