@@ -351,12 +351,7 @@ fn draw(surface: &mut Surface, m: &Metrics, font: &Font, op: &Op) {
 
 /// The creation date from `SOURCE_DATE_EPOCH`, if set and valid.
 fn source_date() -> Option<DateTime> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    let t = chrono::DateTime::from_timestamp(secs, 0)?;
+    let t = source_time()?;
     Some(
         DateTime::new(u16::try_from(t.year()).ok()?)
             .month(u8::try_from(t.month()).ok()?)
@@ -367,4 +362,16 @@ fn source_date() -> Option<DateTime> {
             .utc_offset_hour(0)
             .utc_offset_minute(0),
     )
+}
+
+/// The time `SOURCE_DATE_EPOCH` names (seconds since 1970, UTC), if set:
+/// the only creation date a document carries, so that the same input gives
+/// the same bytes.
+pub(super) fn source_time() -> Option<chrono::DateTime<chrono::Utc>> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    chrono::DateTime::from_timestamp(secs, 0)
 }

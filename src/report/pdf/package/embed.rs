@@ -1,15 +1,12 @@
-//! Attachments opened for embedding (krilla): a PDF parsed once, its pages'
-//! sizes known, to be drawn page by page as vector forms; a JPEG kept as its
-//! own bytes (copied into the package as it is), a PNG decoded once to check
-//! it and again by krilla when the package is written.
-
-use std::sync::Arc;
+//! Attachments opened for embedding: a PDF parsed once, its pages' sizes
+//! known, to be copied page by page as vector forms (`assemble.rs`); a JPEG
+//! kept as its own bytes (copied into the package as it is, by krilla), a PNG
+//! decoded once to check it and again by krilla when the package is written.
 
 use hayro_syntax::page::Page;
-use hayro_syntax::{LoadPdfError, PdfVersion};
+use hayro_syntax::{LoadPdfError, Pdf, PdfVersion};
 use krilla::Data;
 use krilla::image::Image;
-use krilla::pdf::{Pdf, PdfDocument};
 
 use super::check::{Kind, declares_encryption};
 use super::error::Reason;
@@ -23,7 +20,7 @@ pub(super) enum Source {
     /// A PDF: the parsed document and the size of each page (points, as shown,
     /// rotation applied).
     Pdf {
-        doc: PdfDocument,
+        pdf: Pdf,
         sizes: Vec<(f32, f32)>,
         /// It is a PDF 2.0 file: the package must be written as PDF 2.0 too.
         v2: bool,
@@ -33,6 +30,14 @@ pub(super) enum Source {
 }
 
 impl Source {
+    /// Bytes of the attachment as held (the file, or the picture as placed).
+    pub(super) fn len(&self) -> usize {
+        match self {
+            Source::Pdf { pdf, .. } => pdf.data().as_ref().len(),
+            Source::Image { .. } => 0,
+        }
+    }
+
     /// Number of pages this attachment takes in the package.
     pub(super) fn pages(&self) -> usize {
         match self {
@@ -96,9 +101,5 @@ fn open_pdf(bytes: Vec<u8>) -> Result<Source, Reason> {
         return Err(Reason::Damaged);
     }
     let v2 = pdf.version() >= PdfVersion::Pdf20;
-    Ok(Source::Pdf {
-        doc: PdfDocument::new(Arc::new(pdf)),
-        sizes,
-        v2,
-    })
+    Ok(Source::Pdf { pdf, sizes, v2 })
 }

@@ -6,12 +6,15 @@
 //!
 //! - `check.rs`: reading an attachment (still there, unchanged, not too
 //!   large, PDF/JPEG/PNG by its first bytes);
-//! - `embed.rs` (krilla): a PDF parsed for embedding page by page as vector
-//!   forms, a picture opened (a JPEG is copied as it is);
+//! - `embed.rs`: a PDF parsed for copying page by page as vector forms, a
+//!   picture opened (a JPEG is copied as it is);
 //! - `images.rs`: a scan's place on A4 and its shrinking to `--max-dpi`;
 //! - `front.rs`: the own pages, laid out with the summary's engine;
 //! - `plan.rs`: the page order, the page numbers, the stamps, the bookmarks;
-//! - `write.rs` (krilla): the document.
+//! - `write.rs` (krilla): the pages drawn — own pages, pictures, stamps;
+//! - `assemble.rs`: the file — the drawn pages over the attached PDFs' pages,
+//!   each attachment copied once and let go, bookmarks and document
+//!   information.
 //!
 //! Every attachment is read and checked before anything is drawn: with a
 //! problem (vanished, changed since attaching, encrypted, damaged, empty,
@@ -19,6 +22,7 @@
 //! for, and then the contents page lists what was left out. The same input
 //! gives the same bytes (the creation date comes from `SOURCE_DATE_EPOCH`).
 
+mod assemble;
 mod check;
 mod embed;
 mod error;
@@ -284,7 +288,7 @@ pub fn build(input: &PackageInput, opts: &Options) -> Result<Package, PackageErr
         },
         creator: format!("innocheck {}", env!("CARGO_PKG_VERSION")),
     };
-    let bytes = write::write(&pages, &own, sources, &outline, info)?;
+    let bytes = write::write(&pages, &own, sources, &outline, &info)?;
     Ok(Package {
         bytes,
         pages: pages.len(),
