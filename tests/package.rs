@@ -527,3 +527,69 @@ fn a_pdf_2_attachment_makes_a_pdf_2_package() {
     assert!(bytes.starts_with(b"%PDF-2.0"));
     assert_eq!(open(&bytes).pages().len(), pages);
 }
+
+/// `jpeg` with an EXIF segment saying orientation `o` (big-endian TIFF),
+/// right after its start marker, as a phone writes it.
+fn with_orientation(jpeg: &[u8], o: u16) -> Vec<u8> {
+    let mut tiff = Vec::new();
+    tiff.extend(b"MM");
+    tiff.extend(42u16.to_be_bytes());
+    tiff.extend(8u32.to_be_bytes());
+    tiff.extend(1u16.to_be_bytes());
+    tiff.extend(0x0112u16.to_be_bytes());
+    tiff.extend(3u16.to_be_bytes());
+    tiff.extend(1u32.to_be_bytes());
+    tiff.extend(o.to_be_bytes());
+    tiff.extend([0, 0, 0, 0, 0, 0]);
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(
+        u16::try_from(2 + 6 + tiff.len())
+            .expect("small")
+            .to_be_bytes(),
+    );
+    out.extend(b"Exif\0\0");
+    out.extend(tiff);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_phone_photo_is_shown_as_the_camera_showed_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Stored landscape (the sensor's way), tagged "turn a quarter clockwise":
+    // an upright certificate, so a portrait page — also when shrunk, which
+    // re-encodes the picture without its EXIF.
+    let stored = picture(1600, 1200, image::ImageFormat::Jpeg);
+    let photo = attach(
+        dir.path(),
+        "photo.jpg",
+        &with_orientation(&stored, 6),
+        "rd_ratio",
+        0,
+    );
+    let plain = attach(dir.path(), "plain.jpg", &stored, "rd_ratio", 0);
+    for opts in [
+        Options::default(),
+        Options {
+            max_dpi: Some(72),
+            ..Options::default()
+        },
+    ] {
+        let (bytes, _) = build_ok(&[photo.clone(), plain.clone()], Lang::Zh, &opts);
+        let pdf = open(&bytes);
+        let o = outline(&pdf);
+        let audit = o
+            .iter()
+            .find(|(d, t, _)| *d == 1 && t == "上年度审计报告")
+            .expect("the audit report item")
+            .2;
+        let (w, h) = pdf.pages()[audit].render_dimensions();
+        assert!(w < h && (w - 595.28).abs() < 0.5, "turned photo: {w}×{h}");
+        let (w, h) = pdf.pages()[audit + 1].render_dimensions();
+        assert!(
+            w > h && (w - 841.89).abs() < 0.5,
+            "plain landscape: {w}×{h}"
+        );
+    }
+}

@@ -10,6 +10,7 @@ use krilla::image::Image;
 
 use super::check::{Kind, declares_encryption};
 use super::error::Reason;
+use super::orient::quarter_turn;
 
 /// More pixels than this (about 26,000 × 26,000) is refused: no scan of a
 /// page needs it, and decoding it would take gigabytes.
@@ -25,8 +26,13 @@ pub(super) enum Source {
         /// It is a PDF 2.0 file: the package must be written as PDF 2.0 too.
         v2: bool,
     },
-    /// A picture and its size in pixels.
-    Image { image: Image, px: (u32, u32) },
+    /// A picture, its size in pixels as shown, and its EXIF orientation
+    /// (1–8; the stored pixels are turned when drawn).
+    Image {
+        image: Image,
+        px: (u32, u32),
+        orientation: u8,
+    },
 }
 
 impl Source {
@@ -47,8 +53,9 @@ impl Source {
     }
 }
 
-/// Opens `bytes` of kind `kind` for embedding, or says why it cannot be.
-pub(super) fn open(kind: Kind, bytes: Vec<u8>) -> Result<Source, Reason> {
+/// Opens `bytes` of kind `kind` for embedding, or says why it cannot be; a
+/// picture is shown turned as `orientation` (EXIF, 1–8) says.
+pub(super) fn open(kind: Kind, bytes: Vec<u8>, orientation: u8) -> Result<Source, Reason> {
     match kind {
         // The parser is young; should it panic on a hostile file, that file
         // is damaged like any other (as `storage::attachments` counts pages).
@@ -77,7 +84,16 @@ pub(super) fn open(kind: Kind, bytes: Vec<u8>) -> Result<Source, Reason> {
             if u64::from(w) * u64::from(h) > MAX_PIXELS {
                 return Err(Reason::TooManyPixels { w, h });
             }
-            Ok(Source::Image { image, px: (w, h) })
+            let px = if quarter_turn(orientation) {
+                (h, w)
+            } else {
+                (w, h)
+            };
+            Ok(Source::Image {
+                image,
+                px,
+                orientation,
+            })
         }
     }
 }

@@ -29,6 +29,7 @@ mod error;
 mod front;
 mod images;
 mod input;
+mod orient;
 mod plan;
 mod write;
 
@@ -141,6 +142,12 @@ pub struct Package {
 /// Reads, checks and opens one attachment (shrunk to `max_dpi` if asked).
 fn open(f: &FileRef, opts: &Options) -> Result<Source, Reason> {
     let (kind, bytes) = check::read(f, opts.max_file)?;
+    // Read from the file as attached: a shrunk copy carries no EXIF.
+    let orientation = if kind == Kind::Jpeg {
+        orient::jpeg_orientation(&bytes)
+    } else {
+        1
+    };
     let bytes = match (kind, opts.max_dpi) {
         (Kind::Jpeg | Kind::Png, Some(max_dpi)) => {
             let (w, h) = image::ImageReader::new(std::io::Cursor::new(&bytes))
@@ -148,15 +155,18 @@ fn open(f: &FileRef, opts: &Options) -> Result<Source, Reason> {
                 .ok()
                 .and_then(|r| r.into_dimensions().ok())
                 .ok_or(Reason::Damaged)?;
-            let at = images::place((w, h));
-            match images::shrink(kind, &bytes, (w, h), at.rect.2, max_dpi) {
+            // The stored width is printed as the shown height after a quarter turn.
+            let turned = orient::quarter_turn(orientation);
+            let at = images::place(if turned { (h, w) } else { (w, h) });
+            let printed = if turned { at.rect.3 } else { at.rect.2 };
+            match images::shrink(kind, &bytes, (w, h), printed, max_dpi) {
                 Some(small) => small?,
                 None => bytes,
             }
         }
         _ => bytes,
     };
-    embed::open(kind, bytes)
+    embed::open(kind, bytes, orientation)
 }
 
 /// Builds the package of `input`.

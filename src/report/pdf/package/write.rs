@@ -9,6 +9,7 @@ use krilla::page::PageSettings;
 
 use super::assemble::assemble;
 use super::embed::Source;
+use super::orient::{quarter_turn, transform};
 use super::plan::{Entry, Kind, Page};
 use crate::report::pdf::layout::Layout;
 use crate::report::pdf::write::{Info, draw_ops, failure, pdf_font};
@@ -46,12 +47,24 @@ pub(super) fn write(
             Kind::Pdf { .. } => {}
             Kind::Image { src, at } => {
                 let (x, y, w, h) = at.rect;
-                if let (Some(Source::Image { image, .. }), Some(size)) =
-                    (sources.get(src), Size::from_wh(w, h))
+                if let Some(Source::Image {
+                    image, orientation, ..
+                }) = sources.get(src)
                 {
-                    surface.push_transform(&Transform::from_translate(x, y));
-                    surface.draw_image(image.clone(), size);
-                    surface.pop();
+                    // The stored picture, turned into the w × h box.
+                    let stored = if quarter_turn(*orientation) {
+                        Size::from_wh(h, w)
+                    } else {
+                        Size::from_wh(w, h)
+                    };
+                    if let Some(size) = stored {
+                        let [sx, ky, kx, sy, tx, ty] = transform(*orientation, w, h);
+                        surface.push_transform(&Transform::from_translate(x, y));
+                        surface.push_transform(&Transform::from_row(sx, ky, kx, sy, tx, ty));
+                        surface.draw_image(image.clone(), size);
+                        surface.pop();
+                        surface.pop();
+                    }
                 }
             }
         }
