@@ -223,3 +223,37 @@ fn a_file_outside_the_folder_is_stored_with_dot_dots() {
         "../../共用/营业执照.pdf"
     );
 }
+
+#[test]
+fn remembered_hashes_give_the_same_statuses_and_see_every_edit() {
+    use innocheck::storage::attachments::{HashMemo, statuses_remembered};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("审计报告.pdf");
+    fs::copy(evidence("three-pages.pdf"), &file).expect("copy");
+    let a = attach(dir.path(), &file, "c", 0, "", day(), &[]).expect("attached");
+    let list = [a.clone()];
+    let mut memo = HashMemo::default();
+    let check = |memo: &mut HashMemo| {
+        let remembered = statuses_remembered(dir.path(), &list, memo);
+        assert_eq!(remembered, vec![status(dir.path(), &a)]);
+        remembered[0]
+    };
+    assert_eq!(check(&mut memo), AttachmentStatus::Attached);
+    assert_eq!(check(&mut memo), AttachmentStatus::Attached);
+    // Same size, one byte different, a later modification time: read again.
+    let mut bytes = fs::read(&file).expect("read");
+    let last = bytes.len() - 2;
+    bytes[last] ^= 0x20;
+    fs::write(&file, &bytes).expect("write");
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(later))
+        .expect("touch");
+    assert_eq!(check(&mut memo), AttachmentStatus::Changed);
+    fs::remove_file(&file).expect("rm");
+    assert_eq!(check(&mut memo), AttachmentStatus::NotFound);
+    fs::copy(evidence("three-pages.pdf"), &file).expect("copy");
+    assert_eq!(check(&mut memo), AttachmentStatus::Attached);
+}

@@ -82,6 +82,9 @@ pub struct Session {
     /// checked for, and their statuses (files are read only when these change
     /// or on [`Session::recheck_attachments`], not every frame).
     attachment_check: Option<(PathBuf, Vec<FileKey>, Vec<AttachmentStatus>)>,
+    /// Attached files already hashed, so that checking again reads only
+    /// files touched since.
+    hash_memo: attachments::HashMemo,
 }
 
 /// What an attachment's status depends on: typing its note reads no file.
@@ -190,6 +193,7 @@ impl Session {
             review_error: None,
             review_view: None,
             attachment_check: None,
+            hash_memo: attachments::HashMemo::default(),
         }
     }
 
@@ -438,7 +442,8 @@ impl Session {
         if matches!(&self.attachment_check, Some((d, k, _)) if *d == dir && *k == keys) {
             return;
         }
-        let statuses = attachments::statuses(&dir, &self.doc.attachments);
+        let statuses =
+            attachments::statuses_remembered(&dir, &self.doc.attachments, &mut self.hash_memo);
         self.attachment_check = Some((dir, keys, statuses));
     }
 

@@ -340,6 +340,68 @@ pub fn statuses(dir: &Path, list: &[Attachment]) -> Vec<AttachmentStatus> {
     list.iter().map(|a| status(dir, a)).collect()
 }
 
+/// The SHA-256 of files already read, by path, with the size and
+/// modification time they had: checking again (the window regains focus)
+/// reads only files touched since. The package reads and checks every file
+/// again whatever this says.
+#[derive(Debug, Default)]
+pub struct HashMemo {
+    seen: std::collections::HashMap<PathBuf, (u64, std::time::SystemTime, String)>,
+}
+
+/// As [`statuses`], reading only the files `memo` has not seen with their
+/// present size and modification time.
+pub fn statuses_remembered(
+    dir: &Path,
+    list: &[Attachment],
+    memo: &mut HashMemo,
+) -> Vec<AttachmentStatus> {
+    list.iter()
+        .map(|a| {
+            let path = resolve(dir, &a.path);
+            let Ok(meta) = std::fs::metadata(&path) else {
+                memo.seen.remove(&path);
+                return status(dir, a);
+            };
+            let stamp = meta.modified().ok().filter(|_| meta.is_file());
+            if let (Some(t), Some((len, when, sha))) = (stamp, memo.seen.get(&path))
+                && *len == meta.len()
+                && *when == t
+                && meta.len() == a.size
+            {
+                return if *sha == a.sha256 {
+                    AttachmentStatus::Attached
+                } else {
+                    AttachmentStatus::Changed
+                };
+            }
+            if !meta.is_file() {
+                return AttachmentStatus::Unreadable;
+            }
+            if meta.len() != a.size {
+                return AttachmentStatus::Changed;
+            }
+            match read_hashed(&path, &a.path) {
+                Ok(r) => {
+                    let st = if r.sha256 == a.sha256 {
+                        AttachmentStatus::Attached
+                    } else {
+                        AttachmentStatus::Changed
+                    };
+                    // Remembered with the time taken before reading: a file
+                    // written meanwhile is read again next time.
+                    if let Some(t) = stamp {
+                        memo.seen.insert(path, (r.size, t, r.sha256));
+                    }
+                    st
+                }
+                Err(AttachError::NotFound { .. }) => AttachmentStatus::NotFound,
+                Err(_) => AttachmentStatus::Unreadable,
+            }
+        })
+        .collect()
+}
+
 /// The folder attachment paths are relative to: the folder of `assessment`
 /// (`.` for a bare file name).
 #[must_use]
