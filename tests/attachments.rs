@@ -242,8 +242,8 @@ fn remembered_hashes_give_the_same_statuses_and_see_every_edit() {
     assert_eq!(check(&mut memo), AttachmentStatus::Attached);
     // Same size, one byte different, a later modification time: read again.
     let mut bytes = fs::read(&file).expect("read");
-    let last = bytes.len() - 2;
-    bytes[last] ^= 0x20;
+    let at = bytes.len() - 2;
+    bytes[at] ^= 0x20;
     fs::write(&file, &bytes).expect("write");
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
     fs::File::options()
