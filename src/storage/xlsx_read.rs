@@ -450,7 +450,8 @@ fn is_date_format(code: &str) -> bool {
         match c {
             '"' => quoted = !quoted,
             _ if quoted => {}
-            '\\' => escaped = true,
+            // `\x` shows x; `_x` leaves the width of x; `*x` repeats x.
+            '\\' | '_' | '*' => escaped = true,
             '[' => bracket = true,
             ']' => bracket = false,
             _ if bracket => {}
@@ -662,6 +663,8 @@ mod tests {
         assert!(!is_date_format("#,##0\" 万元\""));
         assert!(!is_date_format("[Red]0.0"));
         assert!(!is_date_format("0\\d"));
+        assert!(!is_date_format("#,##0_);(#,##0)"));
+        assert!(!is_date_format("#,##0_s"));
         assert!(!is_date_format("General"));
         assert!(is_builtin_date(14) && is_builtin_date(31) && !is_builtin_date(2));
     }
