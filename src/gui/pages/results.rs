@@ -381,7 +381,9 @@ fn programme_card(ui: &mut Ui, lang: Lang, ev: &Evaluation, prog: Programme, pro
         ui.add_space(6.0);
         ui.separator();
         for t in &tiers {
-            tier_section(ui, lang, t, proof::of(proof, &t.id));
+            w::cull::section(ui, &t.id, |ui| {
+                tier_section(ui, lang, t, proof::of(proof, &t.id));
+            });
         }
     });
 }

@@ -3,6 +3,7 @@
 //! inline. Each returns `true` when the user changed the value.
 
 mod badges;
+pub mod cull;
 pub mod focus;
 mod numbers;
 pub mod rule_text;
