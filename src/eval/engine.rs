@@ -194,55 +194,10 @@ struct Evaluator<'a> {
     pool: Vec<Vec<Check>>,
 }
 
-/// Labels kept per thread before the cache starts afresh (metrics × years).
-const MAX_LABELS: usize = 4096;
-
-/// A hasher for the label cache's keys (a metric and a year): a few small
-/// integers of the program's own, so a multiply-and-rotate mix does; the
-/// standard hasher's protection against chosen collisions costs more than
-/// the lookup it guards.
-#[derive(Default)]
-struct SmallKeyHasher(u64);
-
-impl std::hash::Hasher for SmallKeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_i32(&mut self, n: i32) {
-        self.write_u64(u64::from(n.cast_unsigned()));
-    }
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// Metric labels by metric and calendar year.
-type LabelMap = std::collections::HashMap<
-    (Metric, Option<i32>),
-    Label,
-    std::hash::BuildHasherDefault<SmallKeyHasher>,
->;
-
 thread_local! {
-    /// Metric labels by metric and calendar year ([`Evaluator::label`]).
-    static LABELS: std::cell::RefCell<LabelMap> = std::cell::RefCell::default();
+    /// Metric labels by metric and year offset, each with the calendar year
+    /// it names ([`Evaluator::label`]).
+    static LABELS: std::cell::RefCell<Vec<Option<Label>>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Labels of title and score checks ([`wording`]).
     static WORDINGS: std::cell::RefCell<Vec<(Wording, Text)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -458,10 +413,11 @@ fn shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> (f64, bool) {
     } else {
         (value, threshold)
     };
-    let mut s = crate::metrics::exact::diff(to, from);
+    let exact = crate::metrics::exact::diff(to, from);
+    let mut s = exact;
     if unit.is_count() {
         s = s.ceil();
-        if strict && crate::metrics::exact::diff(to, from) == s {
+        if strict && exact == s {
             s += 1.0;
         }
     } else if strict && s <= 0.0 {
@@ -495,25 +451,44 @@ fn progress_of(op: Op, value: f64, threshold: f64) -> f64 {
 }
 
 impl<'a> Evaluator<'a> {
-    /// Label of a metric check, built once per evaluation.
     /// A metric's label in a year, e.g. 研发费用（2024 年）: the same words for
-    /// every evaluation on this thread, so they are made once (an entry is an
-    /// `Arc` to clone, not two strings to format).
-    fn label(&self, metric: Metric, year: Option<u8>) -> (Text, Option<i32>) {
+    /// every evaluation on this thread with the same calendar years, so they
+    /// are made once (an entry is an `Arc` to clone, not two strings to
+    /// format), in a slot per metric and year offset.
+    fn label(&self, metric: Metric, year: Option<u8>) -> Label {
+        let back = usize::from(year.unwrap_or(0));
+        if back >= CACHED_YEARS {
+            return metric_label(self.src, metric, year);
+        }
         let cal = match year {
             Some(b) if metric.is_yearly() => Some(self.src.calendar_year(b)),
             _ => None,
         };
+        let slot = metric as usize * CACHED_YEARS + back;
         LABELS.with(|labels| {
             let mut labels = labels.borrow_mut();
-            if labels.len() > MAX_LABELS {
-                labels.clear();
+            if labels.len() <= slot {
+                labels.resize(Metric::ALL.len() * CACHED_YEARS, None);
             }
-            labels
-                .entry((metric, cal))
-                .or_insert_with(|| metric_label(self.src, metric, year))
-                .clone()
+            match &labels[slot] {
+                Some(label) if label.1 == cal => label.clone(),
+                _ => {
+                    let label = metric_label(self.src, metric, year);
+                    labels[slot] = Some(label.clone());
+                    label
+                }
+            }
         })
+    }
+
+    /// The gap of a failed comparison of `metric` (no points attached), with
+    /// a lever to close it.
+    fn gap_of(&self, metric: Metric, year: Option<u8>, cmp: (Op, f64, f64), unit: Unit) -> Gap {
+        let (op, value, threshold) = cmp;
+        let lever = self
+            .src
+            .lever(metric, year, threshold, matches!(op, Op::Gt | Op::Lt));
+        gap(op, value, threshold, unit, lever)
     }
 
     /// An empty list for checks that are not kept.
@@ -552,17 +527,20 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_tier(&mut self, pack: &'a Pack, tier: &'a Tier) -> TierResult {
-        // 1. Scored items first: the score test reads their total.
-        let mut items: BTreeMap<&str, PointsOut> = BTreeMap::new();
+        // 1. Scored items first: the score test reads their total. One entry
+        // per criterion of the tier, in its order (`None`: not a scored item).
+        let mut items: Vec<Option<PointsOut>> = Vec::with_capacity(tier.criteria.len());
         for c in &tier.criteria {
+            let mut item = None;
             if let Rule::Points { scoring, max, .. } = &c.rule {
                 let applies = c.when.as_ref().map(|w| self.outcome_of(w));
                 let mut p = self.points(scoring, *max);
                 if applies == Some(Outcome::NotMet) {
                     p = PointsOut::default();
                 }
-                items.insert(&c.id, p);
+                item = Some(p);
             }
+            items.push(item);
         }
         let score = tier.score.as_ref().map(|spec| {
             let blocks: Vec<BlockScore> = spec
@@ -570,10 +548,10 @@ impl<'a> Evaluator<'a> {
                 .iter()
                 .map(|b| {
                     let (mut lo, mut hi) = (0.0, 0.0);
-                    for c in &tier.criteria {
+                    for (c, item) in tier.criteria.iter().zip(&items) {
                         if let Rule::Points { block, .. } = &c.rule
                             && **block == *b.id
-                            && let Some(p) = items.get(&*c.id)
+                            && let Some(p) = item
                         {
                             lo += p.lower;
                             hi += p.upper;
@@ -604,16 +582,17 @@ impl<'a> Evaluator<'a> {
         });
         let score_missing: Vec<FieldRef> = {
             let mut v = Vec::new();
-            for p in items.values() {
+            for p in items.iter().flatten() {
                 merge_missing(&mut v, &p.missing);
             }
             v
         };
         // 2. Every criterion.
         let mut results = Vec::with_capacity(pack.common.len() + tier.criteria.len());
-        for c in pack.common.iter().chain(&tier.criteria) {
-            // Criterion ids are unique in a pack: each item's points are taken once.
-            let r = self.criterion(c, items.remove(&*c.id), score.as_ref(), &score_missing);
+        let criteria =
+            (pack.common.iter().map(|c| (c, None))).chain(tier.criteria.iter().zip(items));
+        for (c, points) in criteria {
+            let r = self.criterion(c, points, score.as_ref(), &score_missing);
             results.push(r);
         }
         let score = score.map(|mut s| {
@@ -880,10 +859,7 @@ impl<'a> Evaluator<'a> {
                     check.outcome = Outcome::NotMet;
                     // A strict test sitting exactly on its threshold is close, not done.
                     progress = progress.min(0.99);
-                    let lever =
-                        self.src
-                            .lever(metric, year, threshold, matches!(op, Op::Gt | Op::Lt));
-                    check.gap = Some(gap(op, v, threshold, unit, lever));
+                    check.gap = Some(self.gap_of(metric, year, (op, v, threshold), unit));
                 }
             }
             Ok(Value::Span(sp)) => {
@@ -1600,15 +1576,9 @@ impl<'a> Evaluator<'a> {
             };
             check.op = CheckOp::Cmp(op);
             check.threshold = Some(Value::Num(target));
-            let (s, decrease) = shortfall(op, v, target, unit);
             check.gap = Some(Gap {
-                shortfall: s,
-                unit,
-                decrease,
-                lever: self
-                    .src
-                    .lever(metric, year, target, matches!(op, Op::Gt | Op::Lt)),
                 points_gain: Some(b.points - points),
+                ..self.gap_of(metric, year, (op, v, target), unit)
             });
             out.gain = Some((b.points - points, vec![check.clone()]));
         }
