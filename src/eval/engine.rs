@@ -1,7 +1,6 @@
 //! The evaluator: tests, scores and tier verdicts.
 
 use crate::model::FieldRef;
-use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -139,23 +138,30 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
     let mut sorted: Vec<&Pack> = packs.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     sorted.dedup_by(|a, b| a.id == b.id);
+    // Every tier by id; of two packs defining one id, the later (by pack id) counts.
+    let mut slots: Vec<TierSlot> = sorted
+        .iter()
+        .flat_map(|p| p.tiers.iter().map(move |t| (*p, t)))
+        .map(|(pack, tier)| TierSlot {
+            pack,
+            tier,
+            busy: false,
+            done: None,
+        })
+        .collect();
+    slots.sort_by(|a, b| a.tier.id.cmp(&b.tier.id));
+    slots.reverse();
+    slots.dedup_by(|a, b| a.tier.id == b.tier.id);
+    slots.reverse();
     let mut ev = Evaluator {
         src,
-        tiers: BTreeMap::new(),
-        done: BTreeMap::new(),
-        busy: BTreeSet::new(),
+        tiers: slots,
         pool: Vec::new(),
     };
-    for p in &sorted {
-        for t in &p.tiers {
-            ev.tiers.insert(&t.id, (p, t));
-        }
+    for i in 0..ev.tiers.len() {
+        ev.tier(&ev.tiers[i].tier.id);
     }
-    let ids: Vec<&str> = ev.tiers.keys().copied().collect();
-    for id in ids {
-        ev.tier(id);
-    }
-    let mut tiers: Vec<TierResult> = std::mem::take(&mut ev.done).into_values().collect();
+    let mut tiers: Vec<TierResult> = ev.tiers.into_iter().filter_map(|t| t.done).collect();
     tiers.sort_by(|a, b| (a.programme, a.level, &a.id).cmp(&(b.programme, b.level, &b.id)));
     let progress = progress::ladders(&tiers);
     let target = progress::default_target(&progress, &tiers);
@@ -184,12 +190,19 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
 /// A check label and the calendar year it names.
 type Label = (Text, Option<i32>);
 
+/// A tier to evaluate, and its result once computed.
+struct TierSlot<'a> {
+    pack: &'a Pack,
+    tier: &'a Tier,
+    /// Being computed (a prerequisite met again is a cycle).
+    busy: bool,
+    done: Option<TierResult>,
+}
+
 struct Evaluator<'a> {
     src: &'a dyn MetricSource,
-    /// The tiers of the packs, by id.
-    tiers: BTreeMap<&'a str, (&'a Pack, &'a Tier)>,
-    done: BTreeMap<&'a str, TierResult>,
-    busy: BTreeSet<&'a str>,
+    /// The tiers of the packs, sorted by id.
+    tiers: Vec<TierSlot<'a>>,
     /// Emptied check lists to reuse for checks nobody keeps.
     pool: Vec<Vec<Check>>,
 }
@@ -510,19 +523,29 @@ impl<'a> Evaluator<'a> {
         o
     }
 
+    /// Where tier `id` is in [`Evaluator::tiers`].
+    fn slot(&self, id: &str) -> Option<usize> {
+        self.tiers
+            .binary_search_by(|t| t.tier.id.as_str().cmp(id))
+            .ok()
+    }
+
     fn tier(&mut self, id: &str) -> Option<Verdict> {
-        if let Some(t) = self.done.get(id) {
+        let i = self.slot(id)?;
+        let slot = &mut self.tiers[i];
+        if let Some(t) = &slot.done {
             return Some(t.verdict);
         }
-        if self.busy.contains(id) {
+        if slot.busy {
             return None; // a cycle: treat the prerequisite as not computed
         }
-        let (pack, tier) = *self.tiers.get(id)?;
-        self.busy.insert(&tier.id);
+        slot.busy = true;
+        let (pack, tier) = (slot.pack, slot.tier);
         let result = self.eval_tier(pack, tier);
-        self.busy.remove(id);
         let v = result.verdict;
-        self.done.insert(&tier.id, result);
+        let slot = &mut self.tiers[i];
+        slot.busy = false;
+        slot.done = Some(result);
         Some(v)
     }
 
@@ -997,7 +1020,10 @@ impl<'a> Evaluator<'a> {
                 Some(Verdict::Eligible) => (Outcome::Met, Some("computed"), Vec::new()),
                 Some(Verdict::Incomplete) => {
                     let mut fields = Vec::new();
-                    if let Some(t) = tier.and_then(|t| self.done.get(t)) {
+                    let done = tier
+                        .and_then(|t| self.slot(t))
+                        .and_then(|i| self.tiers[i].done.as_ref());
+                    if let Some(t) = done {
                         for c in &t.criteria {
                             merge_missing(&mut fields, &c.missing);
                         }
@@ -1582,7 +1608,7 @@ impl<'a> Evaluator<'a> {
             });
             out.gain = Some((b.points - points, vec![check.clone()]));
         }
-        out.checks.push(check);
+        out.checks = vec![check];
         out
     }
 }
