@@ -638,7 +638,7 @@ impl<'a> Evaluator<'a> {
             let outcome = Outcome::all(required.clone().map(|r| r.outcome));
             let blocking = required
                 .filter(|r| !matches!(r.outcome, Outcome::Met | Outcome::NA))
-                .map(|r| r.id.to_string())
+                .map(|r| String::from(&*r.id))
                 .collect();
             (outcome, None, blocking)
         };

@@ -55,7 +55,7 @@ fn blocker(c: &CriterionResult, points_gain: Option<f64>) -> Blocker {
         .cloned()
         .collect();
     Blocker {
-        criterion: c.id.to_string(),
+        criterion: String::from(&*c.id),
         title: c.title.clone(),
         outcome: c.outcome,
         checks,
