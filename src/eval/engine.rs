@@ -334,6 +334,15 @@ fn extend_once(into: &mut Vec<Check>, from: impl IntoIterator<Item = Check>) {
     }
 }
 
+/// A copy of a list of inputs; most are empty, which costs nothing to copy.
+fn copy(fields: &[FieldRef]) -> Vec<FieldRef> {
+    if fields.is_empty() {
+        Vec::new()
+    } else {
+        fields.to_vec()
+    }
+}
+
 fn merge_missing(into: &mut Vec<FieldRef>, from: &[FieldRef]) {
     into.extend(from.iter().cloned());
     into.sort();
@@ -552,8 +561,16 @@ impl<'a> Evaluator<'a> {
     fn eval_tier(&mut self, pack: &'a Pack, tier: &'a Tier) -> TierResult {
         // 1. Scored items first: the score test reads their total. One entry
         // per criterion of the tier, in its order (`None`: not a scored item).
-        let mut items: Vec<Option<PointsOut>> = Vec::with_capacity(tier.criteria.len());
-        for c in &tier.criteria {
+        // (Empty when the tier scores nothing.)
+        let mut items: Vec<Option<PointsOut>> = Vec::new();
+        let scores = tier
+            .criteria
+            .iter()
+            .any(|c| matches!(c.rule, Rule::Points { .. }));
+        if scores {
+            items.reserve_exact(tier.criteria.len());
+        }
+        for c in tier.criteria.iter().filter(|_| scores) {
             let mut item = None;
             if let Rule::Points { scoring, max, .. } = &c.rule {
                 let applies = c.when.as_ref().map(|w| self.outcome_of(w));
@@ -612,8 +629,9 @@ impl<'a> Evaluator<'a> {
         };
         // 2. Every criterion.
         let mut results = Vec::with_capacity(pack.common.len() + tier.criteria.len());
-        let criteria =
-            (pack.common.iter().map(|c| (c, None))).chain(tier.criteria.iter().zip(items));
+        let mut items = items.into_iter();
+        let criteria = (pack.common.iter().map(|c| (c, None)))
+            .chain(tier.criteria.iter().map(|c| (c, items.next().flatten())));
         for (c, points) in criteria {
             let r = self.criterion(c, points, score.as_ref(), &score_missing);
             results.push(r);
@@ -782,7 +800,7 @@ impl<'a> Evaluator<'a> {
                 out.progress = r.progress;
             }
             Rule::Points { block, max, .. } => {
-                let p = points.unwrap_or_default();
+                let mut p = points.unwrap_or_default();
                 out.points = Some(p.lower);
                 out.max_points = Some(*max);
                 out.block = Some(block.clone());
@@ -801,7 +819,7 @@ impl<'a> Evaluator<'a> {
                     Outcome::NotMet
                 };
                 out.progress = if *max > 0.0 { p.lower / max } else { 0.0 };
-                out.missing.clone_from(&p.missing);
+                out.missing = std::mem::take(&mut p.missing);
                 merge_missing(&mut out.missing, &p.review);
                 let p = if p.lower >= *max {
                     // At its maximum: nothing to gain, no gap to show.
@@ -925,7 +943,7 @@ impl<'a> Evaluator<'a> {
         }
         let out = TestOut {
             outcome: Some(check.outcome),
-            missing: check.missing.clone(),
+            missing: copy(&check.missing),
             route: None,
             route_label: None,
             progress,
@@ -982,7 +1000,7 @@ impl<'a> Evaluator<'a> {
             missing: if declared {
                 Vec::new()
             } else {
-                check.missing.clone()
+                copy(&check.missing)
             },
             route: None,
             route_label: None,
@@ -1043,7 +1061,7 @@ impl<'a> Evaluator<'a> {
             unit: Unit::Flag,
             outcome,
             gap: None,
-            missing: missing.clone(),
+            missing: copy(&missing),
             decide: note,
         };
         checks.push(check);
