@@ -1,7 +1,6 @@
 //! The evaluator: tests, scores and tier verdicts.
 
 use crate::model::FieldRef;
-use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -139,22 +138,30 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
     let mut sorted: Vec<&Pack> = packs.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     sorted.dedup_by(|a, b| a.id == b.id);
+    // Every tier by id; of two packs defining one id, the later (by pack id) counts.
+    let mut slots: Vec<TierSlot> = sorted
+        .iter()
+        .flat_map(|p| p.tiers.iter().map(move |t| (*p, t)))
+        .map(|(pack, tier)| TierSlot {
+            pack,
+            tier,
+            busy: false,
+            done: None,
+        })
+        .collect();
+    slots.sort_by(|a, b| a.tier.id.cmp(&b.tier.id));
+    slots.reverse();
+    slots.dedup_by(|a, b| a.tier.id == b.tier.id);
+    slots.reverse();
     let mut ev = Evaluator {
         src,
-        tiers: BTreeMap::new(),
-        done: BTreeMap::new(),
-        busy: BTreeSet::new(),
+        tiers: slots,
+        pool: Vec::new(),
     };
-    for p in &sorted {
-        for t in &p.tiers {
-            ev.tiers.insert(t.id.clone(), (p, t));
-        }
+    for i in 0..ev.tiers.len() {
+        ev.tier(&ev.tiers[i].tier.id);
     }
-    let ids: Vec<String> = ev.tiers.keys().cloned().collect();
-    for id in &ids {
-        ev.tier(id);
-    }
-    let mut tiers: Vec<TierResult> = std::mem::take(&mut ev.done).into_values().collect();
+    let mut tiers: Vec<TierResult> = ev.tiers.into_iter().filter_map(|t| t.done).collect();
     tiers.sort_by(|a, b| (a.programme, a.level, &a.id).cmp(&(b.programme, b.level, &b.id)));
     let progress = progress::ladders(&tiers);
     let target = progress::default_target(&progress, &tiers);
@@ -183,77 +190,90 @@ pub fn evaluate_with(src: &dyn MetricSource, packs: &[&Pack], as_of: NaiveDate) 
 /// A check label and the calendar year it names.
 type Label = (Text, Option<i32>);
 
+/// A tier to evaluate, and its result once computed.
+struct TierSlot<'a> {
+    pack: &'a Pack,
+    tier: &'a Tier,
+    /// Being computed (a prerequisite met again is a cycle).
+    busy: bool,
+    done: Option<TierResult>,
+}
+
 struct Evaluator<'a> {
     src: &'a dyn MetricSource,
-    /// The tiers of the packs, by id.
-    tiers: BTreeMap<String, (&'a Pack, &'a Tier)>,
-    done: BTreeMap<String, TierResult>,
-    busy: BTreeSet<String>,
+    /// The tiers of the packs, sorted by id.
+    tiers: Vec<TierSlot<'a>>,
+    /// Emptied check lists to reuse for checks nobody keeps.
+    pool: Vec<Vec<Check>>,
 }
-
-/// Labels kept per thread before the cache starts afresh (metrics × years).
-const MAX_LABELS: usize = 4096;
-
-/// A hasher for the label cache's keys (a metric and a year): a few small
-/// integers of the program's own, so a multiply-and-rotate mix does; the
-/// standard hasher's protection against chosen collisions costs more than
-/// the lookup it guards.
-#[derive(Default)]
-struct SmallKeyHasher(u64);
-
-impl std::hash::Hasher for SmallKeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_i32(&mut self, n: i32) {
-        self.write_u64(u64::from(n.cast_unsigned()));
-    }
-    fn write_isize(&mut self, n: isize) {
-        self.write_u64(n as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// Metric labels by metric and calendar year.
-type LabelMap = std::collections::HashMap<
-    (Metric, Option<i32>),
-    Label,
-    std::hash::BuildHasherDefault<SmallKeyHasher>,
->;
 
 thread_local! {
-    /// Metric labels by metric and calendar year ([`Evaluator::label`]).
-    static LABELS: std::cell::RefCell<LabelMap> = std::cell::RefCell::default();
+    /// Metric labels by metric and year offset, each with the calendar year
+    /// it names ([`Evaluator::label`]).
+    static LABELS: std::cell::RefCell<Vec<Option<Label>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Labels of title and score checks ([`wording`]).
+    static WORDINGS: std::cell::RefCell<Vec<(Wording, Text)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Result of evaluating a test.
+/// Labels of title and score checks kept per thread before starting afresh.
+const MAX_WORDINGS: usize = 256;
+
+/// A check label made from fixed words: the same for every evaluation.
+#[derive(Clone, PartialEq)]
+enum Wording {
+    /// 持有有效的“…”称号.
+    Holds(TitleKind),
+    /// 总分.
+    Total,
+    /// …得分, of the score block with this title.
+    Block(Text),
+}
+
+/// The label `w` says, made once per thread (an `Arc` to clone, not strings
+/// to format on every evaluation).
+fn wording(w: Wording) -> Text {
+    WORDINGS.with(|words| {
+        let mut words = words.borrow_mut();
+        if let Some((_, t)) = words.iter().find(|(k, _)| *k == w) {
+            return t.clone();
+        }
+        let t = match &w {
+            Wording::Holds(title) => Text::new(
+                format!("持有有效的“{}”称号", title.zh()),
+                format!("Holds a valid title: {}", title.en()),
+            ),
+            Wording::Total => Text::new("总分", "Total score"),
+            Wording::Block(title) => {
+                Text::new(format!("{}得分", title.zh), format!("{} score", title.en))
+            }
+        };
+        if words.len() >= MAX_WORDINGS {
+            words.clear();
+        }
+        words.push((w, t.clone()));
+        t
+    })
+}
+
+/// A route of an `Any` test that may decide it: its index and where its
+/// checks lie among the test's (each route's follow the previous one's).
+type Candidate = (usize, std::ops::Range<usize>);
+
+/// Result of evaluating a test. Its checks go to the list the caller passes
+/// ([`Evaluator::test`]): a test whose checks are not shown (a condition, an
+/// applicability test) leaves nothing to allocate, and the checks of nested
+/// tests land in one list instead of one per comparison.
 #[derive(Debug, Clone, Default)]
-struct TestOut {
+struct TestOut<'a> {
     outcome: Option<Outcome>,
-    checks: Vec<Check>,
-    route: Option<String>,
+    /// Name of the route that decided, for alternatives.
+    route: Option<&'a str>,
     route_label: Option<Text>,
     missing: Vec<FieldRef>,
     progress: f64,
 }
 
-impl TestOut {
+impl TestOut<'_> {
     fn outcome(&self) -> Outcome {
         self.outcome.unwrap_or(Outcome::NA)
     }
@@ -274,20 +294,27 @@ struct PointsOut {
 
 /// Records what a pending step of a score item waits for: empty inputs
 /// (`missing`) or a declaration or month to give (`review`).
-fn pending(out: &mut PointsOut, o: Outcome, r: &TestOut) {
+/// `missing` and `review` are the item's lists ([`PointsOut`]); `checks`
+/// are the step's.
+fn pending(
+    (missing, review): (&mut Vec<FieldRef>, &mut Vec<FieldRef>),
+    o: Outcome,
+    r: TestOut,
+    checks: &[Check],
+) {
     if o == Outcome::Review {
-        for ch in r.checks.iter().filter(|c| c.outcome == Outcome::Review) {
-            merge_missing(&mut out.review, &ch.missing);
+        for ch in checks.iter().filter(|c| c.outcome == Outcome::Review) {
+            merge_missing(review, &ch.missing);
         }
     } else {
-        merge_missing(&mut out.missing, &r.missing);
+        merge_missing_owned(missing, r.missing);
     }
 }
 
 /// Adds the checks of another pending step of a ladder, skipping those on an
 /// input already shown: two steps that wait for the same empty declaration
 /// ("自主研发：是" / "：否") show it once, without a required answer.
-fn extend_once(into: &mut Vec<Check>, from: Vec<Check>) {
+fn extend_once(into: &mut Vec<Check>, from: impl IntoIterator<Item = Check>) {
     for c in from {
         let same = into.iter_mut().find(|x| {
             x.subject == c.subject
@@ -307,8 +334,28 @@ fn extend_once(into: &mut Vec<Check>, from: Vec<Check>) {
     }
 }
 
+/// A copy of a list of inputs; most are empty, which costs nothing to copy.
+fn copy(fields: &[FieldRef]) -> Vec<FieldRef> {
+    if fields.is_empty() {
+        Vec::new()
+    } else {
+        fields.to_vec()
+    }
+}
+
 fn merge_missing(into: &mut Vec<FieldRef>, from: &[FieldRef]) {
     into.extend(from.iter().cloned());
+    into.sort();
+    into.dedup();
+}
+
+/// [`merge_missing`] of a list no longer needed: moved, not copied, into an empty one.
+fn merge_missing_owned(into: &mut Vec<FieldRef>, from: Vec<FieldRef>) {
+    if into.is_empty() {
+        *into = from;
+    } else {
+        into.extend(from);
+    }
     into.sort();
     into.dedup();
 }
@@ -388,10 +435,11 @@ fn shortfall(op: Op, value: f64, threshold: f64, unit: Unit) -> (f64, bool) {
     } else {
         (value, threshold)
     };
-    let mut s = crate::metrics::exact::diff(to, from);
+    let exact = crate::metrics::exact::diff(to, from);
+    let mut s = exact;
     if unit.is_count() {
         s = s.ceil();
-        if strict && crate::metrics::exact::diff(to, from) == s {
+        if strict && exact == s {
             s += 1.0;
         }
     } else if strict && s <= 0.0 {
@@ -424,56 +472,115 @@ fn progress_of(op: Op, value: f64, threshold: f64) -> f64 {
     }
 }
 
-impl Evaluator<'_> {
-    /// Label of a metric check, built once per evaluation.
+impl<'a> Evaluator<'a> {
     /// A metric's label in a year, e.g. 研发费用（2024 年）: the same words for
-    /// every evaluation on this thread, so they are made once (an entry is an
-    /// `Arc` to clone, not two strings to format).
-    fn label(&self, metric: Metric, year: Option<u8>) -> (Text, Option<i32>) {
+    /// every evaluation on this thread with the same calendar years, so they
+    /// are made once (an entry is an `Arc` to clone, not two strings to
+    /// format), in a slot per metric and year offset.
+    fn label(&self, metric: Metric, year: Option<u8>) -> Label {
+        let back = usize::from(year.unwrap_or(0));
+        if back >= CACHED_YEARS {
+            return metric_label(self.src, metric, year);
+        }
         let cal = match year {
             Some(b) if metric.is_yearly() => Some(self.src.calendar_year(b)),
             _ => None,
         };
+        let slot = metric as usize * CACHED_YEARS + back;
         LABELS.with(|labels| {
             let mut labels = labels.borrow_mut();
-            if labels.len() > MAX_LABELS {
-                labels.clear();
+            if labels.len() <= slot {
+                labels.resize(Metric::ALL.len() * CACHED_YEARS, None);
             }
-            labels
-                .entry((metric, cal))
-                .or_insert_with(|| metric_label(self.src, metric, year))
-                .clone()
+            match &labels[slot] {
+                Some(label) if label.1 == cal => label.clone(),
+                _ => {
+                    let label = metric_label(self.src, metric, year);
+                    labels[slot] = Some(label.clone());
+                    label
+                }
+            }
         })
     }
 
+    /// The gap of a failed comparison of `metric` (no points attached), with
+    /// a lever to close it.
+    fn gap_of(&self, metric: Metric, year: Option<u8>, cmp: (Op, f64, f64), unit: Unit) -> Gap {
+        let (op, value, threshold) = cmp;
+        let lever = self
+            .src
+            .lever(metric, year, threshold, matches!(op, Op::Gt | Op::Lt));
+        gap(op, value, threshold, unit, lever)
+    }
+
+    /// An empty list for checks that are not kept.
+    fn scratch(&mut self) -> Vec<Check> {
+        self.pool.pop().unwrap_or_default()
+    }
+
+    /// Gives a list from [`Evaluator::scratch`] back.
+    fn recycle(&mut self, mut checks: Vec<Check>) {
+        checks.clear();
+        self.pool.push(checks);
+    }
+
+    /// The outcome of a test whose checks are not shown.
+    fn outcome_of(&mut self, t: &'a Test) -> Outcome {
+        let mut checks = self.scratch();
+        let o = self.test(t, None, &mut checks).outcome();
+        self.recycle(checks);
+        o
+    }
+
+    /// Where tier `id` is in [`Evaluator::tiers`].
+    fn slot(&self, id: &str) -> Option<usize> {
+        self.tiers
+            .binary_search_by(|t| t.tier.id.as_str().cmp(id))
+            .ok()
+    }
+
     fn tier(&mut self, id: &str) -> Option<Verdict> {
-        if let Some(t) = self.done.get(id) {
+        let i = self.slot(id)?;
+        let slot = &mut self.tiers[i];
+        if let Some(t) = &slot.done {
             return Some(t.verdict);
         }
-        if self.busy.contains(id) {
+        if slot.busy {
             return None; // a cycle: treat the prerequisite as not computed
         }
-        let (pack, tier) = *self.tiers.get(id)?;
-        self.busy.insert(id.to_string());
+        slot.busy = true;
+        let (pack, tier) = (slot.pack, slot.tier);
         let result = self.eval_tier(pack, tier);
-        self.busy.remove(id);
         let v = result.verdict;
-        self.done.insert(id.to_string(), result);
+        let slot = &mut self.tiers[i];
+        slot.busy = false;
+        slot.done = Some(result);
         Some(v)
     }
 
-    fn eval_tier(&mut self, pack: &Pack, tier: &Tier) -> TierResult {
-        // 1. Scored items first: the score test reads their total.
-        let mut items: BTreeMap<&str, PointsOut> = BTreeMap::new();
-        for c in &tier.criteria {
+    fn eval_tier(&mut self, pack: &'a Pack, tier: &'a Tier) -> TierResult {
+        // 1. Scored items first: the score test reads their total. One entry
+        // per criterion of the tier, in its order (`None`: not a scored item).
+        // (Empty when the tier scores nothing.)
+        let mut items: Vec<Option<PointsOut>> = Vec::new();
+        let scores = tier
+            .criteria
+            .iter()
+            .any(|c| matches!(c.rule, Rule::Points { .. }));
+        if scores {
+            items.reserve_exact(tier.criteria.len());
+        }
+        for c in tier.criteria.iter().filter(|_| scores) {
+            let mut item = None;
             if let Rule::Points { scoring, max, .. } = &c.rule {
-                let applies = c.when.as_ref().map(|w| self.test(w, None).outcome());
+                let applies = c.when.as_ref().map(|w| self.outcome_of(w));
                 let mut p = self.points(scoring, *max);
                 if applies == Some(Outcome::NotMet) {
                     p = PointsOut::default();
                 }
-                items.insert(&c.id, p);
+                item = Some(p);
             }
+            items.push(item);
         }
         let score = tier.score.as_ref().map(|spec| {
             let blocks: Vec<BlockScore> = spec
@@ -481,10 +588,10 @@ impl Evaluator<'_> {
                 .iter()
                 .map(|b| {
                     let (mut lo, mut hi) = (0.0, 0.0);
-                    for c in &tier.criteria {
+                    for (c, item) in tier.criteria.iter().zip(&items) {
                         if let Rule::Points { block, .. } = &c.rule
-                            && *block == b.id
-                            && let Some(p) = items.get(&*c.id)
+                            && **block == *b.id
+                            && let Some(p) = item
                         {
                             lo += p.lower;
                             hi += p.upper;
@@ -515,15 +622,18 @@ impl Evaluator<'_> {
         });
         let score_missing: Vec<FieldRef> = {
             let mut v = Vec::new();
-            for p in items.values() {
+            for p in items.iter().flatten() {
                 merge_missing(&mut v, &p.missing);
             }
             v
         };
         // 2. Every criterion.
-        let mut results = Vec::new();
-        for c in pack.common.iter().chain(&tier.criteria) {
-            let r = self.criterion(c, items.get(&*c.id), score.as_ref(), &score_missing);
+        let mut results = Vec::with_capacity(pack.common.len() + tier.criteria.len());
+        let mut items = items.into_iter();
+        let criteria = (pack.common.iter().map(|c| (c, None)))
+            .chain(tier.criteria.iter().map(|c| (c, items.next().flatten())));
+        for (c, points) in criteria {
+            let r = self.criterion(c, points, score.as_ref(), &score_missing);
             results.push(r);
         }
         let score = score.map(|mut s| {
@@ -533,14 +643,20 @@ impl Evaluator<'_> {
         // 3. Verdict.
         let (outcome, route, blocking) = if let Some(pass) = &tier.pass {
             let (outcome, route) = expr_outcome(pass, &results);
-            (outcome, route, blocking_ids(pass, &results))
+            let mut blocking = Vec::new();
+            blocking_ids(pass, &results, &mut blocking);
+            (
+                outcome,
+                route,
+                blocking.into_iter().map(str::to_string).collect(),
+            )
         } else {
             // Default: every criterion that is not a score item must hold.
             let required = results.iter().filter(|r| !r.is_scored_item());
             let outcome = Outcome::all(required.clone().map(|r| r.outcome));
             let blocking = required
                 .filter(|r| !matches!(r.outcome, Outcome::Met | Outcome::NA))
-                .map(|r| r.id.to_string())
+                .map(|r| String::from(&*r.id))
                 .collect();
             (outcome, None, blocking)
         };
@@ -560,11 +676,8 @@ impl Evaluator<'_> {
             ))
         } else {
             tier.applies.as_ref().and_then(|a| {
-                matches!(
-                    self.test(&a.test, None).outcome(),
-                    Outcome::NotMet | Outcome::NA
-                )
-                .then(|| a.reason.clone())
+                matches!(self.outcome_of(&a.test), Outcome::NotMet | Outcome::NA)
+                    .then(|| a.reason.clone())
             })
         };
         let verdict = if not_applicable.is_some() {
@@ -578,12 +691,14 @@ impl Evaluator<'_> {
             None
         };
         let route_label = route
-            .as_deref()
             .and_then(|id| results.iter().find(|r| &*r.id == id))
             .map(|r| r.title.clone());
+        // A criterion's route is named without its tier's prefix.
         let route = route.map(|r| {
-            r.strip_prefix(&format!("{}.", tier.id))
-                .map_or(r.clone(), str::to_string)
+            r.strip_prefix(tier.id.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                .unwrap_or(r)
+                .to_string()
         });
         TierResult {
             blocking: if not_applicable.is_some() {
@@ -627,8 +742,8 @@ impl Evaluator<'_> {
 
     fn criterion(
         &mut self,
-        c: &Criterion,
-        points: Option<&PointsOut>,
+        c: &'a Criterion,
+        points: Option<PointsOut>,
         score: Option<&ScoreResult>,
         score_missing: &[FieldRef],
     ) -> CriterionResult {
@@ -652,10 +767,12 @@ impl Evaluator<'_> {
             progress: 0.0,
         };
         if let Some(w) = &c.when {
-            let w = self.test(w, None);
+            let mut checks = self.scratch();
+            let w = self.test(w, None, &mut checks);
             match w.outcome() {
-                Outcome::Met => {}
+                Outcome::Met => self.recycle(checks),
                 Outcome::NotMet | Outcome::NA => {
+                    self.recycle(checks);
                     if let Rule::Points { max, block, .. } = &c.rule {
                         out.points = Some(0.0);
                         out.max_points = Some(*max);
@@ -666,25 +783,24 @@ impl Evaluator<'_> {
                 o @ (Outcome::Missing | Outcome::Review) => {
                     out.outcome = o;
                     out.missing = w.missing;
-                    out.checks = w.checks;
+                    out.checks = checks;
                     return out;
                 }
             }
         }
         match &c.rule {
             Rule::Check(t) => {
-                let r = self.test(t, score.map(|s| (s, score_missing)));
+                let r = self.test(t, score.map(|s| (s, score_missing)), &mut out.checks);
                 out.outcome = r.outcome();
                 if matches!(t, Test::Any(_)) && out.outcome == Outcome::Met {
                     out.route_label = r.route_label;
-                    out.route = r.route;
+                    out.route = r.route.map(str::to_string);
                 }
-                out.checks = r.checks;
                 out.missing = r.missing;
                 out.progress = r.progress;
             }
             Rule::Points { block, max, .. } => {
-                let p = points.cloned().unwrap_or_default();
+                let mut p = points.unwrap_or_default();
                 out.points = Some(p.lower);
                 out.max_points = Some(*max);
                 out.block = Some(block.clone());
@@ -703,7 +819,7 @@ impl Evaluator<'_> {
                     Outcome::NotMet
                 };
                 out.progress = if *max > 0.0 { p.lower / max } else { 0.0 };
-                out.missing.clone_from(&p.missing);
+                out.missing = std::mem::take(&mut p.missing);
                 merge_missing(&mut out.missing, &p.review);
                 let p = if p.lower >= *max {
                     // At its maximum: nothing to gain, no gap to show.
@@ -750,7 +866,14 @@ impl Evaluator<'_> {
         out
     }
 
-    fn cmp(&self, metric: Metric, year: Option<u8>, op: Op, threshold: f64, unit: Unit) -> TestOut {
+    fn cmp(
+        &self,
+        metric: Metric,
+        year: Option<u8>,
+        (op, threshold): (Op, f64),
+        unit: Unit,
+        checks: &mut Vec<Check>,
+    ) -> TestOut<'a> {
         let (label, cal) = self.label(metric, year);
         let mut check = Check {
             label,
@@ -777,10 +900,7 @@ impl Evaluator<'_> {
                     check.outcome = Outcome::NotMet;
                     // A strict test sitting exactly on its threshold is close, not done.
                     progress = progress.min(0.99);
-                    let lever =
-                        self.src
-                            .lever(metric, year, threshold, matches!(op, Op::Gt | Op::Lt));
-                    check.gap = Some(gap(op, v, threshold, unit, lever));
+                    check.gap = Some(self.gap_of(metric, year, (op, v, threshold), unit));
                 }
             }
             Ok(Value::Span(sp)) => {
@@ -821,17 +941,24 @@ impl Evaluator<'_> {
                 }
             }
         }
-        TestOut {
+        let out = TestOut {
             outcome: Some(check.outcome),
-            missing: check.missing.clone(),
-            checks: vec![check],
+            missing: copy(&check.missing),
             route: None,
             route_label: None,
             progress,
-        }
+        };
+        checks.push(check);
+        out
     }
 
-    fn flag(&self, metric: Metric, expect: bool, declared: bool) -> TestOut {
+    fn flag(
+        &self,
+        metric: Metric,
+        expect: bool,
+        declared: bool,
+        checks: &mut Vec<Check>,
+    ) -> TestOut<'a> {
         let (label, _) = self.label(metric, None);
         let mut check = Check {
             label,
@@ -863,7 +990,7 @@ impl Evaluator<'_> {
                 check.missing = m.fields;
             }
         }
-        TestOut {
+        let out = TestOut {
             outcome: Some(check.outcome),
             progress: if check.outcome == Outcome::Met {
                 1.0
@@ -873,15 +1000,21 @@ impl Evaluator<'_> {
             missing: if declared {
                 Vec::new()
             } else {
-                check.missing.clone()
+                copy(&check.missing)
             },
-            checks: vec![check],
             route: None,
             route_label: None,
-        }
+        };
+        checks.push(check);
+        out
     }
 
-    fn holds(&mut self, title: TitleKind, tier: Option<&str>, advise: Option<&str>) -> TestOut {
+    fn holds(
+        &mut self,
+        title: TitleKind,
+        (tier, advise): (Option<&str>, Option<&str>),
+        checks: &mut Vec<Check>,
+    ) -> TestOut<'a> {
         let held = self.src.holds_title(title);
         // A computed verdict of the title's own programme is advice, not the title.
         let note = (!held && advise.and_then(|t| self.tier(t)) == Some(Verdict::Eligible))
@@ -899,13 +1032,16 @@ impl Evaluator<'_> {
             });
         let computed = tier.and_then(|t| self.tier(t));
         let (outcome, route, missing) = if held {
-            (Outcome::Met, Some("title".to_string()), Vec::new())
+            (Outcome::Met, Some("title"), Vec::new())
         } else {
             match computed {
-                Some(Verdict::Eligible) => (Outcome::Met, Some("computed".to_string()), Vec::new()),
+                Some(Verdict::Eligible) => (Outcome::Met, Some("computed"), Vec::new()),
                 Some(Verdict::Incomplete) => {
                     let mut fields = Vec::new();
-                    if let Some(t) = tier.and_then(|t| self.done.get(t)) {
+                    let done = tier
+                        .and_then(|t| self.slot(t))
+                        .and_then(|i| self.tiers[i].done.as_ref());
+                    if let Some(t) = done {
                         for c in &t.criteria {
                             merge_missing(&mut fields, &c.missing);
                         }
@@ -916,10 +1052,7 @@ impl Evaluator<'_> {
             }
         };
         let check = Check {
-            label: Text::new(
-                format!("持有有效的“{}”称号", title.zh()),
-                format!("Holds a valid title: {}", title.en()),
-            ),
+            label: wording(Wording::Holds(title)),
             subject: "title".into(),
             year: None,
             value: Some(Value::Flag(outcome == Outcome::Met)),
@@ -928,12 +1061,12 @@ impl Evaluator<'_> {
             unit: Unit::Flag,
             outcome,
             gap: None,
-            missing: missing.clone(),
+            missing: copy(&missing),
             decide: note,
         };
+        checks.push(check);
         TestOut {
             outcome: Some(outcome),
-            checks: vec![check],
             route,
             route_label: None,
             missing,
@@ -941,11 +1074,15 @@ impl Evaluator<'_> {
         }
     }
 
-    fn score_test(min: f64, score: Option<(&ScoreResult, &[FieldRef])>) -> TestOut {
+    fn score_test(
+        min: f64,
+        score: Option<(&ScoreResult, &[FieldRef])>,
+        checks: &mut Vec<Check>,
+    ) -> TestOut<'a> {
         let Some((s, missing)) = score else {
             return TestOut::default();
         };
-        let mut checks = Vec::new();
+        let start = checks.len();
         let total_check = |label: Text, subject: String, value: f64, potential: f64, min: f64| {
             // Between the lower bound and what is pending: missing data, or (with
             // no field empty) declarations and ranges an assessor decides.
@@ -1000,7 +1137,7 @@ impl Evaluator<'_> {
             }
         };
         checks.push(total_check(
-            Text::new("总分", "Total score"),
+            wording(Wording::Total),
             "score".into(),
             s.total,
             s.potential,
@@ -1009,10 +1146,7 @@ impl Evaluator<'_> {
         for b in &s.blocks {
             if let Some(bmin) = b.min {
                 checks.push(total_check(
-                    Text::new(
-                        format!("{}得分", b.title.zh),
-                        format!("{} score", b.title.en),
-                    ),
+                    wording(Wording::Block(b.title.clone())),
                     format!("score.{}", b.id),
                     b.points,
                     b.potential,
@@ -1020,6 +1154,7 @@ impl Evaluator<'_> {
                 ));
             }
         }
+        let checks = &checks[start..];
         let outcome = Outcome::all(checks.iter().map(|c| c.outcome));
         let progress = if min > 0.0 {
             (s.total / min).clamp(0.0, 1.0)
@@ -1027,12 +1162,11 @@ impl Evaluator<'_> {
             1.0
         };
         let mut miss = Vec::new();
-        for c in &checks {
+        for c in checks {
             merge_missing(&mut miss, &c.missing);
         }
         TestOut {
             outcome: Some(outcome),
-            checks,
             route: None,
             route_label: None,
             missing: miss,
@@ -1040,7 +1174,13 @@ impl Evaluator<'_> {
         }
     }
 
-    fn test(&mut self, t: &Test, score: Option<(&ScoreResult, &[FieldRef])>) -> TestOut {
+    /// Evaluates `t`, adding its checks to `checks`.
+    fn test(
+        &mut self,
+        t: &'a Test,
+        score: Option<(&ScoreResult, &[FieldRef])>,
+        checks: &mut Vec<Check>,
+    ) -> TestOut<'a> {
         match t {
             Test::Cmp {
                 metric,
@@ -1048,113 +1188,143 @@ impl Evaluator<'_> {
                 op,
                 value,
                 unit,
-            } => self.cmp(*metric, *year, *op, *value, *unit),
-            Test::Flag { metric, expect } => self.flag(*metric, *expect, false),
-            Test::Declared { metric } => self.flag(*metric, true, true),
+            } => self.cmp(*metric, *year, (*op, *value), *unit, checks),
+            Test::Flag { metric, expect } => self.flag(*metric, *expect, false, checks),
+            Test::Declared { metric } => self.flag(*metric, true, true, checks),
             Test::Holds {
                 title,
                 tier,
                 advise,
-            } => self.holds(*title, tier.as_deref(), advise.as_deref()),
-            Test::Score { min } => Self::score_test(*min, score),
+            } => self.holds(*title, (tier.as_deref(), advise.as_deref()), checks),
+            Test::Score { min } => Self::score_test(*min, score, checks),
             Test::All(parts) => {
-                let outs: Vec<TestOut> = parts.iter().map(|p| self.test(p, score)).collect();
-                let outcome = Outcome::all(outs.iter().map(TestOut::outcome));
-                let applicable: Vec<&TestOut> =
-                    outs.iter().filter(|o| o.outcome() != Outcome::NA).collect();
-                let progress = if applicable.is_empty() {
+                let mut outcome = Outcome::NA;
+                let mut missing = Vec::new();
+                // Mean progress of the parts that apply (summed from -0.0 as
+                // `Iterator::sum` does: the same figure to the last bit).
+                let (mut sum, mut applicable) = (-0.0, 0_usize);
+                for p in parts {
+                    let o = self.test(p, score, checks);
+                    // `all` of the parts so far and this one is `all` of every part.
+                    outcome = Outcome::all([outcome, o.outcome()]);
+                    if o.outcome() != Outcome::NA {
+                        sum += o.progress;
+                        applicable += 1;
+                    }
+                    merge_missing_owned(&mut missing, o.missing);
+                }
+                let progress = if applicable == 0 {
                     0.0
                 } else {
-                    applicable.iter().map(|o| o.progress).sum::<f64>() / applicable.len() as f64
+                    sum / applicable as f64
                 };
-                let mut r = TestOut {
+                TestOut {
                     outcome: Some(outcome),
                     progress: if outcome == Outcome::Met {
                         1.0
                     } else {
                         progress
                     },
+                    missing,
                     ..TestOut::default()
-                };
-                for o in outs {
-                    r.checks.extend(o.checks);
-                    merge_missing(&mut r.missing, &o.missing);
                 }
-                r
             }
             Test::Any(routes) => {
-                let mut outs: Vec<(String, TestOut)> = Vec::new();
-                for route in routes {
-                    if let Some(w) = &route.when {
-                        let w = self.test(w, score);
-                        match w.outcome() {
-                            Outcome::Met => {}
-                            Outcome::NotMet | Outcome::NA => continue,
-                            _ => {
-                                outs.push((route.name.clone(), w));
-                                continue;
+                let start = checks.len();
+                let mut outcome = Outcome::NA;
+                let mut progress = 0.0_f64;
+                // Empty inputs of the routes that miss data (named when the outcome is `missing`).
+                let mut missing = Vec::new();
+                // The first route met, the first waiting on data, the first
+                // waiting on a declaration.
+                let (mut met, mut waits_data, mut waits_review) =
+                    (None::<Candidate>, None::<Candidate>, None::<Candidate>);
+                // The closest route that applies: fewest checks not met, then most progress.
+                let mut closest: Option<(Candidate, usize, f64)> = None;
+                for (i, route) in routes.iter().enumerate() {
+                    let from = checks.len();
+                    let o = match &route.when {
+                        Some(w) => {
+                            let w = self.test(w, score, checks);
+                            match w.outcome() {
+                                Outcome::Met => {
+                                    checks.truncate(from);
+                                    self.test(&route.test, score, checks)
+                                }
+                                Outcome::NotMet | Outcome::NA => {
+                                    checks.truncate(from);
+                                    continue;
+                                }
+                                Outcome::Missing | Outcome::Review => w,
                             }
                         }
+                        None => self.test(&route.test, score, checks),
+                    };
+                    let here = (i, from..checks.len());
+                    let (this, this_progress) = (o.outcome(), o.progress);
+                    // `any` of the routes so far and this one is `any` of every route.
+                    outcome = Outcome::any([outcome, this]);
+                    progress = progress.max(this_progress);
+                    match this {
+                        Outcome::Met => {
+                            met.get_or_insert(here.clone());
+                        }
+                        Outcome::Missing => {
+                            waits_data.get_or_insert(here.clone());
+                            merge_missing_owned(&mut missing, o.missing);
+                        }
+                        Outcome::Review => {
+                            waits_review.get_or_insert(here.clone());
+                        }
+                        Outcome::NotMet | Outcome::NA => {}
                     }
-                    outs.push((route.name.clone(), self.test(&route.test, score)));
+                    if this != Outcome::NA {
+                        let fails = checks[here.1.clone()]
+                            .iter()
+                            .filter(|c| c.outcome != Outcome::Met)
+                            .count();
+                        let closer = closest.as_ref().is_none_or(|(_, f, p)| {
+                            fails.cmp(f).then(p.total_cmp(&this_progress))
+                                == std::cmp::Ordering::Less
+                        });
+                        if closer {
+                            closest = Some((here, fails, this_progress));
+                        }
+                    }
                 }
-                let outcome = Outcome::any(outs.iter().map(|(_, o)| o.outcome()));
-                let progress = outs.iter().map(|(_, o)| o.progress).fold(0.0, f64::max);
                 // The decisive route: the first that passed; else, when the
                 // outcome waits on data or a declaration, the route that waits
                 // (so its field is named); else the closest.
-                let pick = outs
-                    .iter()
-                    .position(|(_, o)| o.outcome() == Outcome::Met)
-                    .or_else(|| {
-                        matches!(outcome, Outcome::Missing | Outcome::Review)
-                            .then(|| outs.iter().position(|(_, o)| o.outcome() == outcome))
-                            .flatten()
+                let pick = met
+                    .or(match outcome {
+                        Outcome::Missing => waits_data,
+                        Outcome::Review => waits_review,
+                        _ => None,
                     })
-                    .or_else(|| {
-                        outs.iter()
-                            .enumerate()
-                            .filter(|(_, (_, o))| o.outcome() != Outcome::NA)
-                            .min_by(|(_, (_, a)), (_, (_, b))| {
-                                let fails = |o: &TestOut| {
-                                    o.checks
-                                        .iter()
-                                        .filter(|c| c.outcome != Outcome::Met)
-                                        .count()
-                                };
-                                fails(a)
-                                    .cmp(&fails(b))
-                                    .then(b.progress.total_cmp(&a.progress))
-                            })
-                            .map(|(i, _)| i)
-                    });
+                    .or(closest.map(|(c, _, _)| c));
                 let mut r = TestOut {
                     outcome: Some(outcome),
                     progress,
                     ..TestOut::default()
                 };
                 if outcome == Outcome::Missing {
-                    for (_, o) in &outs {
-                        if o.outcome() == Outcome::Missing {
-                            merge_missing(&mut r.missing, &o.missing);
-                        }
-                    }
+                    r.missing = missing;
                 }
-                if let Some(i) = pick {
-                    let (name, o) = outs.swap_remove(i);
-                    r.route_label = routes
-                        .iter()
-                        .find(|x| x.name == name)
-                        .map(|x| x.label.clone());
-                    r.route = Some(name);
-                    r.checks = o.checks;
+                // Only the decisive route's checks stay.
+                if let Some((i, kept)) = pick {
+                    checks.truncate(kept.end);
+                    checks.drain(start..kept.start);
+                    r.route_label = Some(routes[i].label.clone());
+                    r.route = Some(&routes[i].name);
+                } else {
+                    checks.truncate(start);
                 }
                 r
             }
         }
     }
 
-    fn points(&mut self, s: &Scoring, max: f64) -> PointsOut {
+    fn points(&mut self, s: &'a Scoring, max: f64) -> PointsOut {
         match s {
             Scoring::Bands {
                 metric,
@@ -1169,45 +1339,51 @@ impl Evaluator<'_> {
                     upper: *otherwise,
                     ..PointsOut::default()
                 };
-                let mut best_failing: Option<(f64, Vec<Check>)> = None;
+                // Points of the lowest failing step, its checks in `best`.
+                let mut best_failing: Option<f64> = None;
+                let (mut step, mut best) = (self.scratch(), self.scratch());
                 let mut earned = None;
                 for st in steps {
-                    let r = self.test(&st.test, None);
+                    step.clear();
+                    let r = self.test(&st.test, None, &mut step);
                     match r.outcome() {
                         Outcome::Met => {
                             earned = Some((st.points, st.up_to.unwrap_or(st.points)));
-                            out.checks.extend(r.checks);
+                            out.checks.append(&mut step);
                             break;
                         }
                         o @ (Outcome::Missing | Outcome::Review) => {
                             out.upper = out.upper.max(st.up_to.unwrap_or(st.points));
-                            pending(&mut out, o, &r);
-                            extend_once(&mut out.checks, r.checks);
+                            pending((&mut out.missing, &mut out.review), o, r, &step);
+                            extend_once(&mut out.checks, step.drain(..));
                         }
                         _ => {
                             // Failing steps are better than anything below: keep the lowest of them.
-                            best_failing = Some((st.points, r.checks));
+                            best_failing = Some(st.points);
+                            std::mem::swap(&mut best, &mut step);
                         }
                     }
                 }
+                self.recycle(step);
                 if let Some((p, up_to)) = earned {
                     out.lower = p;
                     out.upper = out.upper.max(up_to).max(p);
                 }
-                if let Some((p, checks)) = best_failing
-                    && p > out.lower
-                {
-                    out.gain = Some((p - out.lower, checks));
+                match best_failing {
+                    Some(p) if p > out.lower => out.gain = Some((p - out.lower, best)),
+                    _ => self.recycle(best),
                 }
                 out
             }
             Scoring::Sum { steps, cap } => {
                 let (mut lo, mut hi) = (0.0, 0.0);
                 let mut out = PointsOut::default();
-                // The first failing step is the suggested gain.
-                let mut gain: Option<(f64, Vec<Check>)> = None;
+                // The first failing step is the suggested gain: its points
+                // and where its checks lie in `out.checks`.
+                let mut gain: Option<(f64, std::ops::Range<usize>)> = None;
                 for st in steps {
-                    let r = self.test(&st.test, None);
+                    let from = out.checks.len();
+                    let r = self.test(&st.test, None, &mut out.checks);
                     match r.outcome() {
                         Outcome::Met => {
                             lo += st.points;
@@ -1215,19 +1391,26 @@ impl Evaluator<'_> {
                         }
                         o @ (Outcome::Missing | Outcome::Review) => {
                             hi += st.up_to.unwrap_or(st.points).max(st.points);
-                            pending(&mut out, o, &r);
+                            pending(
+                                (&mut out.missing, &mut out.review),
+                                o,
+                                r,
+                                &out.checks[from..],
+                            );
                         }
-                        _ if gain.is_none() => gain = Some((st.points, r.checks.clone())),
+                        _ if gain.is_none() => gain = Some((st.points, from..out.checks.len())),
                         _ => {}
                     }
-                    out.checks.extend(r.checks);
                 }
                 out.lower = lo.min(*cap);
                 out.upper = hi.min(*cap);
                 if out.lower < *cap
                     && let Some((p, checks)) = gain
                 {
-                    out.gain = Some(((out.lower + p).min(*cap) - out.lower, checks));
+                    out.gain = Some((
+                        (out.lower + p).min(*cap) - out.lower,
+                        out.checks[checks].to_vec(),
+                    ));
                 }
                 out
             }
@@ -1437,19 +1620,13 @@ impl Evaluator<'_> {
             };
             check.op = CheckOp::Cmp(op);
             check.threshold = Some(Value::Num(target));
-            let (s, decrease) = shortfall(op, v, target, unit);
             check.gap = Some(Gap {
-                shortfall: s,
-                unit,
-                decrease,
-                lever: self
-                    .src
-                    .lever(metric, year, target, matches!(op, Op::Gt | Op::Lt)),
                 points_gain: Some(b.points - points),
+                ..self.gap_of(metric, year, (op, v, target), unit)
             });
             out.gain = Some((b.points - points, vec![check.clone()]));
         }
-        out.checks.push(check);
+        out.checks = vec![check];
         out
     }
 }
@@ -1481,7 +1658,7 @@ fn find_score_min(tier: &Tier) -> Option<f64> {
     })
 }
 
-fn expr_outcome(e: &Expr, results: &[CriterionResult]) -> (Outcome, Option<String>) {
+fn expr_outcome<'e>(e: &'e Expr, results: &[CriterionResult]) -> (Outcome, Option<&'e str>) {
     match e {
         Expr::C(id) => (
             results
@@ -1491,55 +1668,70 @@ fn expr_outcome(e: &Expr, results: &[CriterionResult]) -> (Outcome, Option<Strin
             None,
         ),
         Expr::All(parts) => {
-            let outs: Vec<(Outcome, Option<String>)> =
-                parts.iter().map(|p| expr_outcome(p, results)).collect();
-            let route = outs.iter().find_map(|(_, r)| r.clone());
-            (Outcome::all(outs.iter().map(|(o, _)| *o)), route)
+            // `all` of the parts so far and the next is `all` of every part;
+            // the route is the first part's that names one.
+            let (mut outcome, mut route) = (Outcome::NA, None);
+            for p in parts {
+                let (o, r) = expr_outcome(p, results);
+                outcome = Outcome::all([outcome, o]);
+                route = route.or(r);
+            }
+            (outcome, route)
         }
         Expr::Any(parts) => {
-            let outs: Vec<(Outcome, Option<String>)> =
-                parts.iter().map(|p| expr_outcome(p, results)).collect();
-            let route = parts
-                .iter()
-                .zip(&outs)
-                .find(|(_, (o, _))| *o == Outcome::Met)
-                .map(|(p, (_, r))| {
-                    r.clone().unwrap_or_else(|| match p {
-                        Expr::C(id) => id.clone(),
-                        _ => String::new(),
-                    })
-                });
-            (Outcome::any(outs.iter().map(|(o, _)| *o)), route)
+            // The route: the first part that passes (its own route, else its id).
+            let (mut outcome, mut route) = (Outcome::NA, None);
+            for p in parts {
+                let (o, r) = expr_outcome(p, results);
+                outcome = Outcome::any([outcome, o]);
+                if o == Outcome::Met && route.is_none() {
+                    route = Some(r.unwrap_or(match p {
+                        Expr::C(id) => id.as_str(),
+                        _ => "",
+                    }));
+                }
+            }
+            (outcome, route)
         }
     }
 }
 
-/// Blocking items of a pass expression: for `Any`, the closest alternative.
-pub(super) fn blocking_ids(e: &Expr, results: &[CriterionResult]) -> Vec<String> {
+/// Adds the blocking items of a pass expression to `out`, each once: for
+/// `Any`, the closest alternative's (none when one passes).
+pub(super) fn blocking_ids<'e>(e: &'e Expr, results: &[CriterionResult], out: &mut Vec<&'e str>) {
     match e {
-        Expr::C(id) => match results.iter().find(|r| *r.id == **id) {
-            Some(r) if matches!(r.outcome, Outcome::Met | Outcome::NA) => Vec::new(),
-            Some(_) => vec![id.clone()],
-            None => Vec::new(),
-        },
-        Expr::All(parts) => {
-            let mut v: Vec<String> = Vec::new();
-            for p in parts {
-                for id in blocking_ids(p, results) {
-                    if !v.contains(&id) {
-                        v.push(id);
-                    }
-                }
+        Expr::C(id) => {
+            let blocks = results
+                .iter()
+                .find(|r| *r.id == **id)
+                .is_some_and(|r| !matches!(r.outcome, Outcome::Met | Outcome::NA));
+            if blocks && !out.contains(&id.as_str()) {
+                out.push(id);
             }
-            v
+        }
+        Expr::All(parts) => {
+            for p in parts {
+                blocking_ids(p, results, out);
+            }
         }
         Expr::Any(parts) => {
-            let options: Vec<Vec<String>> =
-                parts.iter().map(|p| blocking_ids(p, results)).collect();
-            if options.iter().any(Vec::is_empty) {
-                return Vec::new();
+            // The first of the shortest lists.
+            let mut closest: Option<Vec<&str>> = None;
+            for p in parts {
+                let mut option = Vec::new();
+                blocking_ids(p, results, &mut option);
+                if option.is_empty() {
+                    return;
+                }
+                if closest.as_ref().is_none_or(|c| option.len() < c.len()) {
+                    closest = Some(option);
+                }
             }
-            options.into_iter().min_by_key(Vec::len).unwrap_or_default()
+            for id in closest.unwrap_or_default() {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
         }
     }
 }

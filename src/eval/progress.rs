@@ -12,24 +12,27 @@ pub(super) fn haves(results: &[CriterionResult]) -> Vec<HaveReadiness> {
     Have::FIVE
         .iter()
         .map(|&have| {
-            let counted: Vec<&CriterionResult> = results
+            // From -0.0 as `Iterator::sum` starts: the same figure to the last bit.
+            let (mut total, mut met, mut missing, mut sum) = (0_usize, 0, 0, -0.0);
+            for r in results
                 .iter()
                 .filter(|r| r.have == have && r.outcome != Outcome::NA)
-                .collect();
-            let total = counted.len();
+            {
+                total += 1;
+                sum += r.progress;
+                if r.outcome == Outcome::Met && r.progress >= 1.0 {
+                    met += 1;
+                }
+                if r.outcome == Outcome::Missing {
+                    missing += 1;
+                }
+            }
             HaveReadiness {
                 have,
-                readiness: (total > 0)
-                    .then(|| counted.iter().map(|r| r.progress).sum::<f64>() / total as f64),
-                met: counted
-                    .iter()
-                    .filter(|r| r.outcome == Outcome::Met && r.progress >= 1.0)
-                    .count(),
+                readiness: (total > 0).then(|| sum / total as f64),
+                met,
                 total,
-                missing: counted
-                    .iter()
-                    .filter(|r| r.outcome == Outcome::Missing)
-                    .count(),
+                missing,
             }
         })
         .collect()
@@ -52,7 +55,7 @@ fn blocker(c: &CriterionResult, points_gain: Option<f64>) -> Blocker {
         .cloned()
         .collect();
     Blocker {
-        criterion: c.id.to_string(),
+        criterion: String::from(&*c.id),
         title: c.title.clone(),
         outcome: c.outcome,
         checks,

@@ -223,7 +223,7 @@ pub struct CriterionResult {
     /// Maximum points (scored items).
     pub max_points: Option<f64>,
     /// Score block (scored items).
-    pub block: Option<String>,
+    pub block: Option<std::sync::Arc<str>>,
     /// Empty inputs, sorted.
     pub missing: Vec<FieldRef>,
     /// Progress towards the criterion, 0–1 (numeric: min(value/threshold, 1)).

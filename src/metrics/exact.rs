@@ -358,6 +358,12 @@ pub fn mean2(a: f64, b: f64) -> f64 {
 /// `a − b`, exactly when possible.
 #[must_use]
 pub fn diff(a: f64, b: f64) -> f64 {
+    // Whole numbers below 2⁵² apart by less than 2⁵³: the floating-point
+    // difference is exact (`+ 0.0` writes a zero as the exact path does, unsigned).
+    const WHOLE: f64 = 4_503_599_627_370_496.0;
+    if a.fract() == 0.0 && b.fract() == 0.0 && a.abs() < WHOLE && b.abs() < WHOLE {
+        return a - b + 0.0;
+    }
     let exact = || Q::from_f64(a)?.minus(Q::from_f64(b)?).map(Q::to_f64);
     exact().unwrap_or(a - b)
 }
@@ -397,6 +403,43 @@ mod tests {
             (a, b) = (b, a % b);
         }
         a
+    }
+
+    #[test]
+    fn differences_agree_with_the_rational_path() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            7.0,
+            250.0,
+            -3_000.0,
+            123_456_789.0,
+            4_503_599_627_370_495.0,
+            -4_503_599_627_370_495.0,
+            0.1,
+            0.2,
+            0.3,
+            -2.5,
+            1_234.56,
+            3.0001,
+            8_250.0 / 15_000.0 * 100.0,
+            999_999.999_999,
+            12_345_678.123_456,
+            1e-6,
+            2.000_001,
+        ];
+        for a in values {
+            for b in values {
+                let exact = super::Q::from_f64(a)
+                    .and_then(|qa| qa.minus(super::Q::from_f64(b)?))
+                    .map(super::Q::to_f64)
+                    .expect("these decimals are exact");
+                let fast = super::diff(a, b);
+                assert_eq!(fast.to_bits(), exact.to_bits(), "{a} − {b}");
+            }
+        }
     }
 
     #[test]

@@ -1516,7 +1516,8 @@ impl<'a> Metrics<'a> {
         use exact::Q;
         let back = year.unwrap_or(1);
         let q = |v: Num| v.ok().and_then(Q::from_f64);
-        let t = Q::from_f64(target)?.over(Q::int(100))?;
+        // The target as a fraction, read only for the metrics that have a lever.
+        let t = || Q::from_f64(target)?.over(Q::int(100));
         let money = |need: Option<Q>, input: LeverInput| {
             round_up(need?, 100, strict).map(|amount| Lever {
                 amount,
@@ -1534,18 +1535,19 @@ impl<'a> Metrics<'a> {
         // Hiring (or growing) x raises numerator and denominator alike:
         // (n + x) / (d + x) ≥ t  ⇔  x ≥ (t·d − n) / (1 − t).
         let both_grow = |n: Q, d: Q| {
+            let t = t()?;
             (t < Q::ONE)
                 .then(|| t.times(d)?.minus(n)?.over(Q::ONE.minus(t)?))
                 .flatten()
         };
         match metric {
             Metric::RdRatio => money(
-                t.times(q(self.revenue(back))?)
+                t()?.times(q(self.revenue(back))?)
                     .and_then(|x| x.minus(q(self.rd_spend(back))?)),
                 LeverInput::RdSpend,
             ),
             Metric::RdRatioMain => money(
-                t.times(q(self.main_revenue(back))?)
+                t()?.times(q(self.main_revenue(back))?)
                     .and_then(|x| x.minus(q(self.rd_spend(back))?)),
                 LeverInput::RdSpend,
             ),
@@ -1554,18 +1556,18 @@ impl<'a> Metrics<'a> {
                 LeverInput::MainRevenue,
             ),
             Metric::MainGrowth => money(
-                t.plus(Q::ONE)
+                t()?.plus(Q::ONE)
                     .and_then(|g| g.times(q(self.main_revenue(back + 1))?))
                     .and_then(|x| x.minus(q(self.main_revenue(back))?)),
                 LeverInput::MainRevenue,
             ),
             Metric::DebtRatio => money(
-                t.times(q(self.total_assets(back))?)
+                t()?.times(q(self.total_assets(back))?)
                     .and_then(|x| q(self.total_liabilities(back))?.minus(x)),
                 LeverInput::ReduceLiabilities,
             ),
             Metric::NetMargin => money(
-                t.times(q(self.revenue(back))?)
+                t()?.times(q(self.revenue(back))?)
                     .and_then(|x| x.minus(q(self.net_profit(back))?)),
                 LeverInput::NetProfit,
             ),

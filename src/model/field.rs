@@ -229,7 +229,24 @@ impl Ord for FieldRef {
             _ if self == other => return Ordering::Equal,
             _ => {}
         }
-        with_id(self, |a| with_id(other, |b| a.cmp(b)))
+        // The ids' fixed beginnings often decide (`company.…` < `years.…`).
+        let (a, b) = (self.head().as_bytes(), other.head().as_bytes());
+        let n = a.len().min(b.len());
+        match a[..n].cmp(&b[..n]) {
+            Ordering::Equal => with_id(self, |a| with_id(other, |b| a.cmp(b))),
+            decided => decided,
+        }
+    }
+}
+
+impl FieldRef {
+    /// How the id begins, whatever the year or index (the whole id of a named field).
+    fn head(&self) -> &str {
+        match self {
+            FieldRef::Year { .. } | FieldRef::EveryYear(_) | FieldRef::WholeYear(_) => "years.",
+            FieldRef::Institution { .. } => "conditions.institutions.",
+            FieldRef::Named(id) => id,
+        }
     }
 }
 

@@ -303,7 +303,7 @@ impl Checker<'_> {
                     .criteria
                     .iter()
                     .filter_map(|c| match &c.rule {
-                        Rule::Points { block, max, .. } if *block == b.id => Some(*max),
+                        Rule::Points { block, max, .. } if **block == *b.id => Some(*max),
                         _ => None,
                     })
                     .sum();
@@ -437,7 +437,7 @@ impl Checker<'_> {
                         format!("{:?} awards points but its tier has no score table", c.id),
                     ));
                 };
-                if !spec.blocks.iter().any(|b| b.id == *block) {
+                if !spec.blocks.iter().any(|b| *b.id == **block) {
                     return Err(self.err(
                         &c.id,
                         format!(

@@ -305,8 +305,8 @@ pub enum Rule {
     Check(Test),
     /// A scored item of the tier's score table.
     Points {
-        /// Block id in the tier's [`ScoreSpec`].
-        block: String,
+        /// Block id in the tier's [`ScoreSpec`] (shared with the results).
+        block: Arc<str>,
         /// Maximum points of the item.
         max: f64,
         /// How points are awarded.
