@@ -526,11 +526,15 @@ fn sheet_cells(
                 let mut at = None;
                 let mut kind = String::from("n");
                 let mut style = 0usize;
-                for (key, v) in attributes(e)? {
-                    match key.as_str() {
-                        "r" => at = parse_ref(&v),
-                        "t" => kind = v,
-                        "s" => style = v.trim().parse().unwrap_or(0),
+                // Read in place: a reference, a type and a style index hold
+                // no character a reference would stand for.
+                for a in e.attributes() {
+                    let a = a.map_err(|e| e.to_string())?;
+                    let text = std::str::from_utf8(&a.value).ok();
+                    match a.key.as_ref() {
+                        b"r" => at = text.and_then(parse_ref),
+                        b"t" => kind = text.unwrap_or_default().trim().to_string(),
+                        b"s" => style = text.and_then(|v| v.trim().parse().ok()).unwrap_or(0),
                         _ => {}
                     }
                 }
